@@ -1,0 +1,99 @@
+using Do.Storage;
+
+namespace Do;
+
+/// <summary>
+/// The object's event handlers (<c>ctx.On</c>). The generator adds one typed accessor per noun
+/// (<c>ctx.On.Startup.Prioritized(...)</c>); <see cref="Any"/> and <see cref="Subscribe(string, Func{EventRecord, Context, Task})"/>
+/// cover wildcards. After a commit, each event goes to the exact handlers first, then <c>Noun.*</c>, then
+/// <c>*.event</c>, then <c>*.*</c>, in registration order within each group.
+/// </summary>
+public sealed class EventSubscriptions
+{
+    private readonly Dictionary<string, List<Func<EventRecord, Context, Task>>> _handlers = new(StringComparer.Ordinal);
+
+    internal EventSubscriptions() => Any = new AnyNounEvents(this);
+
+    /// <summary>Handlers for events of every noun: <c>ctx.On.Any.Created(...)</c>, <c>ctx.On.Any.Any(...)</c>.</summary>
+    public AnyNounEvents Any { get; }
+
+    /// <summary>How many handlers are registered.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>
+    /// Subscribes to an event type pattern: <c>Startup.prioritized</c>, <c>Startup.*</c>, <c>*.created</c> or <c>*.*</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The pattern is not <c>Noun.event</c> with optional <c>*</c> on either side.</exception>
+    public void Subscribe(string pattern, Func<EventRecord, Context, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ValidatePattern(pattern);
+        if (!_handlers.TryGetValue(pattern, out var list))
+        {
+            list = [];
+            _handlers.Add(pattern, list);
+        }
+
+        list.Add(handler);
+        Count++;
+    }
+
+    /// <summary>Subscribes a typed handler: the event's data is read as <typeparamref name="T"/> before the call.</summary>
+    public void Subscribe<T>(string pattern, Func<T, Context, Task> handler)
+        where T : class, INoun<T>
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Subscribe(pattern, (e, ctx) => e.Data is null
+            ? Task.CompletedTask
+            : handler(NounJson.Deserialize<T>(e.Data), ctx));
+    }
+
+    /// <summary>The handlers for an event type, in dispatch order.</summary>
+    internal List<Func<EventRecord, Context, Task>> Match(string eventType)
+    {
+        var result = new List<Func<EventRecord, Context, Task>>();
+        int dot = eventType.IndexOf('.', StringComparison.Ordinal);
+        var noun = dot < 0 ? eventType : eventType[..dot];
+        var name = dot < 0 ? "" : eventType[(dot + 1)..];
+        Add(result, eventType);
+        Add(result, noun + ".*");
+        Add(result, "*." + name);
+        Add(result, "*.*");
+        return result;
+    }
+
+    /// <summary>True when at least one handler would receive an event of <paramref name="eventType"/>.</summary>
+    internal bool HasAny(string eventType)
+    {
+        if (Count == 0)
+        {
+            return false;
+        }
+
+        if (_handlers.ContainsKey(eventType) || _handlers.ContainsKey("*.*"))
+        {
+            return true;
+        }
+
+        int dot = eventType.IndexOf('.', StringComparison.Ordinal);
+        return dot >= 0 && (_handlers.ContainsKey(string.Concat(eventType.AsSpan(0, dot), ".*")) || _handlers.ContainsKey(string.Concat("*", eventType.AsSpan(dot))));
+    }
+
+    private void Add(List<Func<EventRecord, Context, Task>> result, string key)
+    {
+        if (_handlers.TryGetValue(key, out var list))
+        {
+            result.AddRange(list);
+        }
+    }
+
+    private static void ValidatePattern(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        int dot = pattern.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || dot == pattern.Length - 1 || pattern.IndexOf('.', dot + 1) >= 0 || pattern.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"\"{pattern}\" is not an event pattern. Expected Noun.event with '*' allowed for either part, e.g. Startup.prioritized, Startup.*, *.created or *.*.", nameof(pattern));
+        }
+    }
+}

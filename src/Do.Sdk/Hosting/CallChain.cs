@@ -1,0 +1,39 @@
+namespace Do.Hosting;
+
+/// <summary>
+/// The objects whose turns the current async flow is inside. A call that reaches an object already in its chain
+/// re-enters that turn instead of waiting for it, so A → B → A completes instead of deadlocking.
+/// </summary>
+internal sealed class CallChain
+{
+    private static readonly AsyncLocal<CallChain?> s_current = new();
+
+    private CallChain(ObjectActivation activation, CallChain? parent)
+    {
+        Activation = activation;
+        Parent = parent;
+    }
+
+    public ObjectActivation Activation { get; }
+
+    public CallChain? Parent { get; }
+
+    public static bool Contains(ObjectActivation activation)
+    {
+        for (var node = s_current.Value; node is not null; node = node.Parent)
+        {
+            if (ReferenceEquals(node.Activation, activation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Enters <paramref name="activation"/>'s turn for the rest of the calling async method.</summary>
+    public static void Enter(ObjectActivation activation) => s_current.Value = new CallChain(activation, s_current.Value);
+
+    /// <summary>Starts work that must not count as part of the current chain (e.g. fire-and-forget dispatch).</summary>
+    public static void Clear() => s_current.Value = null;
+}

@@ -1,0 +1,81 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Do.Hosting;
+
+/// <summary>
+/// The host's own database (<c>catalog.db</c>): every object it has created, with class, file, colo, next alarm and
+/// whether it holds pending actions. Thread-safe; activations of different objects use it concurrently.
+/// </summary>
+internal sealed class Catalog : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly Lock _lock = new();
+
+    public Catalog(string path, SynchronousMode synchronous)
+    {
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
+        _connection.Open();
+        _connection.Execute($"""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = {(int)synchronous};
+            PRAGMA busy_timeout = 5000;
+            CREATE TABLE IF NOT EXISTS objects (
+                ns            TEXT PRIMARY KEY,
+                class         TEXT NOT NULL,
+                file          TEXT NOT NULL UNIQUE,
+                colo          TEXT,
+                created_at    INTEGER NOT NULL,
+                next_alarm_at INTEGER,
+                has_pending   INTEGER NOT NULL DEFAULT 0
+            ) WITHOUT ROWID;
+            """);
+    }
+
+    public CatalogEntry? Find(ObjectNamespace ns)
+    {
+        lock (_lock)
+        {
+            return Map(_connection.QueryFirstOrDefault<Row>("SELECT ns, class, file, created_at FROM objects WHERE ns = @ns", new { ns = ns.Value }));
+        }
+    }
+
+    public void Add(CatalogEntry entry)
+    {
+        lock (_lock)
+        {
+            _connection.Execute(
+                "INSERT INTO objects (ns, class, file, created_at) VALUES (@ns, @cls, @file, @at)",
+                new { ns = entry.Namespace, cls = entry.Class, file = entry.File, at = entry.CreatedAt.ToUnixTimeMilliseconds() });
+        }
+    }
+
+    public IReadOnlyList<CatalogEntry> List()
+    {
+        lock (_lock)
+        {
+            return _connection.Query<Row>("SELECT ns, class, file, created_at FROM objects ORDER BY ns").Select(r => Map(r)!).ToList();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _connection.Dispose();
+        }
+    }
+
+    private static CatalogEntry? Map(Row? row)
+        => row is null ? null : new CatalogEntry(row.ns, row.@class, row.file, DateTimeOffset.FromUnixTimeMilliseconds(row.created_at));
+
+#pragma warning disable IDE1006 // Dapper maps columns by name.
+    internal sealed class Row
+    {
+        public string ns { get; set; } = "";
+        public string @class { get; set; } = "";
+        public string file { get; set; } = "";
+        public long created_at { get; set; }
+    }
+#pragma warning restore IDE1006
+}

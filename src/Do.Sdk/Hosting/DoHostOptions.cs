@@ -1,0 +1,71 @@
+namespace Do;
+
+/// <summary>Settings of an embedded <see cref="DoHost"/>. Validated once, when the host starts, with every problem listed.</summary>
+public sealed class DoHostOptions
+{
+    /// <summary>The folder that holds the catalog and every object's database. Relative paths are resolved against the current directory. Default <c>data</c>.</summary>
+    public string DataPath { get; set; } = "data";
+
+    /// <summary>How durable each commit is. Default <see cref="SynchronousMode.Normal"/>: a process crash loses nothing.</summary>
+    public SynchronousMode Synchronous { get; set; } = SynchronousMode.Normal;
+
+    /// <summary>An object with no call for this long is deactivated (its file closed). Default 5 minutes.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>At most this many objects stay active; beyond it the least recently used idle ones are deactivated. Default 10,000.</summary>
+    public int MaxActiveObjects { get; set; } = 10_000;
+
+    /// <summary>The clock for timestamps, idle detection and schedules. Tests pass a <c>FakeTimeProvider</c>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The time zone <c>ctx.Every</c> schedules are read in unless they name one. Default UTC.</summary>
+    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
+
+    /// <summary>Where the host logs handler failures and lifecycle events. Default: no logging.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Throws one exception that lists every invalid setting.</summary>
+    /// <exception cref="InvalidOptionsException">At least one setting is invalid.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(DataPath))
+        {
+            errors.Add("DataPath is empty; expected a folder path such as \"data\".");
+        }
+        else if (DataPath.AsSpan().IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            errors.Add($"DataPath \"{DataPath}\" contains characters that are not valid in a path.");
+        }
+
+        if (!Enum.IsDefined(Synchronous))
+        {
+            errors.Add($"Synchronous is {(int)Synchronous}; expected Off, Normal, Full or Extra.");
+        }
+
+        if (IdleTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"IdleTimeout is {IdleTimeout}; expected a positive duration such as 00:05:00 (use TimeSpan.MaxValue to never deactivate).");
+        }
+
+        if (MaxActiveObjects < 1)
+        {
+            errors.Add($"MaxActiveObjects is {MaxActiveObjects}; expected at least 1.");
+        }
+
+        if (TimeProvider is null)
+        {
+            errors.Add("TimeProvider is null; expected TimeProvider.System or a test clock.");
+        }
+
+        if (TimeZone is null)
+        {
+            errors.Add("TimeZone is null; expected a TimeZoneInfo such as TimeZoneInfo.Utc.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidOptionsException(errors);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Do;
+
+/// <summary>A declared verb of a noun or an object.</summary>
+/// <param name="Name">The C# method name, e.g. <c>Prioritize</c>.</param>
+/// <param name="Event">The event name in past tense, e.g. <c>prioritized</c>.</param>
+/// <param name="IsAsync">True when the verb returns a task (it may have effects).</param>
+/// <param name="Retries">Retries after a failed attempt; negative uses the host default.</param>
+/// <param name="TimeoutMilliseconds">The timeout of one attempt; zero or negative uses the host default.</param>
+public sealed record VerbInfo(string Name, string Event, bool IsAsync, int Retries = -1, int TimeoutMilliseconds = 0);

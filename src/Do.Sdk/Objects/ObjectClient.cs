@@ -1,0 +1,167 @@
+using Do.Hosting;
+using Do.Storage;
+
+namespace Do;
+
+/// <summary>
+/// A handle on one durable object from outside it (<c>host.Object&lt;Studio&gt;("https://startups.studio")</c>).
+/// It is cheap: it holds no connection, and every call activates the object if needed and runs as one of its turns.
+/// </summary>
+public class ObjectClient : IObjectScope
+{
+    internal ObjectClient(ObjectTarget target) => Target = target;
+
+    /// <inheritdoc />
+    public ObjectNamespace Namespace => Target.Namespace;
+
+    /// <summary>The object's namespace URL as text.</summary>
+    public string Ns => Target.Namespace.Value;
+
+    internal ObjectTarget Target { get; }
+
+    /// <inheritdoc />
+    public ThingCollection<T> Collection<T>()
+        where T : class, INoun<T>
+        => new(Target);
+
+    /// <inheritdoc />
+    public ThingRef<T> Ref<T>(string reference)
+        where T : class, INoun<T>
+        => new(Target, Do.Ref.Parse(reference));
+
+    /// <summary>Runs <paramref name="work"/> as one turn of the object, with its <see cref="Context"/> (and so its stores).</summary>
+    public Task<TResult> Run<TResult>(Func<Context, TResult> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Target.RunAsync(activation => ValueTask.FromResult(work(activation.Context)), cancellationToken);
+    }
+
+    /// <summary>Runs asynchronous <paramref name="work"/> as one turn of the object.</summary>
+    public Task<TResult> Run<TResult>(Func<Context, Task<TResult>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Target.RunAsync(async activation => await work(activation.Context).ConfigureAwait(false), cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="child"/> a child of this object: the parent records a <c>child</c> link, the child a
+    /// <c>parent</c> and a <c>root</c> link. A <see cref="Do.App"/>'s parent must be a <see cref="Do.Business"/>,
+    /// a <see cref="Do.Site"/>'s an <see cref="Do.App"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The link breaks the Business → App → Site hierarchy, or links an object to itself.</exception>
+    public async Task AddChild(ObjectClient child, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        if (child.Namespace == Namespace)
+        {
+            throw new InvalidOperationException($"{Ns} cannot be its own child.");
+        }
+
+        var (parentKind, parentClass, parentRoot) = await Target.RunAsync(a => ValueTask.FromResult((a.Instance.Kind, a.ClassInfo.Name, a.Database.Objects.Root())), cancellationToken).ConfigureAwait(false);
+        var (childKind, childClass) = await child.Target.RunAsync(a => ValueTask.FromResult((a.Instance.Kind, a.ClassInfo.Name)), cancellationToken).ConfigureAwait(false);
+        var required = childKind switch
+        {
+            ObjectKind.App => ObjectKind.Business,
+            ObjectKind.Site => ObjectKind.App,
+            _ => (ObjectKind?)null,
+        };
+        if (required is { } kind && parentKind != kind)
+        {
+            throw new InvalidOperationException($"{child.Ns} is {Article(childKind)} {childKind}; its parent must be {Article(kind)} {kind}, but {Ns} is {Article(parentKind)} {parentKind}. Objects form Business → App → Site.");
+        }
+
+        var root = parentRoot is null ? Namespace : ObjectNamespace.Parse(parentRoot.Namespace);
+        var rootClass = parentRoot?.Class ?? parentClass;
+        await child.Target.RunAsync(a =>
+        {
+            a.Database.InTransaction(() =>
+            {
+                a.Database.Objects.Link(Namespace, parentClass, ObjectStore.ParentRole);
+                a.Database.Objects.Link(root, rootClass, ObjectStore.RootRole);
+            });
+            return ValueTask.FromResult(true);
+        }, cancellationToken).ConfigureAwait(false);
+        await Target.RunAsync(a => ValueTask.FromResult(a.Database.Objects.Link(child.Namespace, childClass, ObjectStore.ChildRole)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a noun verb by name (the dispatch table the generator registers): reads HEAD of <paramref name="id"/>,
+    /// applies <paramref name="verb"/> with its arguments as a JSON object, and appends the new version, action and
+    /// event in one transaction.
+    /// </summary>
+    /// <exception cref="ArgumentException">The noun or verb is not registered.</exception>
+    /// <exception cref="ThingNotFoundException">The thing does not exist or is deleted.</exception>
+    public Task InvokeVerb(string noun, string id, string verb, string? inputJson = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(noun);
+        ArgumentNullException.ThrowIfNull(verb);
+        Storage.ThingStore.ValidateId(id);
+        var info = DoRegistry.FindNoun(noun) ?? throw new ArgumentException($"\"{noun}\" is not a registered noun. Registered: {string.Join(", ", DoRegistry.Nouns.Select(n => n.Name).Order())}.", nameof(noun));
+        var verbInfo = info.FindVerb(verb) ?? throw new ArgumentException($"{noun} has no verb \"{verb}\". Its verbs: {(info.Verbs.Count == 0 ? "none" : string.Join(", ", info.Verbs.Select(v => v.Name)))}.", nameof(verb));
+        var dispatch = DoRegistry.FindDispatcher(noun) ?? throw new ArgumentException($"{noun} has no registered verb dispatcher.", nameof(noun));
+        if (inputJson is not null)
+        {
+            Storage.ThingStore.ValidateJson(inputJson, nameof(inputJson));
+        }
+
+        return Target.RunAsync(async activation =>
+        {
+            var db = activation.Database;
+            var name = activation.EnsureNoun(info);
+            var nounId = db.NounId(name);
+            var head = db.Things.RequireLive(nounId, name, id);
+            var json = await dispatch(head.Data!, verbInfo.Name, inputJson, activation.Context).ConfigureAwait(false);
+            db.InTransaction(() =>
+            {
+                var current = db.Things.RequireLive(nounId, name, id);
+                db.Things.Append(nounId, name, id, json, current, verbInfo.Name, verbInfo.Event, new WriteOptions { Verb = verbInfo.Name, Event = verbInfo.Event, Input = inputJson }, json);
+            });
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>This object's parent link, or null for a top-level object.</summary>
+    public Task<ObjectLink?> Parent(CancellationToken cancellationToken = default)
+        => Target.RunAsync(a => ValueTask.FromResult(a.Database.Objects.Parent()), cancellationToken);
+
+    /// <summary>The top of this object's hierarchy, or null when this object is the top.</summary>
+    public Task<ObjectLink?> Root(CancellationToken cancellationToken = default)
+        => Target.RunAsync(a => ValueTask.FromResult(a.Database.Objects.Root()), cancellationToken);
+
+    /// <summary>This object's children.</summary>
+    public Task<IReadOnlyList<ObjectLink>> Children(CancellationToken cancellationToken = default)
+        => Target.RunAsync(a => ValueTask.FromResult(a.Database.Objects.Children()), cancellationToken);
+
+    /// <summary>The path of the object's database file (activating the object if needed).</summary>
+    public Task<string> DatabasePath(CancellationToken cancellationToken = default)
+        => Target.RunAsync(a => ValueTask.FromResult(a.Database.Path), cancellationToken);
+
+    private static string Article(ObjectKind kind) => kind is ObjectKind.App or ObjectKind.Object or ObjectKind.Entity ? "an" : "a";
+}
+
+/// <summary>A handle on a durable object of class <typeparamref name="TObject"/>; the generator adds its object-level verbs.</summary>
+/// <typeparam name="TObject">The object class.</typeparam>
+public sealed class ObjectClient<TObject> : ObjectClient
+    where TObject : DurableObject
+{
+    internal ObjectClient(ObjectTarget target)
+        : base(target)
+    {
+    }
+
+    /// <summary>
+    /// Runs an object-level verb as one turn: applies <paramref name="apply"/> to the live object and records its
+    /// action and event (<c>Class.event</c>) in one transaction. Called by generated verb methods.
+    /// </summary>
+    public Task Invoke(VerbInfo verb, string? inputJson, Func<TObject, Context, ValueTask> apply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(verb);
+        ArgumentNullException.ThrowIfNull(apply);
+        return Target.RunAsync(async activation =>
+        {
+            await apply((TObject)activation.Instance, activation.Context).ConfigureAwait(false);
+            activation.Database.RecordObjectVerb(activation.ClassInfo.Name, verb, inputJson);
+            return true;
+        }, cancellationToken);
+    }
+}

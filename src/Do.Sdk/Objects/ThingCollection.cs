@@ -1,0 +1,86 @@
+using Do.Hosting;
+
+namespace Do;
+
+/// <summary>
+/// The things of one noun in one object (<c>ctx.Startups</c>, <c>studio.Customers</c>). Every call runs as a turn of
+/// the object; writes append to the version log and commit their action and event with them.
+/// </summary>
+/// <typeparam name="T">The noun.</typeparam>
+public sealed class ThingCollection<T>
+    where T : class, INoun<T>
+{
+    private readonly ObjectTarget _target;
+
+    internal ThingCollection(ObjectTarget target) => _target = target;
+
+    /// <summary>The namespace of the object that holds the things.</summary>
+    public ObjectNamespace Namespace => _target.Namespace;
+
+    /// <summary>Creates the thing <paramref name="id"/>.</summary>
+    /// <exception cref="ThingAlreadyExistsException">A live <typeparamref name="T"/> with that id exists.</exception>
+    /// <exception cref="InvalidThingIdException">The id is not a valid local id.</exception>
+    public Task<T> Create(string id, T value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Storage.ThingStore.ValidateId(id);
+        return _target.RunAsync(activation =>
+        {
+            var json = NounJson.Serialize(value);
+            activation.Database.Things.CreateCore(activation.EnsureNoun(T.Noun), id, json, null);
+            return ValueTask.FromResult(value);
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads a thing at a ref: <c>acme</c>, <c>acme@v12</c>, <c>acme@~1</c>, <c>acme@main</c> or <c>acme@2026-11-23T09:00Z</c>.</summary>
+    /// <exception cref="ThingNotFoundException">Nothing (or a delete) is at that ref.</exception>
+    public Task<T> Get(string reference, CancellationToken cancellationToken = default)
+        => new ThingRef<T>(_target, Do.Ref.Parse(reference)).Get(cancellationToken);
+
+    /// <summary>Reads a thing at a ref, or null when nothing (or a delete) is there.</summary>
+    public Task<T?> Find(string reference, CancellationToken cancellationToken = default)
+        => new ThingRef<T>(_target, Do.Ref.Parse(reference)).Find(cancellationToken);
+
+    /// <summary>A typed ref to one thing of this collection.</summary>
+    public ThingRef<T> Ref(string reference) => new(_target, Do.Ref.Parse(reference));
+
+    /// <summary>HEAD of every live thing of this noun, ordered by id.</summary>
+    public Task<IReadOnlyList<T>> List(CancellationToken cancellationToken = default)
+        => _target.RunAsync(activation =>
+        {
+            var rows = activation.Database.Things.List(activation.EnsureNoun(T.Noun));
+            var result = new List<T>(rows.Count);
+            foreach (var row in rows)
+            {
+                result.Add(NounJson.Deserialize<T>(row.Data!));
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<T>>(result);
+        }, cancellationToken);
+
+    /// <summary>Replaces the thing <paramref name="id"/> with <paramref name="value"/>, appending a version.</summary>
+    /// <exception cref="ThingNotFoundException">The thing does not exist or is deleted.</exception>
+    public Task<T> Update(string id, T value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Storage.ThingStore.ValidateId(id);
+        return _target.RunAsync(activation =>
+        {
+            activation.Database.Things.UpdateCore(activation.EnsureNoun(T.Noun), id, NounJson.Serialize(value), null);
+            return ValueTask.FromResult(value);
+        }, cancellationToken);
+    }
+
+    /// <summary>Deletes the thing <paramref name="id"/> (appends a tombstone; history stays readable).</summary>
+    /// <exception cref="ThingNotFoundException">The thing does not exist or is already deleted.</exception>
+    public Task Delete(string id, CancellationToken cancellationToken = default)
+        => _target.RunAsync(activation =>
+        {
+            activation.Database.Things.Delete(activation.EnsureNoun(T.Noun), id);
+            return ValueTask.FromResult(true);
+        }, cancellationToken);
+
+    /// <summary>Every version of the thing <paramref name="id"/>, newest first.</summary>
+    public Task<IReadOnlyList<ThingVersion<T>>> History(string id, CancellationToken cancellationToken = default)
+        => new ThingRef<T>(_target, Do.Ref.Parse(id)).History(cancellationToken);
+}

@@ -1,0 +1,23 @@
+namespace Do;
+
+/// <summary>The lifecycle of an action row.</summary>
+public enum ActionStatus
+{
+    /// <summary>Persisted, not started.</summary>
+    Pending,
+
+    /// <summary>An attempt is in progress.</summary>
+    Running,
+
+    /// <summary>Done: result, state change and event are committed.</summary>
+    Completed,
+
+    /// <summary>The last attempt failed; no state change was made.</summary>
+    Failed,
+
+    /// <summary>Reverted by a later action.</summary>
+    Undone,
+
+    /// <summary>An attempt failed and another is scheduled.</summary>
+    Retrying,
+}

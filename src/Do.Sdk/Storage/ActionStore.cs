@@ -1,0 +1,103 @@
+using Dapper;
+
+namespace Do.Storage;
+
+/// <summary>The action log: every write and every verb call, with its durability, status and outcome.</summary>
+public sealed class ActionStore
+{
+    private const string Select = "SELECT id, verb, actor, target, input, output, before_version, after_version, durability, status, attempts, error, created_at, completed_at FROM actions";
+    private readonly ObjectDatabase _db;
+
+    internal ActionStore(ObjectDatabase db) => _db = db;
+
+    /// <summary>One action by id, or null.</summary>
+    public ActionRecord? Get(long id)
+        => _db.Connection.Query<ActionRow>(Select + " WHERE id = @id", new { id }).Select(Map).FirstOrDefault();
+
+    /// <summary>Actions, newest first, optionally only those on one target or in one status.</summary>
+    public IReadOnlyList<ActionRecord> List(string? target = null, ActionStatus? status = null, int limit = 1000)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return _db.Connection.Query<ActionRow>(
+            Select + " WHERE (@target IS NULL OR target = @target) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit",
+            new { target, status = status is null ? null : ToText(status.Value), limit }).Select(Map).ToList();
+    }
+
+    /// <summary>Actions not yet finished: pending, running or retrying, oldest first.</summary>
+    public IReadOnlyList<ActionRecord> Open()
+        => _db.Connection.Query<ActionRow>(Select + " WHERE status IN ('pending', 'running', 'retrying') ORDER BY id").Select(Map).ToList();
+
+    internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long after, Durability durability, long now)
+    {
+        var insert = _db.Command("""
+            INSERT INTO actions (verb, actor, target, noun, branch, input, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
+            VALUES ($verb, $actor, $target, $noun, $branch, $input, $before, $after, $durability, 'completed', 1, $now, $now, $now) RETURNING id
+            """);
+        insert.Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
+            .Bind("$input", input).Bind("$before", before).Bind("$after", after).Bind("$durability", ToText(durability)).Bind("$now", now);
+        return (long)insert.ExecuteScalar()!;
+    }
+
+    internal static string ToText(Durability durability) => durability switch
+    {
+        Durability.Send => "send",
+        Durability.Try => "try",
+        _ => "do",
+    };
+
+    internal static string ToText(ActionStatus status) => status switch
+    {
+        ActionStatus.Pending => "pending",
+        ActionStatus.Running => "running",
+        ActionStatus.Completed => "completed",
+        ActionStatus.Failed => "failed",
+        ActionStatus.Undone => "undone",
+        _ => "retrying",
+    };
+
+    private static ActionRecord Map(ActionRow r) => new()
+    {
+        Id = r.id,
+        Verb = r.verb,
+        Actor = r.actor,
+        Target = r.target,
+        Input = r.input,
+        Output = r.output,
+        BeforeVersion = r.before_version,
+        AfterVersion = r.after_version,
+        Durability = r.durability switch { "send" => Durability.Send, "try" => Durability.Try, _ => Durability.Do },
+        Status = r.status switch
+        {
+            "pending" => ActionStatus.Pending,
+            "running" => ActionStatus.Running,
+            "completed" => ActionStatus.Completed,
+            "failed" => ActionStatus.Failed,
+            "undone" => ActionStatus.Undone,
+            _ => ActionStatus.Retrying,
+        },
+        Attempts = (int)r.attempts,
+        Error = r.error,
+        CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.created_at),
+        CompletedAt = r.completed_at is long c ? DateTimeOffset.FromUnixTimeMilliseconds(c) : null,
+    };
+
+#pragma warning disable IDE1006 // Dapper maps columns by name.
+    internal sealed class ActionRow
+    {
+        public long id { get; set; }
+        public string verb { get; set; } = "";
+        public string? actor { get; set; }
+        public string target { get; set; } = "";
+        public string? input { get; set; }
+        public string? output { get; set; }
+        public long? before_version { get; set; }
+        public long? after_version { get; set; }
+        public string durability { get; set; } = "do";
+        public string status { get; set; } = "pending";
+        public long attempts { get; set; }
+        public string? error { get; set; }
+        public long created_at { get; set; }
+        public long? completed_at { get; set; }
+    }
+#pragma warning restore IDE1006
+}

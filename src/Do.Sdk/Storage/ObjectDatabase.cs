@@ -1,0 +1,413 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Do.Storage;
+
+/// <summary>
+/// One object's SQLite database: an open WAL connection, its migrations, reusable prepared statements and the
+/// transaction in progress. Not thread-safe: the host gives an object one turn at a time, and every store runs
+/// inside that turn.
+/// </summary>
+public sealed partial class ObjectDatabase : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _nounIds = new(StringComparer.Ordinal);
+    private readonly List<EventRecord> _committed = [];
+    private readonly List<EventRecord> _uncommitted = [];
+    private int _transactionDepth;
+    private bool _disposed;
+
+    private ObjectDatabase(string path, ObjectNamespace ns, SqliteConnection connection, TimeProvider time)
+    {
+        Path = path;
+        Namespace = ns;
+        _connection = connection;
+        Time = time;
+        Things = new ThingStore(this);
+        Actions = new ActionStore(this);
+        Events = new EventStore(this);
+        Relationships = new RelationshipStore(this);
+        Objects = new ObjectStore(this);
+        Search = new SearchStore(this);
+        Branches = new BranchStore(this);
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>The namespace of the object that owns this database.</summary>
+    public ObjectNamespace Namespace { get; }
+
+    /// <summary>The clock used for every timestamp written.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The version log of things.</summary>
+    public ThingStore Things { get; }
+
+    /// <summary>Who did what.</summary>
+    public ActionStore Actions { get; }
+
+    /// <summary>The event outbox.</summary>
+    public EventStore Events { get; }
+
+    /// <summary>Graph edges between things (and other objects, by URL).</summary>
+    public RelationshipStore Relationships { get; }
+
+    /// <summary>Links to other objects: parent, children, root.</summary>
+    public ObjectStore Objects { get; }
+
+    /// <summary>Full-text search over things.</summary>
+    public SearchStore Search { get; }
+
+    /// <summary>Branches of the version log.</summary>
+    public BranchStore Branches { get; }
+
+    /// <summary>How many migrations this open applied (zero when the file was already current).</summary>
+    public int MigrationsApplied { get; private set; }
+
+    /// <summary>The schema version of the file after opening.</summary>
+    public int SchemaVersion { get; private set; }
+
+    internal SqliteConnection Connection => _connection;
+
+    /// <summary>
+    /// Tells whether an event type has handlers. Events without handlers are stored already dispatched, so a write
+    /// that nobody listens to costs no second statement. Null means every event waits for dispatch.
+    /// </summary>
+    internal Func<string, bool>? HasSubscribers { get; set; }
+
+    internal bool IsInTransaction => _transactionDepth > 0;
+
+    /// <summary>
+    /// Opens (creating if needed) the database of <paramref name="ns"/> at <paramref name="path"/> and brings its
+    /// schema up to date in one transaction. A file that belongs to another namespace is refused.
+    /// </summary>
+    public static ObjectDatabase Open(string path, ObjectNamespace ns, SynchronousMode synchronous = SynchronousMode.Normal, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(ns);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        ObjectDatabase? db = null;
+        try
+        {
+            connection.Open();
+            db = new ObjectDatabase(path, ns, connection, time ?? TimeProvider.System);
+            db.Execute($"""
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = {(int)synchronous};
+                PRAGMA foreign_keys = ON;
+                PRAGMA busy_timeout = 5000;
+                """);
+            db.Migrate();
+            return db;
+        }
+        catch
+        {
+            if (db is not null)
+            {
+                db.Dispose();
+            }
+            else
+            {
+                connection.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    private void Migrate()
+    {
+        // Fast path: a current file needs one read and no write lock.
+        var current = Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
+        var latest = ObjectSchema.Migrations[^1].Version;
+        if (current == latest)
+        {
+            CheckOwner();
+            SchemaVersion = current;
+            return;
+        }
+
+        if (current > latest)
+        {
+            throw new StorageException($"The database {Path} has schema version {current}, newer than this Do.Sdk understands ({latest}). Upgrade Do.Sdk to open it.");
+        }
+
+        InTransaction(() =>
+        {
+            // Re-read under the write lock: another opener may have migrated meanwhile.
+            current = Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
+            foreach (var migration in ObjectSchema.Migrations)
+            {
+                if (migration.Version <= current)
+                {
+                    continue;
+                }
+
+                Execute(migration.Sql);
+                Execute($"PRAGMA user_version = {migration.Version}");
+                MigrationsApplied++;
+            }
+
+            Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+            foreach (var migration in ObjectSchema.Migrations)
+            {
+                if (migration.Version > current)
+                {
+                    Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t)", ("$v", migration.Version), ("$n", migration.Name), ("$t", NowMilliseconds()));
+                }
+            }
+
+            Execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('ns', $ns)", ("$ns", Namespace.Value));
+        });
+        CheckOwner();
+        SchemaVersion = latest;
+    }
+
+    private void CheckOwner()
+    {
+        var owner = Scalar("SELECT value FROM meta WHERE key = 'ns'") as string;
+        if (!string.Equals(owner, Namespace.Value, StringComparison.Ordinal))
+        {
+            throw new StorageException($"The database {Path} belongs to {owner ?? "no object"}, not to {Namespace.Value}; refusing to open it for another object.");
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction. Nested calls join the outer transaction; the
+    /// outermost commits, and any exception rolls everything back, so a failed operation leaves no partial rows.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_transactionDepth > 0)
+        {
+            _transactionDepth++;
+            try
+            {
+                return work();
+            }
+            finally
+            {
+                _transactionDepth--;
+            }
+        }
+
+        Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+        _transactionDepth = 1;
+        try
+        {
+            var result = work();
+            Command("COMMIT").ExecuteNonQuery();
+            _transactionDepth = 0;
+            _committed.AddRange(_uncommitted);
+            _uncommitted.Clear();
+            return result;
+        }
+        catch
+        {
+            _transactionDepth = 0;
+            _uncommitted.Clear();
+            _nounIds.Clear(); // a rolled-back intern must not stay cached
+            if (!_connection.State.HasFlag(System.Data.ConnectionState.Open))
+            {
+                throw;
+            }
+
+            try
+            {
+                Command("ROLLBACK").ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // SQLite already rolled back (e.g. after SQLITE_FULL); the original error is the one to report.
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction; see <see cref="InTransaction{T}(Func{T})"/>.</summary>
+    public void InTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        InTransaction(() =>
+        {
+            work();
+            return 0;
+        });
+    }
+
+    /// <summary>Events committed since the last call, in sequence order, for dispatch after commit.</summary>
+    internal List<EventRecord>? TakeCommittedEvents()
+    {
+        if (_committed.Count == 0)
+        {
+            return null;
+        }
+
+        var events = new List<EventRecord>(_committed);
+        _committed.Clear();
+        return events;
+    }
+
+    internal void AddUncommittedEvent(EventRecord record) => _uncommitted.Add(record);
+
+    internal long NowMilliseconds() => Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Returns a prepared command for <paramref name="sql"/>, created once per database and reused.</summary>
+    internal SqliteCommand Command(string sql)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+
+        return command;
+    }
+
+    internal int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
+    internal object? Scalar(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>The integer key of a noun, interning it on first use.</summary>
+    internal long NounId(string noun, string? plural = null, string? typeUrl = null)
+    {
+        if (_nounIds.TryGetValue(noun, out var id))
+        {
+            return id;
+        }
+
+        NounNames.Validate(noun);
+        var select = Command("SELECT id FROM nouns WHERE name = $name");
+        select.Parameters.Clear();
+        select.Parameters.AddWithValue("$name", noun);
+        var existing = select.ExecuteScalar();
+        if (existing is long found)
+        {
+            _nounIds[noun] = found;
+            return found;
+        }
+
+        id = InTransaction(() =>
+        {
+            var insert = Command("INSERT INTO nouns (name, plural, type) VALUES ($name, $plural, $type) RETURNING id");
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$name", noun);
+            insert.Parameters.AddWithValue("$plural", plural ?? noun + "s");
+            insert.Parameters.AddWithValue("$type", typeUrl ?? Namespace.Value + "/" + noun);
+            return (long)insert.ExecuteScalar()!;
+        });
+        _nounIds[noun] = id;
+        return id;
+    }
+
+    /// <summary>The name of an interned noun key.</summary>
+    internal string NounName(long id)
+    {
+        foreach (var (name, key) in _nounIds)
+        {
+            if (key == id)
+            {
+                return name;
+            }
+        }
+
+        var select = Command("SELECT name FROM nouns WHERE id = $id");
+        select.Parameters.Clear();
+        select.Parameters.AddWithValue("$id", id);
+        var name2 = (string?)select.ExecuteScalar() ?? throw new StorageException($"Noun key {id} is not in the nouns table of {Path}.");
+        _nounIds[name2] = id;
+        return name2;
+    }
+
+    /// <summary>Closes the connection and every prepared statement. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+        _connection.Dispose();
+    }
+}
+
+public sealed partial class ObjectDatabase
+{
+    /// <summary>Records an object-level verb: a completed action on the object itself and its event.</summary>
+    internal void RecordObjectVerb(string objectClass, VerbInfo verb, string? inputJson)
+        => InTransaction(() =>
+        {
+            var now = NowMilliseconds();
+            var insert = Command("""
+                INSERT INTO actions (verb, target, branch, input, durability, status, attempts, created_at, updated_at, completed_at)
+                VALUES ($verb, '', $branch, $input, 'do', 'completed', 1, $now, $now, $now) RETURNING id
+                """);
+            insert.Bind("$verb", verb.Name).Bind("$branch", Branches.Current).Bind("$input", inputJson).Bind("$now", now);
+            var actionId = (long)insert.ExecuteScalar()!;
+            var shortName = objectClass[(objectClass.LastIndexOf('.') + 1)..];
+            Events.Append(shortName + "." + verb.Event, Namespace.Value, null, null, null, actionId, inputJson, now);
+        });
+
+    /// <summary>
+    /// Interns <paramref name="noun"/> and brings its view and indexes up to date (re-running its DDL when the
+    /// generated schema changed). Returns the noun name.
+    /// </summary>
+    internal string EnsureNounSchema(NounInfo noun)
+    {
+        var id = NounId(noun.Name, noun.Plural, noun.ResolveTypeUrl(Namespace));
+        var current = Command("SELECT schema_hash FROM nouns WHERE id = $id").Bind("$id", id).ExecuteScalar() as string;
+        if (!string.Equals(current, noun.SchemaHash, StringComparison.Ordinal))
+        {
+            InTransaction(() =>
+            {
+                Execute($"DROP VIEW IF EXISTS \"{noun.Name}\"");
+                foreach (var statement in noun.SchemaSql)
+                {
+                    Execute(statement);
+                }
+
+                Command("UPDATE nouns SET schema_hash = $hash, plural = $plural, type = $type WHERE id = $id")
+                    .Bind("$hash", noun.SchemaHash).Bind("$plural", noun.Plural).Bind("$type", noun.ResolveTypeUrl(Namespace)).Bind("$id", id)
+                    .ExecuteNonQuery();
+            });
+        }
+
+        return noun.Name;
+    }
+}

@@ -1,0 +1,129 @@
+namespace Do.Storage;
+
+/// <summary>
+/// The schema of an object's database (DESIGN §3). Append a new <see cref="Migration"/> to change it; never edit one
+/// that has shipped. Times are Unix milliseconds (UTC). Version, action and event ids use AUTOINCREMENT so that an id
+/// is never reused, even after compaction removes rows: <c>acme@v1234</c> always means the same row or nothing.
+/// </summary>
+internal static class ObjectSchema
+{
+    /// <summary>The id of the <c>main</c> branch.</summary>
+    public const long MainBranch = 1;
+
+    public static readonly Migration[] Migrations =
+    [
+        new(1, "version log, actions, events, graph, search", """
+            CREATE TABLE meta (
+                key   TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE nouns (
+                id          INTEGER PRIMARY KEY,
+                name        TEXT NOT NULL UNIQUE,
+                plural      TEXT NOT NULL,
+                type        TEXT NOT NULL,
+                schema_hash TEXT
+            );
+
+            -- A branch sees its own rows plus its parent's rows up to fork_version (copy-on-write).
+            CREATE TABLE branches (
+                id           INTEGER PRIMARY KEY,
+                name         TEXT NOT NULL UNIQUE,
+                parent       INTEGER REFERENCES branches(id),
+                fork_version INTEGER,
+                created_at   INTEGER NOT NULL
+            );
+
+            -- The version log: rowid is the version id; an update appends, a delete appends a tombstone.
+            CREATE TABLE things (
+                version INTEGER PRIMARY KEY AUTOINCREMENT,
+                branch  INTEGER NOT NULL REFERENCES branches(id),
+                noun    INTEGER NOT NULL REFERENCES nouns(id),
+                id      TEXT NOT NULL,
+                data    TEXT,
+                deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+            );
+            CREATE INDEX things_by_id ON things (noun, id, branch, version);
+            CREATE INDEX things_by_branch ON things (branch, noun, id);
+
+            CREATE TABLE actions (
+                id             INTEGER PRIMARY KEY AUTOINCREMENT,
+                verb           TEXT NOT NULL,
+                actor          TEXT,
+                target         TEXT NOT NULL,
+                noun           INTEGER REFERENCES nouns(id),
+                branch         INTEGER NOT NULL DEFAULT 1 REFERENCES branches(id),
+                input          TEXT,
+                output         TEXT,
+                before_version INTEGER,
+                after_version  INTEGER,
+                durability     TEXT NOT NULL CHECK (durability IN ('send', 'try', 'do')),
+                status         TEXT NOT NULL CHECK (status IN ('pending', 'running', 'completed', 'failed', 'undone', 'retrying')),
+                attempts       INTEGER NOT NULL DEFAULT 0,
+                error          TEXT,
+                created_at     INTEGER NOT NULL,
+                updated_at     INTEGER NOT NULL,
+                completed_at   INTEGER
+            );
+            CREATE INDEX actions_by_after_version ON actions (after_version) WHERE after_version IS NOT NULL;
+            CREATE INDEX actions_open ON actions (status) WHERE status IN ('pending', 'running', 'retrying');
+
+            -- The outbox: one row per state change, in a per-object sequence.
+            CREATE TABLE events (
+                sequence      INTEGER PRIMARY KEY AUTOINCREMENT,
+                type          TEXT NOT NULL,
+                source        TEXT NOT NULL,
+                noun          INTEGER REFERENCES nouns(id),
+                thing         TEXT,
+                version       INTEGER,
+                action        INTEGER REFERENCES actions(id),
+                data          TEXT,
+                created_at    INTEGER NOT NULL,
+                dispatched_at INTEGER,
+                streamed_at   INTEGER
+            );
+            CREATE INDEX events_undispatched ON events (sequence) WHERE dispatched_at IS NULL;
+
+            CREATE TABLE relationships (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                type       TEXT NOT NULL,
+                from_id    TEXT NOT NULL,
+                to_id      TEXT NOT NULL,
+                data       TEXT,
+                created_at INTEGER NOT NULL,
+                UNIQUE (from_id, type, to_id)
+            );
+            CREATE INDEX relationships_to ON relationships (to_id, type);
+
+            -- Links to other objects: parent, children, root, forks, shards.
+            CREATE TABLE objects (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                ns         TEXT NOT NULL,
+                class      TEXT NOT NULL,
+                role       TEXT NOT NULL,
+                local_ref  TEXT,
+                data       TEXT,
+                created_at INTEGER NOT NULL,
+                UNIQUE (role, ns)
+            );
+
+            CREATE TABLE schedules (
+                id          TEXT PRIMARY KEY,
+                cron        TEXT NOT NULL,
+                time_zone   TEXT NOT NULL,
+                next_due_at INTEGER,
+                last_run_at INTEGER,
+                created_at  INTEGER NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE VIRTUAL TABLE search USING fts5 (thing_id UNINDEXED, noun UNINDEXED, content, tokenize = 'unicode61');
+            CREATE TABLE search_vectors (
+                thing_id TEXT PRIMARY KEY,
+                vector   BLOB NOT NULL
+            ) WITHOUT ROWID;
+
+            INSERT INTO branches (id, name, parent, fork_version, created_at) VALUES (1, 'main', NULL, NULL, 0);
+            """),
+    ];
+}

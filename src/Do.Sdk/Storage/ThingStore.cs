@@ -1,0 +1,278 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Do.Storage;
+
+/// <summary>
+/// The append-only version log of things, on JSON data. A thing is identified by its noun and local id. Every
+/// write appends one version row, one action row and one event row in a single transaction; nothing is updated in
+/// place. Reads resolve refs: HEAD, a branch, <c>@v</c>, <c>@~N</c> or a point in time.
+/// </summary>
+/// <remarks>Store methods are synchronous and must run inside the object's turn (the host guarantees this for
+/// calls through an object client or a <see cref="Context"/>).</remarks>
+public sealed class ThingStore
+{
+    private const string Columns = "version, data, deleted";
+    private readonly ObjectDatabase _db;
+
+    internal ThingStore(ObjectDatabase db) => _db = db;
+
+    /// <summary>Creates a thing. Fails when <paramref name="id"/> already exists (a deleted id may be created again).</summary>
+    /// <exception cref="ThingAlreadyExistsException">The thing exists on the current branch.</exception>
+    /// <exception cref="InvalidThingIdException">The id is not a valid local id.</exception>
+    /// <exception cref="ArgumentException">The data is not a JSON object.</exception>
+    public ThingRecord Create(string noun, string id, string json, WriteOptions? options = null)
+    {
+        ValidateId(id);
+        ValidateJson(json, nameof(json));
+        return CreateCore(noun, id, json, options);
+    }
+
+    /// <summary>Appends a new version of an existing thing.</summary>
+    /// <exception cref="ThingNotFoundException">The thing does not exist or is deleted.</exception>
+    public ThingRecord Update(string noun, string id, string json, WriteOptions? options = null)
+    {
+        ValidateId(id);
+        ValidateJson(json, nameof(json));
+        return UpdateCore(noun, id, json, options);
+    }
+
+    /// <summary>Appends a tombstone. The thing's history stays readable through refs.</summary>
+    /// <exception cref="ThingNotFoundException">The thing does not exist or is already deleted.</exception>
+    public ThingRecord Delete(string noun, string id, WriteOptions? options = null)
+    {
+        ValidateId(id);
+        return _db.InTransaction(() =>
+        {
+            var nounId = _db.NounId(noun);
+            var head = Head(nounId, noun, id, _db.Branches.Current);
+            if (head is null || head.Deleted)
+            {
+                throw new ThingNotFoundException(noun, id, head is null ? "it does not exist" : $"it was already deleted at v{head.Version}");
+            }
+
+            return Append(nounId, noun, id, null, head, "delete", "deleted", options, eventData: head.Data);
+        });
+    }
+
+    /// <summary>Reads a thing at a ref (<c>acme</c>, <c>acme@v12</c>, <c>acme@~1</c>, <c>acme@main</c>, <c>acme@2026-11-23T09:00Z</c>).</summary>
+    /// <returns>The version the ref selects (possibly a tombstone), or null when it selects nothing.</returns>
+    /// <exception cref="InvalidRefException">The ref is malformed.</exception>
+    /// <exception cref="RefNotFoundException">The ref names a branch that does not exist or a version of another thing.</exception>
+    public ThingRecord? Get(string noun, string reference) => Get(noun, Ref.Parse(reference));
+
+    /// <summary>Reads a thing at a parsed ref.</summary>
+    public ThingRecord? Get(string noun, Ref reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (reference.Id.Length == 0)
+        {
+            throw new InvalidRefException(reference.ToString(), "a thing ref needs an id before '@'");
+        }
+
+        var nounId = _db.NounId(noun);
+        switch (reference.Kind)
+        {
+            case RefKind.Head:
+                return Head(nounId, noun, reference.Id, _db.Branches.Current);
+            case RefKind.Branch:
+                return Head(nounId, noun, reference.Id, _db.Branches.Resolve(reference.Branch!, reference));
+            case RefKind.Version:
+                return AtVersion(nounId, noun, reference);
+            case RefKind.Ancestor:
+                return Nth(nounId, noun, reference.Id, _db.Branches.Current, reference.Back);
+            default:
+                return AsOf(nounId, noun, reference.Id, _db.Branches.Current, reference.AsOf);
+        }
+    }
+
+    /// <summary>HEAD rows of every live thing of <paramref name="noun"/> on the current branch, ordered by id.</summary>
+    public IReadOnlyList<ThingRecord> List(string noun)
+    {
+        var nounId = _db.NounId(noun);
+        var scope = _db.Branches.Scope(_db.Branches.Current);
+        var command = _db.Command($"""
+            SELECT t.version, t.data, t.deleted, t.id FROM things AS t
+            JOIN (SELECT id, MAX(version) AS head FROM things WHERE noun = $noun AND ({scope.Sql}) GROUP BY id) AS h
+              ON t.version = h.head
+            WHERE t.deleted = 0
+            ORDER BY t.id
+            """);
+        command.Bind("$noun", nounId);
+        scope.Bind(command);
+        var result = new List<ThingRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new ThingRecord(reader.GetInt64(0), noun, reader.GetString(3), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2) != 0));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every version of a thing visible on the current branch, newest first, with the action that wrote it.</summary>
+    public IReadOnlyList<ThingHistoryEntry> History(string noun, string id)
+    {
+        ValidateId(id);
+        var nounId = _db.NounId(noun);
+        var scope = _db.Branches.Scope(_db.Branches.Current);
+        var command = _db.Command($"""
+            SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at FROM things AS t
+            JOIN actions AS a ON a.after_version = t.version
+            WHERE t.noun = $noun AND t.id = $id AND ({scope.Sql})
+            ORDER BY t.version DESC
+            """);
+        command.Bind("$noun", nounId).Bind("$id", id);
+        scope.Bind(command);
+        var result = new List<ThingHistoryEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var thing = new ThingRecord(reader.GetInt64(0), noun, id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2) != 0);
+            result.Add(new ThingHistoryEntry(thing, reader.GetInt64(3), reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.IsDBNull(5) ? 0 : reader.GetInt64(5))));
+        }
+
+        return result;
+    }
+
+    internal ThingRecord CreateCore(string noun, string id, string json, WriteOptions? options)
+        => _db.InTransaction(() =>
+        {
+            var nounId = _db.NounId(noun);
+            var head = Head(nounId, noun, id, _db.Branches.Current);
+            if (head is { Deleted: false })
+            {
+                throw new ThingAlreadyExistsException(noun, id, head.Version);
+            }
+
+            return Append(nounId, noun, id, json, head, "create", "created", options, eventData: json);
+        });
+
+    internal ThingRecord UpdateCore(string noun, string id, string json, WriteOptions? options)
+        => _db.InTransaction(() =>
+        {
+            var nounId = _db.NounId(noun);
+            var head = RequireLive(nounId, noun, id);
+            return Append(nounId, noun, id, json, head, "update", "updated", options, eventData: json);
+        });
+
+    internal ThingRecord RequireLive(long nounId, string noun, string id)
+    {
+        var head = Head(nounId, noun, id, _db.Branches.Current);
+        return head is null || head.Deleted
+            ? throw new ThingNotFoundException(noun, id, head is null ? "it does not exist" : $"it was deleted at v{head.Version}")
+            : head;
+    }
+
+    internal ThingRecord? Head(long nounId, string noun, string id, long branch)
+    {
+        if (branch == ObjectSchema.MainBranch)
+        {
+            var command = _db.Command($"SELECT {Columns} FROM things WHERE noun = $noun AND id = $id AND branch = 1 ORDER BY version DESC LIMIT 1");
+            command.Bind("$noun", nounId).Bind("$id", id);
+            return ReadOne(command, noun, id);
+        }
+
+        return Nth(nounId, noun, id, branch, 0);
+    }
+
+    private ThingRecord? Nth(long nounId, string noun, string id, long branch, int back)
+    {
+        var scope = _db.Branches.Scope(branch);
+        var command = _db.Command($"SELECT {Columns} FROM things WHERE noun = $noun AND id = $id AND ({scope.Sql}) ORDER BY version DESC LIMIT 1 OFFSET $back");
+        command.Bind("$noun", nounId).Bind("$id", id).Bind("$back", back);
+        scope.Bind(command);
+        return ReadOne(command, noun, id);
+    }
+
+    private ThingRecord? AtVersion(long nounId, string noun, Ref reference)
+    {
+        var command = _db.Command($"SELECT {Columns}, noun, id FROM things WHERE version = $version");
+        command.Bind("$version", reference.Version);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        if (reader.GetInt64(3) != nounId || !string.Equals(reader.GetString(4), reference.Id, StringComparison.Ordinal))
+        {
+            throw new RefNotFoundException(reference.ToString(), $"v{reference.Version} is a version of {_db.NounName(reader.GetInt64(3))} {reader.GetString(4)}, not of {noun} {reference.Id}");
+        }
+
+        return new ThingRecord(reader.GetInt64(0), noun, reference.Id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2) != 0);
+    }
+
+    private ThingRecord? AsOf(long nounId, string noun, string id, long branch, DateTimeOffset time)
+    {
+        var scope = _db.Branches.Scope(branch, "t.");
+        var command = _db.Command($"""
+            SELECT t.version, t.data, t.deleted FROM things AS t
+            JOIN actions AS a ON a.after_version = t.version
+            WHERE t.noun = $noun AND t.id = $id AND ({scope.Sql}) AND a.completed_at <= $time
+            ORDER BY t.version DESC LIMIT 1
+            """);
+        command.Bind("$noun", nounId).Bind("$id", id).Bind("$time", time.ToUnixTimeMilliseconds());
+        scope.Bind(command);
+        return ReadOne(command, noun, id);
+    }
+
+    private static ThingRecord? ReadOne(SqliteCommand command, string noun, string id)
+    {
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new ThingRecord(reader.GetInt64(0), noun, id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2) != 0)
+            : null;
+    }
+
+    /// <summary>Appends the version, action and event rows of one write. Must run inside a transaction.</summary>
+    internal ThingRecord Append(long nounId, string noun, string id, string? json, ThingRecord? before, string defaultVerb, string defaultEvent, WriteOptions? options, string? eventData)
+    {
+        var branch = _db.Branches.RequireWritable();
+        var now = _db.NowMilliseconds();
+        var insert = _db.Command("INSERT INTO things (branch, noun, id, data, deleted) VALUES ($branch, $noun, $id, $data, $deleted) RETURNING version");
+        insert.Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0);
+        var version = (long)insert.ExecuteScalar()!;
+
+        var verb = options?.Verb ?? defaultVerb;
+        var actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, version, options?.Durability ?? Durability.Do, now);
+        var eventType = noun + "." + (options?.Event ?? defaultEvent);
+        _db.Events.Append(eventType, ThingSource(id), nounId, id, version, actionId, eventData, now);
+        return new ThingRecord(version, noun, id, json, json is null);
+    }
+
+    internal string ThingSource(string id) => _db.Namespace.Value + "/" + id;
+
+    internal static void ValidateId(string id)
+    {
+        var reason = ThingId.CheckLocalId(id);
+        if (reason is not null)
+        {
+            throw new InvalidThingIdException(id, reason);
+        }
+    }
+
+    internal static void ValidateJson(string json, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(json, parameterName);
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new ArgumentException($"Thing data must be a JSON object, e.g. {{\"name\":\"Acme\"}}; got {InvalidIdentifierException.Display(json)}.", parameterName);
+            }
+
+            reader.Skip();
+            if (reader.Read())
+            {
+                throw new ArgumentException($"Thing data must be one JSON object; {InvalidIdentifierException.Display(json)} has more after it.", parameterName);
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"Thing data is not valid JSON ({e.Message}): {InvalidIdentifierException.Display(json)}. Expected a JSON object, e.g. {{\"name\":\"Acme\"}}.", parameterName, e);
+        }
+    }
+}
