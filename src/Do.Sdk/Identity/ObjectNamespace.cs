@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
 
 namespace Do;
 
@@ -31,6 +33,9 @@ public sealed class ObjectNamespace : IEquatable<ObjectNamespace>
     /// <exception cref="InvalidThingIdException">The local id is not in the accepted form.</exception>
     public ThingId Thing(string localId) => ThingId.Create(this, localId);
 
+    /// <summary>True when the canonical URL has a path after the host (<c>https://acme.example/tenants/eu</c>).</summary>
+    internal bool HasPath => Value.IndexOf('/', Value.IndexOf("://", StringComparison.Ordinal) + 3) >= 0;
+
     internal static string? TryParseCore(string? value, out ObjectNamespace? result)
     {
         result = null;
@@ -50,6 +55,12 @@ public sealed class ObjectNamespace : IEquatable<ObjectNamespace>
         }
 
         var span = value.AsSpan();
+        var printable = IdentityRules.CheckPrintable(span, "it");
+        if (printable is not null)
+        {
+            return printable;
+        }
+
         int schemeEnd = span.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd <= 0)
         {
@@ -68,7 +79,7 @@ public sealed class ObjectNamespace : IEquatable<ObjectNamespace>
         }
         else
         {
-            return $"the scheme \"{scheme}\" is not http or https";
+            return $"the scheme {IdentityRules.Quote(scheme)} is not http or https";
         }
 
         var rest = span[(schemeEnd + 3)..];
@@ -76,28 +87,25 @@ public sealed class ObjectNamespace : IEquatable<ObjectNamespace>
         var authority = pathStart < 0 ? rest : rest[..pathStart];
         var path = pathStart < 0 ? ReadOnlySpan<char>.Empty : rest[(pathStart + 1)..];
 
-        if (authority.IsEmpty)
-        {
-            return "it has no host";
-        }
-
-        foreach (var c in authority)
-        {
-            if (char.IsControl(c))
-            {
-                return $"it contains the control character U+{(int)c:X4}";
-            }
-        }
-
         if (authority.Contains('@'))
         {
-            return "it has user info or a ref ('@') in the host part";
+            return "it has user info ('user@') before the host";
         }
 
         int q = rest.IndexOfAny('?', '#');
         if (q >= 0)
         {
             return rest[q] == '?' ? "it has a query ('?')" : "it has a fragment ('#')";
+        }
+
+        if (authority.IsEmpty)
+        {
+            return "it has no host";
+        }
+
+        if (authority[0] == '[')
+        {
+            return "the host is an IPv6 address, which is not accepted; use a host name";
         }
 
         var host = authority;
@@ -107,43 +115,40 @@ public sealed class ObjectNamespace : IEquatable<ObjectNamespace>
         {
             var portSpan = authority[(colon + 1)..];
             host = authority[..colon];
-            if (!IdentityRules.IsAllDigits(portSpan) || portSpan.Length > 5 || int.Parse(portSpan, provider: System.Globalization.CultureInfo.InvariantCulture) is 0 or > 65535)
+            if (portSpan.IsEmpty)
             {
-                return $"the port \"{portSpan}\" is not a number from 1 to 65535";
+                return "it has ':' after the host but no port number";
             }
 
-            int portNumber = int.Parse(portSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
-            if (!(https && portNumber == 443) && !(!https && portNumber == 80))
+            int portNumber = IdentityRules.IsAllDigits(portSpan) && portSpan.Length <= 5
+                ? int.Parse(portSpan, provider: CultureInfo.InvariantCulture)
+                : -1;
+            if (portNumber is < 1 or > 65535)
             {
-                port = ":" + portNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return $"the port {IdentityRules.Quote(portSpan)} is not a number from 1 to 65535";
             }
-        }
 
-        if (host.IsEmpty)
-        {
-            return "it has no host";
-        }
-
-        foreach (var c in host)
-        {
-            if (!IdentityRules.IsHostChar(c))
+            // The scheme's own port is dropped, so https://a.b:443 and https://a.b are one namespace.
+            if (portNumber != (https ? 443 : 80))
             {
-                return c is ' ' or '\t' ? "the host contains white space" : $"the host contains '{c}'";
+                port = ":" + portNumber.ToString(CultureInfo.InvariantCulture);
             }
         }
 
-        if (host[0] is '.' or '-' || host[^1] is '.' or '-' || host.Contains("..", StringComparison.Ordinal))
+        var hostReason = CheckHost(host);
+        if (hostReason is not null)
         {
-            return "the host has an empty label or starts or ends with '.' or '-'";
+            return hostReason;
         }
 
-        // A single trailing slash is accepted and dropped: https://a.b/ is https://a.b.
-        if (!path.IsEmpty && path[^1] == '/')
+        // A single trailing slash is accepted and dropped: https://a.b/ is https://a.b and
+        // https://a.b/x/ is https://a.b/x. Two (https://a.b//) leave an empty segment and are rejected below.
+        if (path.Length > 1 && path[^1] == '/')
         {
             path = path[..^1];
         }
 
-        var canonical = new System.Text.StringBuilder(value.Length);
+        var canonical = new StringBuilder(value.Length);
         canonical.Append(https ? "https://" : "http://");
         canonical.Append(host.ToString().ToLowerInvariant());
         canonical.Append(port);
@@ -154,10 +159,15 @@ public sealed class ObjectNamespace : IEquatable<ObjectNamespace>
             foreach (var range in path.Split('/'))
             {
                 var segment = path[range];
-                var reason = IdentityRules.CheckSegment(segment, IdentityRules.MaxLocalIdLength);
+                if (segment.IsEmpty)
+                {
+                    return "the path has an empty segment ('//')";
+                }
+
+                var reason = IdentityRules.CheckSegment(segment, IdentityRules.MaxLocalIdLength, "a path segment");
                 if (reason is not null)
                 {
-                    return "the path " + reason;
+                    return reason;
                 }
 
                 if (++segments > IdentityRules.MaxPathSegments)
@@ -170,6 +180,50 @@ public sealed class ObjectNamespace : IEquatable<ObjectNamespace>
         }
 
         result = new ObjectNamespace(canonical.ToString());
+        return null;
+    }
+
+    private static string? CheckHost(ReadOnlySpan<char> host)
+    {
+        if (host.IsEmpty)
+        {
+            return "it has no host";
+        }
+
+        if (host.Length > IdentityRules.MaxHostLength)
+        {
+            return $"the host is {host.Length} characters long, the limit is {IdentityRules.MaxHostLength}";
+        }
+
+        foreach (var c in host)
+        {
+            if (!IdentityRules.IsHostChar(c))
+            {
+                return c == '%'
+                    ? "the host contains '%'; percent-encoded characters are not accepted"
+                    : $"the host contains {IdentityRules.DescribeChar(c)}, which is not allowed in a host name";
+            }
+        }
+
+        foreach (var range in host.Split('.'))
+        {
+            var label = host[range];
+            if (label.IsEmpty)
+            {
+                return "the host has an empty label (it starts or ends with '.' or contains \"..\")";
+            }
+
+            if (label.Length > IdentityRules.MaxHostLabelLength)
+            {
+                return $"the host has a label of {label.Length} characters, the limit is {IdentityRules.MaxHostLabelLength}";
+            }
+
+            if (label[0] == '-' || label[^1] == '-')
+            {
+                return $"the host label {IdentityRules.Quote(label)} starts or ends with '-'";
+            }
+        }
+
         return null;
     }
 

@@ -27,6 +27,14 @@ public sealed class Ref : IEquatable<Ref>
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
     ];
 
+    // Recognised only to explain the error: a time without a zone means different instants on different hosts.
+    private static readonly string[] NaiveTimeFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm",
+        "yyyy-MM-dd'T'HH:mm:ss",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+    ];
+
     private Ref(string id, ObjectNamespace? ns, RefKind kind, string? branch = null, long version = 0, int back = 0, DateTimeOffset asOf = default)
     {
         Id = id;
@@ -107,6 +115,12 @@ public sealed class Ref : IEquatable<Ref>
             return $"it is {value.Length} characters long, the limit is {IdentityRules.MaxRefLength}";
         }
 
+        var printable = IdentityRules.CheckPrintable(value, "it");
+        if (printable is not null)
+        {
+            return printable;
+        }
+
         int at = value.IndexOf('@');
         if (at >= 0 && value.IndexOf('@', at + 1) >= 0)
         {
@@ -114,9 +128,17 @@ public sealed class Ref : IEquatable<Ref>
         }
 
         var idPart = at < 0 ? value : value[..at];
+        int schemeEnd = idPart.IndexOf("://", StringComparison.Ordinal);
+
+        // https://user@host/acme splits at the user info's '@'; say so instead of blaming a branch name.
+        if (at >= 0 && schemeEnd >= 0 && idPart.IndexOf('/', schemeEnd + 3) < 0 && value.IndexOf('/', at) >= 0)
+        {
+            return "it has user info ('user@') before the host";
+        }
+
         ObjectNamespace? ns = null;
         string localId;
-        if (idPart.Contains("://", StringComparison.Ordinal))
+        if (schemeEnd >= 0)
         {
             var idError = ThingId.TryParseCore(idPart, out var full);
             if (idError is not null)
@@ -129,19 +151,14 @@ public sealed class Ref : IEquatable<Ref>
         }
         else if (idPart.Length == 0)
         {
-            if (at < 0)
-            {
-                return "it is empty";
-            }
-
             localId = "";
         }
         else
         {
-            var reason = ThingId.CheckLocalId(idPart);
+            var reason = ThingId.CheckLocalId(idPart, "the id");
             if (reason is not null)
             {
-                return reason.StartsWith("it ", StringComparison.Ordinal) ? "the id " + reason[3..] : "the id: " + reason;
+                return reason;
             }
 
             localId = idPart;
@@ -159,42 +176,48 @@ public sealed class Ref : IEquatable<Ref>
             return "nothing follows '@'";
         }
 
-        foreach (var c in selector)
-        {
-            if (char.IsControl(c))
-            {
-                return $"the selector contains the control character U+{(int)c:X4}";
-            }
-        }
-
         if (selector[0] == '~')
         {
             var digits = selector[1..];
             if (!IdentityRules.IsAllDigits(digits))
             {
-                return digits.StartsWith("-") ? "'@~' takes a count of zero or more, not a negative number" : "'@~' needs a count of versions back, e.g. @~1";
+                return digits.StartsWith("-") && IdentityRules.IsAllDigits(digits[1..])
+                    ? "'@~' takes a count of zero or more versions back, not a negative number"
+                    : "'@~' needs a count of versions back, e.g. @~1";
             }
 
             if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int back))
             {
-                return "the count after '@~' is too large";
+                return $"the count after '@~' is larger than {int.MaxValue}";
             }
 
             result = new Ref(localId, ns, RefKind.Ancestor, back: back);
             return null;
         }
 
-        if (selector[0] == 'v' && (selector.Length == 1 || char.IsAsciiDigit(selector[1]) || selector[1] is '-' or '+'))
+        if (IdentityRules.LooksLikeVersion(selector))
         {
             var digits = selector[1..];
-            if (!IdentityRules.IsAllDigits(digits))
+            if (digits.IsEmpty)
             {
-                return digits.IsEmpty ? "'@v' needs a version number, e.g. @v1234" : "'@v' takes a positive version number";
+                return "'@v' needs a version number, e.g. @v1234";
             }
 
-            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long version) || version <= 0)
+            if (digits[0] is '-' or '+')
             {
-                return "the version after '@v' must be a positive 64-bit number";
+                return digits[0] == '-'
+                    ? "the version after '@v' is negative; versions start at 1"
+                    : "the version after '@v' has a sign; write digits only, e.g. @v1234";
+            }
+
+            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long version))
+            {
+                return $"the version after '@v' is larger than {long.MaxValue}";
+            }
+
+            if (version == 0)
+            {
+                return "the version after '@v' is 0; versions start at 1";
             }
 
             result = new Ref(localId, ns, RefKind.Version, version: version);
@@ -203,29 +226,74 @@ public sealed class Ref : IEquatable<Ref>
 
         if (char.IsAsciiDigit(selector[0]))
         {
-            if (!DateTimeOffset.TryParseExact(selector, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            var reason = ParseTime(selector, out var time);
+            if (reason is not null)
             {
-                return "the time after '@' is not ISO-8601 with a zone (Z or an offset), e.g. 2026-11-23T09:00:00Z";
+                return reason;
             }
 
-            result = new Ref(localId, ns, RefKind.AsOf, asOf: time.ToUniversalTime());
+            result = new Ref(localId, ns, RefKind.AsOf, asOf: time);
             return null;
         }
 
-        var branchReason = IdentityRules.CheckBranch(selector);
+        var branchReason = IdentityRules.CheckBranch(selector, "the branch name");
         if (branchReason is not null)
         {
-            return "the branch name " + (branchReason.StartsWith("it ", StringComparison.Ordinal) ? branchReason[3..] : branchReason);
+            return branchReason;
         }
 
         result = new Ref(localId, ns, RefKind.Branch, branch: selector.ToString());
         return null;
     }
 
-    /// <summary>The canonical text of the ref, e.g. <c>acme@v1234</c> or <c>acme@2026-11-23T09:00:00.0000000Z</c>.</summary>
+    private static string? ParseTime(ReadOnlySpan<char> text, out DateTimeOffset time)
+    {
+        time = default;
+
+        // .NET's F specifiers also accept a bare '.' ("09:00:00.Z"), which ISO-8601 does not.
+        int dot = text.IndexOf('.');
+        bool fractionOk = dot < 0 || (dot + 1 < text.Length && char.IsAsciiDigit(text[dot + 1]));
+        if (fractionOk && DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
+        {
+            time = time.ToUniversalTime();
+            return null;
+        }
+
+        if (fractionOk && DateTime.TryParseExact(text, NaiveTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return "the time after '@' has no zone; add Z for UTC or an offset such as +01:00";
+        }
+
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return "the time after '@' is a date without a time of day and zone, e.g. write 2026-11-23T00:00:00Z";
+        }
+
+        return "the time after '@' is not an ISO-8601 time with a zone (Z or an offset), e.g. 2026-11-23T09:00:00Z";
+    }
+
+    /// <summary>
+    /// The canonical text of the ref, e.g. <c>acme@v1234</c> or <c>acme@2026-11-23T09:00:00Z</c>;
+    /// <see cref="Parse"/> reads it back as an equal ref.
+    /// </summary>
     public override string ToString()
     {
-        var id = Namespace is null ? Id : (Id.Length == 0 ? Namespace.Value : Namespace.Value + "/" + Id);
+        string id;
+        if (Namespace is null)
+        {
+            id = Id;
+        }
+        else if (Id.Length > 0)
+        {
+            id = Namespace.Value + "/" + Id;
+        }
+        else
+        {
+            // With a path, "https://a.example/tenants/eu" would read back as the thing "eu" in
+            // https://a.example/tenants; the trailing slash keeps it the object itself.
+            id = Namespace.HasPath ? Namespace.Value + "/" : Namespace.Value;
+        }
+
         return Kind switch
         {
             RefKind.Head => id,

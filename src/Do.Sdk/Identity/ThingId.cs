@@ -51,7 +51,7 @@ public sealed class ThingId : IEquatable<ThingId>
     public static ThingId Parse(string value)
     {
         var reason = TryParseCore(value, out var id);
-        return reason is null ? id! : throw new InvalidThingIdException(value, reason);
+        return reason is null ? id! : throw new InvalidThingIdException(value, reason, InvalidThingIdException.FullForm);
     }
 
     /// <summary>Parses a full id without throwing.</summary>
@@ -59,22 +59,8 @@ public sealed class ThingId : IEquatable<ThingId>
         => TryParseCore(value, out result) is null;
 
     /// <summary>Returns a reason when <paramref name="localId"/> is not a valid local id, else null.</summary>
-    internal static string? CheckLocalId(string? localId)
-    {
-        if (localId is null)
-        {
-            return "it is null";
-        }
-
-        if (localId.Length == 0)
-        {
-            return "it is empty";
-        }
-
-        return localId.Contains('/', StringComparison.Ordinal)
-            ? "it contains '/', but a local id is a single segment"
-            : IdentityRules.CheckSegment(localId, IdentityRules.MaxLocalIdLength);
-    }
+    internal static string? CheckLocalId(string? localId, string subject = "it")
+        => localId is null ? $"{subject} is null" : IdentityRules.CheckSegment(localId, IdentityRules.MaxLocalIdLength, subject);
 
     internal static string? TryParseCore(string? value, out ThingId? result)
     {
@@ -84,13 +70,20 @@ public sealed class ThingId : IEquatable<ThingId>
             return "it is null";
         }
 
-        int schemeEnd = value.IndexOf("://", StringComparison.Ordinal);
-        int lastSlash = value.LastIndexOf('/');
-        if (schemeEnd < 0)
+        if (value.Length == 0)
         {
-            return "it is not a full id (expected ns/localId)";
+            return "it is empty";
         }
 
+        int schemeEnd = value.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
+        {
+            return CheckLocalId(value) is null
+                ? "it is a local id without its namespace; use ns.Thing(localId) or ThingId.Create(ns, localId)"
+                : "it has no http:// or https:// scheme";
+        }
+
+        int lastSlash = value.LastIndexOf('/');
         if (lastSlash <= schemeEnd + 2)
         {
             var nsError = ObjectNamespace.TryParseCore(value, out var objectNs);
@@ -103,6 +96,12 @@ public sealed class ThingId : IEquatable<ThingId>
             return null;
         }
 
+        // The namespace part would drop its own trailing slash, so catch "ns//localId" here.
+        if (value[lastSlash - 1] == '/' && lastSlash - 1 > schemeEnd + 2)
+        {
+            return "it has an empty path segment ('//')";
+        }
+
         var localId = value[(lastSlash + 1)..];
         var error = ObjectNamespace.TryParseCore(value[..lastSlash], out var ns);
         if (error is not null)
@@ -110,13 +109,15 @@ public sealed class ThingId : IEquatable<ThingId>
             return "its namespace is invalid: " + error;
         }
 
+        // "ns/" names the object itself; it is also how an object whose namespace has a path is written
+        // unambiguously, since "https://a.example/tenants/eu" reads as the thing "eu" in https://a.example/tenants.
         if (localId.Length == 0)
         {
             result = ForObject(ns!);
             return null;
         }
 
-        error = CheckLocalId(localId);
+        error = CheckLocalId(localId, "the local id");
         if (error is not null)
         {
             return error;
