@@ -10,7 +10,7 @@ namespace Do;
 /// </summary>
 public sealed class EventSubscriptions
 {
-    private readonly Dictionary<string, List<Func<EventRecord, Context, Task>>> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<EventHandlerRegistration>> _handlers = new(StringComparer.Ordinal);
 
     internal EventSubscriptions() => Any = new AnyNounEvents(this);
 
@@ -34,7 +34,7 @@ public sealed class EventSubscriptions
             _handlers.Add(pattern, list);
         }
 
-        list.Add(handler);
+        list.Add(new EventHandlerRegistration(pattern + "#" + list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), handler));
         Count++;
     }
 
@@ -49,9 +49,9 @@ public sealed class EventSubscriptions
     }
 
     /// <summary>The handlers for an event type, in dispatch order.</summary>
-    internal List<Func<EventRecord, Context, Task>> Match(string eventType)
+    internal List<EventHandlerRegistration> Match(string eventType)
     {
-        var result = new List<Func<EventRecord, Context, Task>>();
+        var result = new List<EventHandlerRegistration>();
         int dot = eventType.IndexOf('.', StringComparison.Ordinal);
         var noun = dot < 0 ? eventType : eventType[..dot];
         var name = dot < 0 ? "" : eventType[(dot + 1)..];
@@ -79,7 +79,25 @@ public sealed class EventSubscriptions
         return dot >= 0 && (_handlers.ContainsKey(string.Concat(eventType.AsSpan(0, dot), ".*")) || _handlers.ContainsKey(string.Concat("*", eventType.AsSpan(dot))));
     }
 
-    private void Add(List<Func<EventRecord, Context, Task>> result, string key)
+    /// <summary>The handler with a stable id (<c>pattern#ordinal</c>), or null when Configure no longer declares it.</summary>
+    internal EventHandlerRegistration? Find(string handlerId)
+    {
+        int hash = handlerId.LastIndexOf('#');
+        if (hash > 0 && _handlers.TryGetValue(handlerId[..hash], out var list))
+        {
+            foreach (var registration in list)
+            {
+                if (registration.Id == handlerId)
+                {
+                    return registration;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void Add(List<EventHandlerRegistration> result, string key)
     {
         if (_handlers.TryGetValue(key, out var list))
         {
@@ -91,6 +109,11 @@ public sealed class EventSubscriptions
     {
         ArgumentNullException.ThrowIfNull(pattern);
         int dot = pattern.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0 && pattern.Length > 0 && !pattern.Contains('*', StringComparison.Ordinal) && !pattern.Contains(' ', StringComparison.Ordinal))
+        {
+            return; // a plain name, as sent by ctx.Send("welcome", ...): matched exactly (and by *.*)
+        }
+
         if (dot <= 0 || dot == pattern.Length - 1 || pattern.IndexOf('.', dot + 1) >= 0 || pattern.Contains(' ', StringComparison.Ordinal))
         {
             throw new ArgumentException($"\"{pattern}\" is not an event pattern. Expected Noun.event with '*' allowed for either part, e.g. Startup.prioritized, Startup.*, *.created or *.*.", nameof(pattern));

@@ -29,6 +29,8 @@ internal sealed class Catalog : IDisposable
                 next_alarm_at INTEGER,
                 has_pending   INTEGER NOT NULL DEFAULT 0
             ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS objects_alarm ON objects (next_alarm_at) WHERE next_alarm_at IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS objects_pending ON objects (ns) WHERE has_pending = 1;
             """);
     }
 
@@ -47,6 +49,40 @@ internal sealed class Catalog : IDisposable
             _connection.Execute(
                 "INSERT INTO objects (ns, class, file, created_at) VALUES (@ns, @cls, @file, @at)",
                 new { ns = entry.Namespace, cls = entry.Class, file = entry.File, at = entry.CreatedAt.ToUnixTimeMilliseconds() });
+        }
+    }
+
+    public void SetPending(ObjectNamespace ns, bool pending)
+    {
+        lock (_lock)
+        {
+            _connection.Execute("UPDATE objects SET has_pending = @pending WHERE ns = @ns", new { ns = ns.Value, pending = pending ? 1 : 0 });
+        }
+    }
+
+    public void SetAlarm(ObjectNamespace ns, DateTimeOffset? at)
+    {
+        lock (_lock)
+        {
+            _connection.Execute("UPDATE objects SET next_alarm_at = @at WHERE ns = @ns", new { ns = ns.Value, at = at?.ToUnixTimeMilliseconds() });
+        }
+    }
+
+    /// <summary>Objects that may hold open actions or undispatched events (they were active when the process stopped).</summary>
+    public IReadOnlyList<string> Pending()
+    {
+        lock (_lock)
+        {
+            return _connection.Query<string>("SELECT ns FROM objects WHERE has_pending = 1 ORDER BY ns").ToList();
+        }
+    }
+
+    /// <summary>Objects with a schedule due at or before <paramref name="now"/>.</summary>
+    public IReadOnlyList<string> Due(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            return _connection.Query<string>("SELECT ns FROM objects WHERE next_alarm_at <= @now ORDER BY next_alarm_at", new { now = now.ToUnixTimeMilliseconds() }).ToList();
         }
     }
 

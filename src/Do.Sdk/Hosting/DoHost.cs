@@ -20,6 +20,9 @@ public sealed class DoHost : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ObjectActivation> _activations = new(StringComparer.Ordinal);
     private readonly Catalog _catalog;
     private readonly ITimer _idleTimer;
+    private readonly ITimer _scheduleTimer;
+    private readonly ConcurrentDictionary<Task, string> _background = new();
+    private int _schedulerRunning;
     private readonly Lock _openLock = new();
     private int _inflight;
     private TaskCompletionSource? _drained;
@@ -35,9 +38,18 @@ public sealed class DoHost : IAsyncDisposable
         Directory.CreateDirectory(DataPath);
         _catalog = new Catalog(Path.Combine(DataPath, "catalog.db"), options.Synchronous);
         Schedules = new SchedulePersistence(Time);
+        Pipelines = new Execution.ActionPipelines(options.Actions, Time);
         var sweep = options.IdleTimeout < TimeSpan.FromSeconds(60) ? options.IdleTimeout / 2 : TimeSpan.FromSeconds(30);
         _idleTimer = Time.CreateTimer(static state => _ = ((DoHost)state!).SweepIdleAsync(), this, sweep, sweep);
+        _scheduleTimer = Time.CreateTimer(static state => ((DoHost)state!).RunDueSchedules(), this, options.SchedulerInterval, options.SchedulerInterval);
+        Recovered = RecoverAsync();
     }
+
+    /// <summary>
+    /// Completes when the objects that were active when the previous process stopped have been re-activated: their
+    /// undispatched events delivered and their open durable actions resumed. Started by <see cref="StartAsync(DoHostOptions, CancellationToken)"/>.
+    /// </summary>
+    public Task Recovered { get; }
 
     /// <summary>The options the host runs with.</summary>
     public DoHostOptions Options { get; }
@@ -53,6 +65,88 @@ public sealed class DoHost : IAsyncDisposable
     internal ILogger Logger { get; }
 
     internal SchedulePersistence Schedules { get; }
+
+    internal Execution.ActionPipelines Pipelines { get; }
+
+    internal void SetPending(ObjectNamespace ns, bool pending) => _catalog.SetPending(ns, pending);
+
+    internal void SetAlarm(ObjectNamespace ns, DateTimeOffset? at) => _catalog.SetAlarm(ns, at);
+
+    /// <summary>Tracks fire-and-forget work (Send) so its failures are logged and dispose waits for it.</summary>
+    internal void Observe(Task task, string description)
+    {
+        _background[task] = description;
+        _ = task.ContinueWith(
+            (t, state) =>
+            {
+                var (host, what) = ((DoHost, string))state!;
+                host._background.TryRemove(t, out _);
+                if (t.Exception is { } e)
+                {
+                    host.Logger.LogError(e.GetBaseException(), "Background work failed: {Work}", what);
+                }
+            },
+            (this, description),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private async Task RecoverAsync()
+    {
+        await Task.Yield();
+        foreach (var ns in _catalog.Pending())
+        {
+            try
+            {
+                // A turn that does nothing: activation itself delivers undispatched events and resumes open actions.
+                await RunAsync(new ObjectTarget(this, ObjectNamespace.Parse(ns), null), static _ => ValueTask.FromResult(true), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not ObjectDisposedException)
+            {
+                Logger.LogError(e, "Recovering {Namespace} failed", ns);
+            }
+        }
+    }
+
+    private void RunDueSchedules()
+    {
+        if (_disposing || Interlocked.Exchange(ref _schedulerRunning, 1) == 1)
+        {
+            return;
+        }
+
+        var run = RunDueSchedulesAsync();
+        Observe(run, "schedules");
+    }
+
+    /// <summary>Runs every due schedule now (the scheduler timer calls this each <see cref="DoHostOptions.SchedulerInterval"/>); inactive objects are woken.</summary>
+    internal async Task RunDueSchedulesAsync()
+    {
+        try
+        {
+            foreach (var ns in _catalog.Due(Time.GetUtcNow()))
+            {
+                if (_disposing)
+                {
+                    return;
+                }
+
+                try
+                {
+                    await RunAsync(new ObjectTarget(this, ObjectNamespace.Parse(ns), null), a => new ValueTask<DateTimeOffset?>(a.RunDueSchedulesAsync()), CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not ObjectDisposedException)
+                {
+                    Logger.LogError(e, "Running the schedules of {Namespace} failed", ns);
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _schedulerRunning, 0);
+        }
+    }
 
     /// <summary>Starts a host with options set by <paramref name="configure"/>.</summary>
     /// <exception cref="InvalidOptionsException">The options are invalid; every problem is listed.</exception>
@@ -266,6 +360,16 @@ public sealed class DoHost : IAsyncDisposable
         _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _disposing = true;
         await _idleTimer.DisposeAsync().ConfigureAwait(false);
+        await _scheduleTimer.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll([Recovered, .. _background.Keys]).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            Logger.LogDebug(e, "Background work ended with an error during dispose");
+        }
+
         if (Volatile.Read(ref _inflight) > 0)
         {
             await _drained.Task.ConfigureAwait(false);

@@ -24,6 +24,12 @@ public sealed class DoHostOptions
     /// <summary>Where the host logs handler failures and lifecycle events. Default: no logging.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>Retries, backoff and timeouts of durable actions and event handlers.</summary>
+    public ActionOptions Actions { get; set; } = new();
+
+    /// <summary>How often the host looks for due schedules (of active and inactive objects). Default 1 s.</summary>
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Throws one exception that lists every invalid setting.</summary>
     /// <exception cref="InvalidOptionsException">At least one setting is invalid.</exception>
     public void Validate()
@@ -61,6 +67,20 @@ public sealed class DoHostOptions
         if (TimeZone is null)
         {
             errors.Add("TimeZone is null; expected a TimeZoneInfo such as TimeZoneInfo.Utc.");
+        }
+
+        if (Actions is null)
+        {
+            errors.Add("Actions is null; expected an ActionOptions.");
+        }
+        else
+        {
+            Actions.Validate(errors);
+        }
+
+        if (SchedulerInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"SchedulerInterval is {SchedulerInterval}; expected a positive duration such as 00:00:01.");
         }
 
         if (errors.Count > 0)

@@ -1,3 +1,6 @@
+using Do.Events;
+using Do.Execution;
+using Do.Scheduling;
 using Do.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +21,8 @@ internal sealed partial class ObjectActivation
     private Context? _context;
     private DurableObject? _instance;
     private ObjectClassInfo? _class;
+    private DeadLetterStore? _deadLetters;
+    private bool _markedPending;
     private int _users;
     private bool _closed;
     private long _lastUsed;
@@ -46,6 +51,8 @@ internal sealed partial class ObjectActivation
     public Context Context => _context ?? throw new InvalidOperationException($"{Namespace} is not activated.");
 
     public DurableObject Instance => _instance ?? throw new InvalidOperationException($"{Namespace} is not activated.");
+
+    public DeadLetterStore DeadLetters => _deadLetters ?? throw new InvalidOperationException($"{Namespace} is not activated.");
 
     public ObjectClassInfo ClassInfo => _class ?? throw new InvalidOperationException($"{Namespace} is not activated.");
 
@@ -151,6 +158,10 @@ internal sealed partial class ObjectActivation
             {
                 await Instance.RunDeactivateAsync(CancellationToken.None).ConfigureAwait(false);
                 await DispatchCommittedAsync().ConfigureAwait(false);
+                if (_markedPending && _database.Actions.Open().Count == 0 && _database.Events.Undispatched(1).Count == 0)
+                {
+                    Host.SetPending(Namespace, false);
+                }
             }
             catch (Exception e)
             {
@@ -192,10 +203,18 @@ internal sealed partial class ObjectActivation
             _database = database;
             _context = context;
             _instance = instance;
+            _deadLetters = new DeadLetterStore(database);
             instance.Attach(context);
             instance.RunConfigure(context);
             database.HasSubscribers = context.On.HasAny;
             Host.Schedules.Persist(database, context.Every.Registrations);
+            Host.SetAlarm(Namespace, SchedulePersistence.NextAlarm(database));
+            if (context.On.Count > 0)
+            {
+                // Handlers mean events may wait in the outbox: if the process dies, the host must come back here.
+                MarkPending();
+            }
+
             await instance.RunActivateAsync(cancellationToken).ConfigureAwait(false);
 
             // Events committed before a crash but never handed to handlers are delivered now (at least once).
@@ -204,6 +223,8 @@ internal sealed partial class ObjectActivation
             {
                 await DispatchAsync(pending).ConfigureAwait(false);
             }
+
+            await ResumeOpenActionsAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -234,17 +255,15 @@ internal sealed partial class ObjectActivation
 
     private async Task DispatchAsync(IReadOnlyList<EventRecord> events)
     {
+        var options = Host.Options.Actions;
         foreach (var record in events)
         {
-            foreach (var handler in Context.On.Match(record.Type))
+            foreach (var registration in Context.On.Match(record.Type))
             {
-                try
+                var error = await RunHandlerAsync(registration, record, 1 + options.HandlerRetries, options.HandlerRetryDelay).ConfigureAwait(false);
+                if (error is not null)
                 {
-                    await handler(record, Context).ConfigureAwait(false);
-                }
-                catch (Exception e)
-                {
-                    Log.HandlerFailed(Host.Logger, record.Type, record.Sequence, Namespace.Value, e);
+                    DeadLetters.Add(record.Sequence, registration.Id, error, 1 + options.HandlerRetries);
                 }
             }
 
@@ -252,10 +271,144 @@ internal sealed partial class ObjectActivation
         }
     }
 
+    /// <summary>Runs one handler with retries; returns the last error, or null when it succeeded.</summary>
+    private async Task<string?> RunHandlerAsync(EventHandlerRegistration registration, EventRecord record, int attempts, TimeSpan delay)
+    {
+        string? error = null;
+        for (int attempt = 1; attempt <= attempts; attempt++)
+        {
+            try
+            {
+                await registration.Handler(record, Context).ConfigureAwait(false);
+                return null;
+            }
+            catch (Exception e)
+            {
+                error = $"{e.GetType().Name}: {e.Message}";
+                Log.HandlerFailed(Host.Logger, record.Type, record.Sequence, Namespace.Value, attempt, e);
+                if (attempt < attempts && delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, Host.Time).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return error;
+    }
+
+    /// <summary>Dispatches an in-memory event from <c>Send</c>: handlers retried, failures logged, nothing persisted.</summary>
+    public async Task<bool> DispatchTransientAsync(EventRecord record)
+    {
+        var options = Host.Options.Actions;
+        foreach (var registration in Context.On.Match(record.Type))
+        {
+            await RunHandlerAsync(registration, record, 1 + options.HandlerRetries, options.HandlerRetryDelay).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs a dead letter's handler again; true when it succeeded.</summary>
+    public async Task<bool> ReplayAsync(long deadLetterId)
+    {
+        var letter = DeadLetters.List(includeReplayed: true).FirstOrDefault(d => d.Id == deadLetterId)
+            ?? throw new ArgumentException($"There is no dead letter {deadLetterId} in {Namespace}.", nameof(deadLetterId));
+        var registration = Context.On.Find(letter.Handler)
+            ?? throw new ArgumentException($"Dead letter {deadLetterId} belongs to handler {letter.Handler}, which {Namespace}'s Configure no longer declares.", nameof(deadLetterId));
+        var error = await RunHandlerAsync(registration, letter.Event, 1, TimeSpan.Zero).ConfigureAwait(false);
+        if (error is null)
+        {
+            DeadLetters.MarkReplayed(deadLetterId);
+            return true;
+        }
+
+        DeadLetters.RecordFailedReplay(deadLetterId, error);
+        return false;
+    }
+
+    /// <summary>Records in the catalog that this object may hold open actions or undispatched events.</summary>
+    public void MarkPending()
+    {
+        if (!_markedPending)
+        {
+            Host.SetPending(Namespace, true);
+            _markedPending = true;
+        }
+    }
+
+    /// <summary>Resumes durable actions a crash left open: effects run again (at least once); state and event commit once.</summary>
+    private async Task ResumeOpenActionsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var action in Database.Actions.Open())
+        {
+            MarkPending();
+            if (Database.Actions.NounOf(action.Id) is not long nounKey)
+            {
+                Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, "resumed after a crash, but the action has no noun to dispatch to");
+                continue;
+            }
+
+            var nounName = Database.NounName(nounKey);
+            var noun = DoRegistry.FindNoun(nounName);
+            var dispatch = DoRegistry.FindDispatcher(nounName);
+            var verb = noun?.FindVerb(action.Verb);
+            if (noun is null || dispatch is null || verb is null)
+            {
+                Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, $"resumed after a crash, but {nounName}.{action.Verb} is not registered in this process");
+                continue;
+            }
+
+            try
+            {
+                await VerbExecution.RunAsync(this, noun, action.Target, verb, action.Input, Durability.Do, (json, ctx) => dispatch(json, verb.Name, action.Input, ctx), action.Id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ActionFailedException e)
+            {
+                Log.ResumeFailed(Host.Logger, action.Id, Namespace.Value, e);
+            }
+            catch (ThingNotFoundException e)
+            {
+                Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, e.Message);
+            }
+        }
+    }
+
+    /// <summary>Runs the schedules that are due (each once, however many slots were missed) and returns the next alarm.</summary>
+    public async Task<DateTimeOffset?> RunDueSchedulesAsync()
+    {
+        var now = Host.Time.GetUtcNow();
+        foreach (var registration in Context.Every.Registrations)
+        {
+            if (SchedulePersistence.IsDue(Database, registration.Id, now))
+            {
+                try
+                {
+                    await registration.Handler(Context).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    Log.ScheduleFailed(Host.Logger, registration.Id, Namespace.Value, e);
+                }
+
+                SchedulePersistence.MarkRun(Database, registration, now);
+            }
+        }
+
+        var next = SchedulePersistence.NextAlarm(Database);
+        Host.SetAlarm(Namespace, next);
+        return next;
+    }
+
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "A handler of {EventType} #{Sequence} in {Namespace} failed")]
-        public static partial void HandlerFailed(ILogger logger, string eventType, long sequence, string @namespace, Exception exception);
+        [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "A handler of {EventType} #{Sequence} in {Namespace} failed (attempt {Attempt})")]
+        public static partial void HandlerFailed(ILogger logger, string eventType, long sequence, string @namespace, int attempt, Exception exception);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Resuming action {ActionId} of {Namespace} failed")]
+        public static partial void ResumeFailed(ILogger logger, long actionId, string @namespace, Exception exception);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Schedule {ScheduleId} of {Namespace} failed; it stays scheduled")]
+        public static partial void ScheduleFailed(ILogger logger, string scheduleId, string @namespace, Exception exception);
 
         [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "OnDeactivateAsync of {Namespace} failed")]
         public static partial void DeactivateFailed(ILogger logger, string @namespace, Exception exception);

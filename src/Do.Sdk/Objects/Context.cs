@@ -1,3 +1,4 @@
+using Do.Execution;
 using Do.Hosting;
 using Do.Storage;
 
@@ -39,6 +40,70 @@ public sealed class Context : IObjectScope
 
     /// <summary>A new time-ordered id (UUID v7) stamped from <see cref="Time"/>; use it instead of <c>Guid.NewGuid()</c>.</summary>
     public Guid NewId() => Guid.CreateVersion7(Now);
+
+    /// <summary>
+    /// The id of the durable action the current async verb runs as: an idempotency key for its effects (the same on
+    /// every retry and after a crash). Null outside a durable action.
+    /// </summary>
+    public long? ActionId => ActionScope.For(_activation) is { ActionId: > 0 } scope ? scope.ActionId : null;
+
+    /// <summary>Which attempt of the current action this is (1 for the first); 0 outside an action.</summary>
+    public int Attempt => ActionScope.For(_activation)?.Attempt ?? 0;
+
+    /// <summary>Cancelled when the current action attempt times out. Pass it to the effects an async verb awaits.</summary>
+    public CancellationToken CancellationToken => ActionScope.For(_activation)?.CancellationToken ?? CancellationToken.None;
+
+    /// <summary>
+    /// Fire-and-forget: hands an event to this object's handlers in memory and returns at once. Nothing is persisted —
+    /// if the process stops first, the event is lost; use a verb (durable by default) for anything that must happen.
+    /// </summary>
+    /// <param name="eventType">The event type, <c>Noun.event</c> or a plain name such as <c>welcome</c>.</param>
+    /// <param name="dataJson">The event's data as a JSON object, or null.</param>
+    public void Send(string eventType, string? dataJson = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
+        if (dataJson is not null)
+        {
+            ThingStore.ValidateJson(dataJson, nameof(dataJson));
+        }
+
+        var record = new EventRecord { Sequence = 0, Type = eventType, Source = Ns, Data = dataJson, At = Now };
+        var target = _activation.Target;
+        var work = Task.Run(() =>
+        {
+            CallChain.Clear(); // a new turn of its own, after the sender's
+            return target.RunAsync(a => new ValueTask<bool>(a.DispatchTransientAsync(record)), CancellationToken.None);
+        });
+        _activation.Host.Observe(work, $"Send({eventType}) in {Ns}");
+    }
+
+    /// <summary>Fire-and-forget with typed data; see <see cref="Send(string, string?)"/>.</summary>
+    public void Send<T>(string eventType, T data)
+        where T : class, INoun<T>
+        => Send(eventType, NounJson.Serialize(data));
+
+    /// <summary>
+    /// One attempt at <paramref name="work"/> with the action timeout, awaited; the outcome is recorded as a <c>try</c>
+    /// action (<c>completed</c> or <c>failed</c>). It is never retried or resumed.
+    /// </summary>
+    /// <exception cref="ActionFailedException">The attempt failed or timed out.</exception>
+    public async Task<TResult> Try<TResult>(string action, Func<CancellationToken, Task<TResult>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentNullException.ThrowIfNull(work);
+        var db = Database;
+        try
+        {
+            var result = await _activation.Host.Pipelines.ForTry(null).ExecuteAsync(async token => await work(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            db.Actions.InsertCompleted(action, null, "", null, db.Branches.Current, null, null, null, Durability.Try, db.NowMilliseconds());
+            return result;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var id = db.Actions.InsertFailed(action, "", null, db.Branches.Current, null, Durability.Try, e.Message);
+            throw new ActionFailedException(id, action, Ns, 1, e);
+        }
+    }
 
     /// <summary>The object's version log. Usable inside the object's turns (Configure, handlers, verbs).</summary>
     public ThingStore Things => Database.Things;

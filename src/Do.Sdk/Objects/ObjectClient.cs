@@ -1,3 +1,4 @@
+using Do.Execution;
 using Do.Hosting;
 using Do.Storage;
 
@@ -104,21 +105,26 @@ public class ObjectClient : IObjectScope
             Storage.ThingStore.ValidateJson(inputJson, nameof(inputJson));
         }
 
-        return Target.RunAsync(async activation =>
-        {
-            var db = activation.Database;
-            var name = activation.EnsureNoun(info);
-            var nounId = db.NounId(name);
-            var head = db.Things.RequireLive(nounId, name, id);
-            var json = await dispatch(head.Data!, verbInfo.Name, inputJson, activation.Context).ConfigureAwait(false);
-            db.InTransaction(() =>
+        return Target.RunAsync(
+            async activation =>
             {
-                var current = db.Things.RequireLive(nounId, name, id);
-                db.Things.Append(nounId, name, id, json, current, verbInfo.Name, verbInfo.Event, new WriteOptions { Verb = verbInfo.Name, Event = verbInfo.Event, Input = inputJson }, json);
-            });
-            return true;
-        }, cancellationToken);
+                await VerbExecution.RunAsync(activation, info, id, verbInfo, inputJson, Durability.Do, (json, ctx) => dispatch(json, verbInfo.Name, inputJson, ctx), null, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
     }
+
+    /// <summary>Events that a handler kept failing on, oldest first (only those not yet replayed, unless <paramref name="includeReplayed"/>).</summary>
+    public Task<IReadOnlyList<DeadLetter>> DeadLetters(bool includeReplayed = false, CancellationToken cancellationToken = default)
+        => Target.RunAsync(a => ValueTask.FromResult(a.DeadLetters.List(includeReplayed)), cancellationToken);
+
+    /// <summary>
+    /// Runs the handler of dead letter <paramref name="id"/> again on its event. Returns true when it succeeded (the
+    /// dead letter is marked replayed), false when it failed again (the error and attempt count are updated).
+    /// </summary>
+    /// <exception cref="ArgumentException">There is no such dead letter, or its handler is no longer declared.</exception>
+    public Task<bool> Replay(long id, CancellationToken cancellationToken = default)
+        => Target.RunAsync(a => new ValueTask<bool>(a.ReplayAsync(id)), cancellationToken);
 
     /// <summary>This object's parent link, or null for a top-level object.</summary>
     public Task<ObjectLink?> Parent(CancellationToken cancellationToken = default)

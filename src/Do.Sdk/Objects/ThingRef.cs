@@ -1,5 +1,5 @@
+using Do.Execution;
 using Do.Hosting;
-using Do.Storage;
 
 namespace Do;
 
@@ -64,12 +64,23 @@ public sealed class ThingRef<T>
             return ValueTask.FromResult<IReadOnlyList<ThingVersion<T>>>(result);
         }, cancellationToken);
 
+    /// <summary>How verbs called through this ref run: <see cref="Durability.Do"/> unless <see cref="AsTry"/> or <see cref="AsSend"/> chose otherwise.</summary>
+    public Durability Durability { get; private init; } = Durability.Do;
+
+    /// <summary>This ref with verbs run as <c>Try</c>: one attempt with the timeout, awaited, recorded, never resumed.</summary>
+    public ThingRef<T> AsTry() => new(_target, Reference) { Durability = Durability.Try };
+
+    /// <summary>This ref with verbs run as <c>Send</c>: started in the background, the call returns at once; not persisted before it runs, not retried.</summary>
+    public ThingRef<T> AsSend() => new(_target, Reference) { Durability = Durability.Send };
+
     /// <summary>
-    /// Runs a verb on HEAD of the thing as one turn: reads it, applies <paramref name="apply"/>, and appends the new
-    /// version with its action (verb, input) and event (<c>Noun.event</c>) in one transaction. Called by generated
-    /// verb methods; if <paramref name="apply"/> throws, nothing is written.
+    /// Runs a verb on HEAD of the thing as one turn of its object, at this ref's <see cref="Durability"/>: reads it,
+    /// applies <paramref name="apply"/>, and appends the new version with its action (verb, input) and event
+    /// (<c>Noun.event</c>) in one transaction. Called by generated verb methods; if every attempt fails, no state is
+    /// written.
     /// </summary>
     /// <exception cref="ThingNotFoundException">The thing does not exist or is deleted.</exception>
+    /// <exception cref="ActionFailedException">An async verb failed for good (every attempt failed or timed out).</exception>
     /// <exception cref="InvalidOperationException">The ref is read-only (a version, an ancestor or a time).</exception>
     public Task Invoke(VerbInfo verb, string? inputJson, Func<T, Context, ValueTask> apply, CancellationToken cancellationToken = default)
     {
@@ -80,23 +91,27 @@ public sealed class ThingRef<T>
             throw new InvalidOperationException($"{T.Noun.Name}.{verb.Name} cannot run on \"{Reference}\": a verb changes HEAD, and that ref is read-only. Call it on \"{Id}\".");
         }
 
-        return _target.RunAsync(async activation =>
+        VerbExecution.Apply typed = async (json, ctx) =>
         {
-            var db = activation.Database;
-            var noun = activation.EnsureNoun(T.Noun);
-            var nounId = db.NounId(noun);
-            var head = db.Things.RequireLive(nounId, noun, Id);
-            var thing = NounJson.Deserialize<T>(head.Data!);
-            await apply(thing, activation.Context).ConfigureAwait(false);
-            var json = NounJson.Serialize(thing);
-            db.InTransaction(() =>
+            var thing = NounJson.Deserialize<T>(json);
+            await apply(thing, ctx).ConfigureAwait(false);
+            return NounJson.Serialize(thing);
+        };
+        var durability = Durability;
+        var run = _target.RunAsync(
+            async activation =>
             {
-                // Re-read inside the transaction: an async verb may have let a re-entrant call write meanwhile.
-                var current = db.Things.RequireLive(nounId, noun, Id);
-                db.Things.Append(nounId, noun, Id, json, current, verb.Name, verb.Event, new WriteOptions { Verb = verb.Name, Event = verb.Event, Input = inputJson }, json);
-            });
-            return true;
-        }, cancellationToken);
+                await VerbExecution.RunAsync(activation, T.Noun, Id, verb, inputJson, durability, typed, null, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            durability == Durability.Send ? CancellationToken.None : cancellationToken);
+        if (durability != Durability.Send)
+        {
+            return run;
+        }
+
+        _target.Host.Observe(run, $"{T.Noun.Name}.{verb.Name} sent to \"{Id}\"");
+        return Task.CompletedTask;
     }
 
     private Task<string> DescribeMissAsync(CancellationToken cancellationToken)

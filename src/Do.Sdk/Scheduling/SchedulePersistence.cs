@@ -44,4 +44,17 @@ internal sealed class SchedulePersistence(TimeProvider time)
             }
         });
     }
+
+    /// <summary>The earliest due time of the object's schedules, or null when it has none.</summary>
+    public static DateTimeOffset? NextAlarm(ObjectDatabase db)
+        => db.Command("SELECT MIN(next_due_at) FROM schedules").ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
+    public static bool IsDue(ObjectDatabase db, string id, DateTimeOffset now)
+        => db.Command("SELECT next_due_at FROM schedules WHERE id = $id").Bind("$id", id).ExecuteScalar() is long due && due <= now.ToUnixTimeMilliseconds();
+
+    /// <summary>Records a run; the next due time is the first slot after now, so missed slots collapse into this one run.</summary>
+    public static void MarkRun(ObjectDatabase db, ScheduleRegistration registration, DateTimeOffset now)
+        => db.Command("UPDATE schedules SET last_run_at = $now, next_due_at = $next WHERE id = $id")
+            .Bind("$now", now.ToUnixTimeMilliseconds()).Bind("$next", registration.NextAfter(now)?.ToUnixTimeMilliseconds()).Bind("$id", registration.Id)
+            .ExecuteNonQuery();
 }

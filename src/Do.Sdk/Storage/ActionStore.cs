@@ -27,7 +27,7 @@ public sealed class ActionStore
     public IReadOnlyList<ActionRecord> Open()
         => _db.Connection.Query<ActionRow>(Select + " WHERE status IN ('pending', 'running', 'retrying') ORDER BY id").Select(Map).ToList();
 
-    internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long after, Durability durability, long now)
+    internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now)
     {
         var insert = _db.Command("""
             INSERT INTO actions (verb, actor, target, noun, branch, input, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
@@ -37,6 +37,52 @@ public sealed class ActionStore
             .Bind("$input", input).Bind("$before", before).Bind("$after", after).Bind("$durability", ToText(durability)).Bind("$now", now);
         return (long)insert.ExecuteScalar()!;
     }
+
+    /// <summary>Persists a durable action before it runs. Autocommits unless a transaction is open.</summary>
+    internal long InsertPending(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, Durability durability)
+    {
+        var now = _db.NowMilliseconds();
+        var insert = _db.Command("""
+            INSERT INTO actions (verb, actor, target, noun, branch, input, before_version, durability, status, attempts, created_at, updated_at)
+            VALUES ($verb, $actor, $target, $noun, $branch, $input, $before, $durability, 'pending', 0, $now, $now) RETURNING id
+            """);
+        insert.Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
+            .Bind("$input", input).Bind("$before", before).Bind("$durability", ToText(durability)).Bind("$now", now);
+        return (long)insert.ExecuteScalar()!;
+    }
+
+    /// <summary>Moves an open action to <paramref name="status"/>, recording the attempt count and last error.</summary>
+    internal void SetStatus(long id, ActionStatus status, int attempts, string? error)
+    {
+        var now = _db.NowMilliseconds();
+        _db.Command("UPDATE actions SET status = $status, attempts = $attempts, error = $error, updated_at = $now, completed_at = CASE WHEN $status IN ('completed', 'failed') THEN $now ELSE completed_at END WHERE id = $id")
+            .Bind("$status", ToText(status)).Bind("$attempts", attempts).Bind("$error", error).Bind("$now", now).Bind("$id", id)
+            .ExecuteNonQuery();
+    }
+
+    /// <summary>Completes an open action with the version it wrote. Must run in the write's transaction.</summary>
+    internal void Complete(long id, long? before, long after, int attempts, long now)
+    {
+        _db.Command("UPDATE actions SET status = 'completed', before_version = $before, after_version = $after, attempts = $attempts, error = NULL, updated_at = $now, completed_at = $now WHERE id = $id")
+            .Bind("$before", before).Bind("$after", after).Bind("$attempts", attempts).Bind("$now", now).Bind("$id", id)
+            .ExecuteNonQuery();
+    }
+
+    /// <summary>Records an action that failed without ever being pending (a <c>Try</c>).</summary>
+    internal long InsertFailed(string verb, string target, long? nounId, long branch, string? input, Durability durability, string error)
+    {
+        var now = _db.NowMilliseconds();
+        var insert = _db.Command("""
+            INSERT INTO actions (verb, target, noun, branch, input, durability, status, attempts, error, created_at, updated_at, completed_at)
+            VALUES ($verb, $target, $noun, $branch, $input, $durability, 'failed', 1, $error, $now, $now, $now) RETURNING id
+            """);
+        insert.Bind("$verb", verb).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch).Bind("$input", input)
+            .Bind("$durability", ToText(durability)).Bind("$error", error).Bind("$now", now);
+        return (long)insert.ExecuteScalar()!;
+    }
+
+    /// <summary>The noun key of an action, when it targets a thing.</summary>
+    internal long? NounOf(long id) => _db.Command("SELECT noun FROM actions WHERE id = $id").Bind("$id", id).ExecuteScalar() as long?;
 
     internal static string ToText(Durability durability) => durability switch
     {

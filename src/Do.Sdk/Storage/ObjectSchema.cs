@@ -125,5 +125,18 @@ internal static class ObjectSchema
 
             INSERT INTO branches (id, name, parent, fork_version, created_at) VALUES (1, 'main', NULL, NULL, 0);
             """),
+        new(2, "dead letters", """
+            -- An event a handler kept failing on, kept for inspection and replay.
+            CREATE TABLE dead_letters (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                event       INTEGER NOT NULL REFERENCES events(sequence),
+                handler     TEXT NOT NULL,
+                error       TEXT NOT NULL,
+                attempts    INTEGER NOT NULL,
+                created_at  INTEGER NOT NULL,
+                replayed_at INTEGER
+            );
+            CREATE INDEX dead_letters_open ON dead_letters (id) WHERE replayed_at IS NULL;
+            """),
     ];
 }

@@ -227,7 +227,7 @@ public sealed class ThingStore
     }
 
     /// <summary>Appends the version, action and event rows of one write. Must run inside a transaction.</summary>
-    internal ThingRecord Append(long nounId, string noun, string id, string? json, ThingRecord? before, string defaultVerb, string defaultEvent, WriteOptions? options, string? eventData)
+    internal ThingRecord Append(long nounId, string noun, string id, string? json, ThingRecord? before, string defaultVerb, string defaultEvent, WriteOptions? options, string? eventData, long? existingActionId = null, int attempts = 1)
     {
         var branch = _db.Branches.RequireWritable();
         var now = _db.NowMilliseconds();
@@ -236,7 +236,17 @@ public sealed class ThingStore
         var version = (long)insert.ExecuteScalar()!;
 
         var verb = options?.Verb ?? defaultVerb;
-        var actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, version, options?.Durability ?? Durability.Do, now);
+        long actionId;
+        if (existingActionId is long existing)
+        {
+            _db.Actions.Complete(existing, before?.Version, version, attempts, now);
+            actionId = existing;
+        }
+        else
+        {
+            actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, version, options?.Durability ?? Durability.Do, now);
+        }
+
         var eventType = noun + "." + (options?.Event ?? defaultEvent);
         _db.Events.Append(eventType, ThingSource(id), nounId, id, version, actionId, eventData, now);
         return new ThingRecord(version, noun, id, json, json is null);

@@ -1,0 +1,129 @@
+using Do.Hosting;
+using Do.Storage;
+using Polly;
+
+namespace Do.Execution;
+
+/// <summary>
+/// Runs a noun verb inside the object's turn, at the requested durability.
+/// <list type="bullet">
+/// <item>A synchronous verb is a pure state transition: version, action and event in one transaction.</item>
+/// <item>An async verb under <c>Do</c> commits its action as <c>pending</c> first, runs through the retry/timeout
+/// pipeline, then commits result, state change and event in one transaction; after the last failure it records
+/// <c>failed</c> and a <c>Noun.failed</c> event and changes no state. A crash in between leaves the action open, and
+/// the host resumes it on the object's next activation.</item>
+/// <item>An async verb under <c>Try</c> runs one attempt with the timeout; the outcome is recorded; it is never resumed.</item>
+/// </list>
+/// </summary>
+internal static class VerbExecution
+{
+    /// <summary>Applies a verb to a thing's JSON state and returns the new JSON state.</summary>
+    public delegate ValueTask<string> Apply(string stateJson, Context context);
+
+    public static async ValueTask RunAsync(ObjectActivation activation, NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, Apply apply, long? resumeActionId, CancellationToken cancellationToken)
+    {
+        var db = activation.Database;
+        var name = activation.EnsureNoun(noun);
+        var nounId = db.NounId(name);
+        var options = new WriteOptions { Verb = verb.Name, Event = verb.Event, Input = inputJson, Durability = durability };
+
+        if (!verb.IsAsync && resumeActionId is null)
+        {
+            var head = db.Things.RequireLive(nounId, name, id);
+            var json = await apply(head.Data!, activation.Context).ConfigureAwait(false);
+            db.InTransaction(() => db.Things.Append(nounId, name, id, json, db.Things.RequireLive(nounId, name, id), verb.Name, verb.Event, options, json));
+            return;
+        }
+
+        var pipelines = activation.Host.Pipelines;
+        if (durability == Durability.Try)
+        {
+            await TryOnceAsync(activation, pipelines.ForTry(verb), nounId, name, id, verb, options, apply, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        long actionId;
+        int attempts = 0;
+        if (resumeActionId is long resumed)
+        {
+            actionId = resumed;
+            attempts = db.Actions.Get(resumed)?.Attempts ?? 0;
+        }
+        else
+        {
+            var before = db.Things.RequireLive(nounId, name, id);
+            activation.MarkPending();
+            actionId = db.Actions.InsertPending(verb.Name, null, id, nounId, db.Branches.Current, inputJson, before.Version, Durability.Do);
+        }
+
+        string? newJson = null;
+        try
+        {
+            await pipelines.ForDo(verb).ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    db.Actions.SetStatus(actionId, ActionStatus.Running, attempts, null);
+                    try
+                    {
+                        var head = db.Things.RequireLive(nounId, name, id);
+                        ActionScope.Enter(new ActionScope(activation, actionId, attempts, token));
+                        newJson = await apply(head.Data!, activation.Context).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || token.IsCancellationRequested)
+                    {
+                        db.Actions.SetStatus(actionId, ActionStatus.Retrying, attempts, e.Message);
+                        throw;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            db.InTransaction(() =>
+            {
+                db.Actions.SetStatus(actionId, ActionStatus.Failed, attempts, e.Message);
+                db.Events.Append(name + ".failed", db.Things.ThingSource(id), nounId, id, null, actionId, FailureJson(verb, actionId, e), db.NowMilliseconds());
+            });
+            throw new ActionFailedException(actionId, verb.Name, id, attempts, e);
+        }
+
+        db.InTransaction(() =>
+        {
+            var current = db.Things.RequireLive(nounId, name, id);
+            db.Things.Append(nounId, name, id, newJson, current, verb.Name, verb.Event, options, newJson, existingActionId: actionId, attempts: attempts);
+        });
+    }
+
+    private static async ValueTask TryOnceAsync(ObjectActivation activation, ResiliencePipeline pipeline, long nounId, string name, string id, VerbInfo verb, WriteOptions options, Apply apply, CancellationToken cancellationToken)
+    {
+        var db = activation.Database;
+        string? json = null;
+        try
+        {
+            await pipeline.ExecuteAsync(
+                async token =>
+                {
+                    var head = db.Things.RequireLive(nounId, name, id);
+                    ActionScope.Enter(new ActionScope(activation, 0, 1, token));
+                    json = await apply(head.Data!, activation.Context).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ThingNotFoundException)
+        {
+            var actionId = db.Actions.InsertFailed(verb.Name, id, nounId, db.Branches.Current, options.Input, Durability.Try, e.Message);
+            throw new ActionFailedException(actionId, verb.Name, id, 1, e);
+        }
+
+        db.InTransaction(() => db.Things.Append(nounId, name, id, json, db.Things.RequireLive(nounId, name, id), verb.Name, verb.Event, options, json));
+    }
+
+    private static string FailureJson(VerbInfo verb, long actionId, Exception e)
+        => NounJson.WriteObject((verb.Name, actionId, e.Message), static (w, s) =>
+        {
+            w.WriteString("verb", s.Name);
+            w.WriteNumber("action", s.actionId);
+            w.WriteString("error", s.Message);
+        });
+}
