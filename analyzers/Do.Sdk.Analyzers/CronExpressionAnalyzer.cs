@@ -32,9 +32,11 @@ public sealed class CronExpressionAnalyzer : DiagnosticAnalyzer
     /// <summary>Cronos's message for an invalid expression, or null when it parses.</summary>
     public static string? Validate(string expression)
     {
-        // Five fields are the standard format; six put seconds first. Anything else is left to
-        // Cronos's standard parser, whose message says what it did not expect.
-        var format = CountFields(expression) == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+        // Five fields are the standard format; six put seconds first. Anything else goes to the
+        // standard parser too, but its message ("Unexpected character") hides the real problem,
+        // so the field count is stated first.
+        var fields = CountFields(expression);
+        var format = fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
         try
         {
             CronExpression.Parse(expression, format);
@@ -42,7 +44,10 @@ public sealed class CronExpressionAnalyzer : DiagnosticAnalyzer
         }
         catch (FormatException exception)
         {
-            return exception.Message;
+            var isMacro = expression.TrimStart().StartsWith("@", StringComparison.Ordinal);
+            return fields is 5 or 6 || isMacro
+                ? exception.Message
+                : $"expected 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), found {fields}. Cronos: {exception.Message}";
         }
     }
 

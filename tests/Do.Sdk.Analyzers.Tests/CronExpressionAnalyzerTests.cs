@@ -40,8 +40,13 @@ public sealed class CronExpressionAnalyzerTests
     }
 
     [Fact]
-    public async Task Too_few_fields_are_reported_with_the_cronos_message()
+    public async Task Too_few_fields_are_reported_with_the_field_count_and_the_cronos_message()
     {
+        Assert.StartsWith(
+            "expected 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), found 4. Cronos: ",
+            CronExpressionAnalyzer.Validate("* * * *"),
+            StringComparison.Ordinal);
+
         var source = Prefix + """
                     ctx.Every.Cron({|#0:"* * * *"|}, async c => await c.Send("tick"));
             """ + Suffix;
