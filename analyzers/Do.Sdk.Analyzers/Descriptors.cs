@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+
+namespace Do.Sdk.Analyzers;
+
+/// <summary>Every diagnostic Do.Sdk reports. Help pages live under docs/diagnostics/, one per ID.</summary>
+public static class Descriptors
+{
+    /// <summary>Where the help pages live; each descriptor appends "{ID}.md".</summary>
+    public const string HelpLinkBase = "https://github.com/do-sdk/Do.Sdk/blob/main/docs/diagnostics/";
+
+    private const string Design = "Do.Design";
+    private const string Reliability = "Do.Reliability";
+    private const string Usage = "Do.Usage";
+
+    public static readonly DiagnosticDescriptor TypeMustBePartial = Create(
+        DiagnosticIds.TypeMustBePartial,
+        "Nouns and durable objects must be partial",
+        "'{0}' must be declared 'partial' because {1}; the Do.Sdk generator adds members to it",
+        Design,
+        DiagnosticSeverity.Error,
+        "The Do.Sdk generator adds storage, events and a typed client to every [Noun] class and every DurableObject subclass. It can only do so when every declaration of the type is 'partial'.");
+
+    public static readonly DiagnosticDescriptor InvalidVerbSignature = Create(
+        DiagnosticIds.InvalidVerbSignature,
+        "A verb must be a public, non-generic instance method with by-value parameters",
+        "Verb '{0}' {1}; a verb must be a public, non-generic instance method whose parameters are passed by value",
+        Design,
+        DiagnosticSeverity.Error,
+        "Verbs are called through a generated, typed client and their calls are persisted as actions. The client can only call public instance methods, an action cannot record a type argument, and a 'ref', 'out' or 'in' parameter cannot be stored or replayed.");
+
+    public static readonly DiagnosticDescriptor InvalidCronExpression = Create(
+        DiagnosticIds.InvalidCronExpression,
+        "Cron expression is not valid",
+        "\"{0}\" is not a valid cron expression: {1}",
+        Usage,
+        DiagnosticSeverity.Error,
+        "Every.Cron parses its expression with Cronos when the object starts. Five fields (minute hour day-of-month month day-of-week) use the standard format; six fields add seconds in front.");
+
+    public static readonly DiagnosticDescriptor NonDeterministicCall = Create(
+        DiagnosticIds.NonDeterministicCall,
+        "Use the context's clock and id source inside verbs and handlers",
+        "'{0}' is not deterministic inside {1}; {2}",
+        Reliability,
+        DiagnosticSeverity.Warning,
+        "Verbs and handlers may be retried and resumed after a crash. A value read from the machine clock, a new GUID or a random number differs on every run, so a replay diverges from the first run. Context.Now, Context.Time and Context.NewId() are recorded and replayed.");
+
+    public static readonly DiagnosticDescriptor BlockingWait = Create(
+        DiagnosticIds.BlockingWait,
+        "Do not block on tasks inside durable objects, verbs and handlers",
+        "'{0}' blocks the object's turn until the task completes; await it instead",
+        Reliability,
+        DiagnosticSeverity.Warning,
+        "An object runs one turn at a time. Blocking a turn on a task holds the object, wastes a thread, and deadlocks when the task needs the same object (A calls B calls A).");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        DiagnosticIds.LanguageVersionTooLow,
+        "Do.Sdk requires C# 14 or later",
+        "This project uses C# {0}, but Do.Sdk requires C# 14 or later: the generated code uses C# 14 extension members to put your nouns on 'ctx.On' (for example 'ctx.On.Customer') and typed clients such as 'ctx.Startup(\"acme\")' on 'Context'. Set <LangVersion>14</LangVersion> or later in the project file.",
+        Usage,
+        DiagnosticSeverity.Error,
+        "The code Do.Sdk generates for your nouns and verbs is made of C# 14 extension members. An older language version cannot compile it.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor AsyncVoid = Create(
+        DiagnosticIds.AsyncVoid,
+        "Verbs and handlers must not be 'async void'",
+        "{0} is 'async void'; return 'Task' so the host can await it, retry it and see its failures",
+        Reliability,
+        DiagnosticSeverity.Error,
+        "The host awaits a verb or handler to know when its turn ends, whether it failed and whether to retry. An 'async void' method cannot be awaited, and an exception thrown from it crashes the process instead of failing the action.");
+
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string message,
+        string category,
+        DiagnosticSeverity severity,
+        string description,
+        params string[] customTags) =>
+        new(
+            id,
+            title,
+            message,
+            category,
+            severity,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: HelpLinkBase + id + ".md",
+            customTags: customTags);
+}

@@ -1,0 +1,14 @@
+namespace Do.Sdk.Analyzers;
+
+/// <summary>Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> shared with the code fixes.</summary>
+public static class PropertyNames
+{
+    /// <summary>DO0006: the expression that replaces the flagged one, when a context is in scope.</summary>
+    public const string Replacement = "Replacement";
+
+    /// <summary>DO0007: present when the flagged wait can become an <c>await</c>.</summary>
+    public const string CanAwait = "CanAwait";
+
+    /// <summary>DO0009: present when the method's return type can be changed to <c>Task</c>.</summary>
+    public const string CanReturnTask = "CanReturnTask";
+}

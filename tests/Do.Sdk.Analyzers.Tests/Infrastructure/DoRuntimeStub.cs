@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Do.Sdk.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// The slice of the Do.Sdk runtime the analyzers look at, compiled into an assembly named Do.Sdk and
+/// referenced as metadata, the way a user's project sees the real runtime.
+/// </summary>
+internal static class DoRuntimeStub
+{
+    public const string Source = """
+        using System;
+        using System.Threading.Tasks;
+
+        namespace Do
+        {
+            [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+            public sealed class NounAttribute : Attribute { public string? Type { get; set; } }
+
+            [AttributeUsage(AttributeTargets.Method, Inherited = false)]
+            public sealed class VerbAttribute : Attribute { public int Retries { get; set; } }
+
+            [AttributeUsage(AttributeTargets.Property)]
+            public sealed class IndexedAttribute : Attribute { }
+
+            public abstract class DurableObject
+            {
+                protected virtual void Configure(Context ctx) { }
+            }
+
+            public abstract class Business : DurableObject { }
+            public abstract class App : DurableObject { }
+            public abstract class Site : DurableObject { }
+            public abstract class Entity : DurableObject { }
+
+            public sealed class Context
+            {
+                public TimeProvider Time => TimeProvider.System;
+                public DateTimeOffset Now => Time.GetUtcNow();
+                public Guid NewId() => Guid.Empty;
+                public Every Every { get; } = new Every();
+                public Task Send(string name, object? payload = null) => Task.CompletedTask;
+            }
+
+            public sealed class Every
+            {
+                public EveryDay Monday { get; } = new EveryDay();
+                public void Cron(string expression, Func<Context, Task> handler) { }
+                public void Cron(string expression, string timeZone, Func<Context, Task> handler) { }
+            }
+
+            public sealed class EveryDay
+            {
+                public void At9am(Func<Context, Task> handler) { }
+            }
+        }
+        """;
+
+    private static readonly Lazy<MetadataReference> LazyReference = new(Compile);
+
+    public static MetadataReference Reference => LazyReference.Value;
+
+    private static PortableExecutableReference Compile()
+    {
+        var compilation = CSharpCompilation.Create(
+            "Do.Sdk",
+            [CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.CSharp14))],
+            FrameworkReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException(
+                "The Do runtime stub does not compile:\n" + string.Join('\n', result.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(ImmutableArray.Create(stream.ToArray()));
+    }
+}
