@@ -126,6 +126,10 @@ public class ObjectClient : IObjectScope
     public Task<bool> Replay(long id, CancellationToken cancellationToken = default)
         => Target.RunAsync(a => new ValueTask<bool>(a.ReplayAsync(id)), cancellationToken);
 
+    /// <summary>The object's persisted schedules with their next and last run times.</summary>
+    public Task<IReadOnlyList<ScheduleState>> Schedules(CancellationToken cancellationToken = default)
+        => Target.RunAsync(a => ValueTask.FromResult(Scheduling.SchedulePersistence.List(a.Database)), cancellationToken);
+
     /// <summary>This object's parent link, or null for a top-level object.</summary>
     public Task<ObjectLink?> Parent(CancellationToken cancellationToken = default)
         => Target.RunAsync(a => ValueTask.FromResult(a.Database.Objects.Parent()), cancellationToken);

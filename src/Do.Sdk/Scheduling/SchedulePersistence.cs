@@ -57,4 +57,21 @@ internal sealed class SchedulePersistence(TimeProvider time)
         => db.Command("UPDATE schedules SET last_run_at = $now, next_due_at = $next WHERE id = $id")
             .Bind("$now", now.ToUnixTimeMilliseconds()).Bind("$next", registration.NextAfter(now)?.ToUnixTimeMilliseconds()).Bind("$id", registration.Id)
             .ExecuteNonQuery();
+
+    public static IReadOnlyList<ScheduleState> List(ObjectDatabase db)
+    {
+        var result = new List<ScheduleState>();
+        using var reader = db.Command("SELECT id, cron, time_zone, next_due_at, last_run_at FROM schedules ORDER BY id").ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new ScheduleState(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+        }
+
+        return result;
+    }
 }
