@@ -119,6 +119,65 @@ internal static class VerbExecution
         db.InTransaction(() => db.Things.Append(nounId, name, id, json, db.Things.RequireLive(nounId, name, id), verb.Name, verb.Event, options, json));
     }
 
+    /// <summary>
+    /// Runs an action defined with <c>ctx.Define</c> durably: persisted as pending, retried through the pipeline, its
+    /// output recorded with the completion, resumed after a crash. Returns the output JSON.
+    /// </summary>
+    public static async ValueTask<string?> RunDefinedAsync(ObjectActivation activation, string name, string? inputJson, Func<string?, Context, Task<string?>> handler, long? resumeActionId, CancellationToken cancellationToken)
+    {
+        var db = activation.Database;
+        long actionId;
+        int attempts = 0;
+        if (resumeActionId is long resumed)
+        {
+            actionId = resumed;
+            attempts = db.Actions.Get(resumed)?.Attempts ?? 0;
+        }
+        else
+        {
+            activation.MarkPending();
+            actionId = db.Actions.InsertPending(name, null, "", null, db.Branches.Current, inputJson, null, Durability.Do);
+        }
+
+        string? output = null;
+        try
+        {
+            await activation.Host.Pipelines.ForDo(null).ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    db.Actions.SetStatus(actionId, ActionStatus.Running, attempts, null);
+                    try
+                    {
+                        ActionScope.Enter(new ActionScope(activation, actionId, attempts, token));
+                        output = await handler(inputJson, activation.Context).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || token.IsCancellationRequested)
+                    {
+                        db.Actions.SetStatus(actionId, ActionStatus.Retrying, attempts, e.Message);
+                        throw;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            db.InTransaction(() =>
+            {
+                db.Actions.SetStatus(actionId, ActionStatus.Failed, attempts, e.Message);
+                db.Events.Append(name + ".failed", db.Namespace.Value, null, null, null, actionId, FailureJson(new VerbInfo(name, "failed", true), actionId, e), db.NowMilliseconds());
+            });
+            throw new ActionFailedException(actionId, name, db.Namespace.Value, attempts, e);
+        }
+
+        db.InTransaction(() =>
+        {
+            db.Actions.CompleteWithOutput(actionId, output, attempts);
+            db.Events.Append(name + ".completed", db.Namespace.Value, null, null, null, actionId, output, db.NowMilliseconds());
+        });
+        return output;
+    }
+
     private static string FailureJson(VerbInfo verb, long actionId, Exception e)
         => NounJson.WriteObject((verb.Name, actionId, e.Message), static (w, s) =>
         {

@@ -344,7 +344,22 @@ internal sealed partial class ObjectActivation
             MarkPending();
             if (Database.Actions.NounOf(action.Id) is not long nounKey)
             {
-                Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, "resumed after a crash, but the action has no noun to dispatch to");
+                if (Context.FindDefinitionOrNull(action.Verb) is { } definition)
+                {
+                    try
+                    {
+                        await VerbExecution.RunDefinedAsync(this, action.Verb, action.Input, definition, action.Id, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (ActionFailedException e)
+                    {
+                        Log.ResumeFailed(Host.Logger, action.Id, Namespace.Value, e);
+                    }
+                }
+                else
+                {
+                    Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, $"resumed after a crash, but no action \"{action.Verb}\" is defined in Configure any more");
+                }
+
                 continue;
             }
 

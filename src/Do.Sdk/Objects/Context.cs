@@ -12,6 +12,7 @@ namespace Do;
 public sealed class Context : IObjectScope
 {
     private readonly ObjectActivation _activation;
+    private readonly Dictionary<string, Func<string?, Context, Task<string?>>> _definitions = new(StringComparer.Ordinal);
 
     internal Context(ObjectActivation activation, TimeZoneInfo timeZone)
     {
@@ -105,6 +106,49 @@ public sealed class Context : IObjectScope
         }
     }
 
+    /// <summary>
+    /// Defines a named durable action (in <c>Configure</c>) that <see cref="Do(string, string?, CancellationToken)"/>
+    /// runs. The handler takes the input JSON and returns output JSON (or null); it may have effects, and must
+    /// tolerate running more than once (use <see cref="ActionId"/> as the idempotency key).
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is empty or already defined.</exception>
+    public void Define(string action, Func<string?, Context, Task<string?>> handler)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!_definitions.TryAdd(action, handler))
+        {
+            throw new ArgumentException($"The action \"{action}\" is already defined in {Ns}; each name is defined once, in Configure.", nameof(action));
+        }
+    }
+
+    /// <summary>
+    /// Durable execution of an action defined with <see cref="Define"/>: the action is persisted before it runs,
+    /// retried with backoff and a per-attempt timeout, its output and an <c>{action}.completed</c> event committed
+    /// together, and resumed by the host if the process stops first. Returns the output JSON.
+    /// </summary>
+    /// <exception cref="ArgumentException">No action of that name is defined.</exception>
+    /// <exception cref="ActionFailedException">Every attempt failed; the action is recorded as failed with an <c>{action}.failed</c> event.</exception>
+    public Task<string?> Do(string action, string? inputJson = null, CancellationToken cancellationToken = default)
+    {
+        var handler = FindDefinition(action);
+        if (inputJson is not null)
+        {
+            ThingStore.ValidateJson(inputJson, nameof(inputJson));
+        }
+
+        return _activation.Target.RunAsync(a => VerbExecution.RunDefinedAsync(a, action, inputJson, handler, null, cancellationToken), cancellationToken);
+    }
+
+    internal Func<string?, Context, Task<string?>>? FindDefinitionOrNull(string action) => _definitions.GetValueOrDefault(action);
+
+    private Func<string?, Context, Task<string?>> FindDefinition(string action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        return _definitions.GetValueOrDefault(action)
+            ?? throw new ArgumentException($"No action \"{action}\" is defined in {Ns}. Define it in Configure with ctx.Define(\"{action}\", handler). Defined: {(_definitions.Count == 0 ? "none" : string.Join(", ", _definitions.Keys))}.", nameof(action));
+    }
+
     /// <summary>The object's version log. Usable inside the object's turns (Configure, handlers, verbs).</summary>
     public ThingStore Things => Database.Things;
 
@@ -136,7 +180,7 @@ public sealed class Context : IObjectScope
     /// <inheritdoc />
     public ThingRef<T> Ref<T>(string reference)
         where T : class, INoun<T>
-        => new(_activation.Target, Do.Ref.Parse(reference));
+        => new(_activation.Target, global::Do.Ref.Parse(reference));
 
     /// <summary>A client for another object, by namespace; the call runs as a turn of that object.</summary>
     public ObjectClient<TObject> Object<TObject>(string ns)

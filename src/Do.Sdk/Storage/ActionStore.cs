@@ -68,6 +68,15 @@ public sealed class ActionStore
             .ExecuteNonQuery();
     }
 
+    /// <summary>Completes an open action that changes no thing, recording its output. Must run in a transaction.</summary>
+    internal void CompleteWithOutput(long id, string? output, int attempts)
+    {
+        var now = _db.NowMilliseconds();
+        _db.Command("UPDATE actions SET status = 'completed', output = $output, attempts = $attempts, error = NULL, updated_at = $now, completed_at = $now WHERE id = $id")
+            .Bind("$output", output).Bind("$attempts", attempts).Bind("$now", now).Bind("$id", id)
+            .ExecuteNonQuery();
+    }
+
     /// <summary>Records an action that failed without ever being pending (a <c>Try</c>).</summary>
     internal long InsertFailed(string verb, string target, long? nounId, long branch, string? input, Durability durability, string error)
     {
