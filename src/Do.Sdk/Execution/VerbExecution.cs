@@ -23,6 +23,7 @@ internal static class VerbExecution
     public static async ValueTask RunAsync(ObjectActivation activation, NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, Apply apply, long? resumeActionId, CancellationToken cancellationToken)
     {
         var db = activation.Database;
+        db.Branches.RequireWritable();
         var name = activation.EnsureNoun(noun);
         var nounId = db.NounId(name);
         var options = new WriteOptions { Verb = verb.Name, Event = verb.Event, Input = inputJson, Durability = durability };

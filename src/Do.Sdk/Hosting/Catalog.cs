@@ -38,7 +38,7 @@ internal sealed class Catalog : IDisposable
     {
         lock (_lock)
         {
-            return Map(_connection.QueryFirstOrDefault<Row>("SELECT ns, class, file, created_at FROM objects WHERE ns = @ns", new { ns = ns.Value }));
+            return Map(_connection.QueryFirstOrDefault<Row>("SELECT ns, class, file, created_at, colo FROM objects WHERE ns = @ns", new { ns = ns.Value }));
         }
     }
 
@@ -49,6 +49,15 @@ internal sealed class Catalog : IDisposable
             _connection.Execute(
                 "INSERT INTO objects (ns, class, file, created_at) VALUES (@ns, @cls, @file, @at)",
                 new { ns = entry.Namespace, cls = entry.Class, file = entry.File, at = entry.CreatedAt.ToUnixTimeMilliseconds() });
+        }
+    }
+
+    /// <summary>Points the catalog at the object's file in another colo: the commit point of a move.</summary>
+    public void SetColo(ObjectNamespace ns, string? colo)
+    {
+        lock (_lock)
+        {
+            _connection.Execute("UPDATE objects SET colo = @colo WHERE ns = @ns", new { ns = ns.Value, colo });
         }
     }
 
@@ -90,7 +99,7 @@ internal sealed class Catalog : IDisposable
     {
         lock (_lock)
         {
-            return _connection.Query<Row>("SELECT ns, class, file, created_at FROM objects ORDER BY ns").Select(r => Map(r)!).ToList();
+            return _connection.Query<Row>("SELECT ns, class, file, created_at, colo FROM objects ORDER BY ns").Select(r => Map(r)!).ToList();
         }
     }
 
@@ -103,7 +112,7 @@ internal sealed class Catalog : IDisposable
     }
 
     private static CatalogEntry? Map(Row? row)
-        => row is null ? null : new CatalogEntry(row.ns, row.@class, row.file, DateTimeOffset.FromUnixTimeMilliseconds(row.created_at));
+        => row is null ? null : new CatalogEntry(row.ns, row.@class, row.file, DateTimeOffset.FromUnixTimeMilliseconds(row.created_at), row.colo);
 
 #pragma warning disable IDE1006 // Dapper maps columns by name.
     internal sealed class Row
@@ -112,6 +121,7 @@ internal sealed class Catalog : IDisposable
         public string @class { get; set; } = "";
         public string file { get; set; } = "";
         public long created_at { get; set; }
+        public string? colo { get; set; }
     }
 #pragma warning restore IDE1006
 }

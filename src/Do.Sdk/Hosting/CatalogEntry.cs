@@ -5,4 +5,5 @@ namespace Do;
 /// <param name="Class">The object's class name.</param>
 /// <param name="File">The database file, relative to the data folder.</param>
 /// <param name="CreatedAt">When the object was created.</param>
-public sealed record CatalogEntry(string Namespace, string Class, string File, DateTimeOffset CreatedAt);
+/// <param name="Colo">The storage location the file is in; null for the data folder.</param>
+public sealed record CatalogEntry(string Namespace, string Class, string File, DateTimeOffset CreatedAt, string? Colo = null);

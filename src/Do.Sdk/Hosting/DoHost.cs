@@ -291,7 +291,70 @@ public sealed class DoHost : IAsyncDisposable
                 throw new ObjectClassMismatchException(ns.Value, entry.Class, classInfo.Name);
             }
 
-            return (ObjectDatabase.Open(ObjectPaths.Resolve(DataPath, entry.File), ns, Options.Synchronous, Time), classInfo);
+            return (ObjectDatabase.Open(ObjectPaths.Resolve(ColoRoot(entry.Colo), entry.File), ns, Options.Synchronous, Time), classInfo);
+        }
+    }
+
+    /// <summary>The folder of a colo; null or <c>default</c> is the data folder.</summary>
+    /// <exception cref="ArgumentException">No colo has that name.</exception>
+    internal string ColoRoot(string? colo)
+    {
+        if (colo is null or DoHostOptions.DefaultColo)
+        {
+            return DataPath;
+        }
+
+        return Options.Colos.TryGetValue(colo, out var path)
+            ? Path.GetFullPath(path)
+            : throw new ArgumentException($"There is no colo \"{colo}\". Configure it in DoHostOptions.Colos; known colos: {string.Join(", ", [DoHostOptions.DefaultColo, .. Options.Colos.Keys])}.", nameof(colo));
+    }
+
+    internal CatalogEntry CatalogEntryOf(ObjectNamespace ns) => _catalog.Find(ns) ?? throw new ObjectNotFoundException(ns.Value);
+
+    internal void SetColo(ObjectNamespace ns, string colo) => _catalog.SetColo(ns, colo == DoHostOptions.DefaultColo ? null : colo);
+
+    /// <summary>
+    /// Creates object <paramref name="to"/> of <paramref name="objectClass"/> holding <paramref name="things"/> as its
+    /// first versions, linked back to <paramref name="from"/>. The file is written completely before the catalog
+    /// registers it, so a crash leaves at most an orphan file, which the next fork replaces.
+    /// </summary>
+    internal void CreateFork(ObjectNamespace from, ObjectNamespace to, ObjectClassInfo objectClass, IReadOnlyList<(string Noun, string Id, string Json)> things)
+    {
+        lock (_openLock)
+        {
+            if (_catalog.Find(to) is not null)
+            {
+                throw new InvalidOperationException($"Cannot fork {from} to {to}: an object with that namespace already exists.");
+            }
+
+            var relative = ObjectPaths.RelativeFile(to);
+            var full = ObjectPaths.Resolve(DataPath, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(full + suffix); // an orphan of an earlier fork that crashed before it was registered
+            }
+
+            using (var target = ObjectDatabase.Open(full, to, Options.Synchronous, Time))
+            {
+                target.InTransaction(() =>
+                {
+                    var options = new WriteOptions { Verb = "fork", Event = "created", Input = null };
+                    foreach (var (noun, id, json) in things)
+                    {
+                        var info = DoRegistry.FindNoun(noun);
+                        var nounId = target.NounId(noun, info?.Plural, info?.ResolveTypeUrl(to));
+                        target.Things.Append(nounId, noun, id, json, null, "fork", "created", options, json);
+                    }
+
+                    target.Objects.Link(from, objectClass.Name, "fork-of");
+                    target.Lifecycle.Record("fork", $"{{\"from\":\"{from}\",\"things\":{things.Count}}}", "fork.created");
+                    target.Command("UPDATE events SET dispatched_at = created_at").ExecuteNonQuery(); // history starts here; nothing to replay
+                });
+                _ = target.TakeCommittedEvents();
+            }
+
+            _catalog.Add(new CatalogEntry(to.Value, objectClass.Name, relative, Time.GetUtcNow()));
         }
     }
 

@@ -3,6 +3,9 @@ namespace Do;
 /// <summary>Settings of an embedded <see cref="DoHost"/>. Validated once, when the host starts, with every problem listed.</summary>
 public sealed class DoHostOptions
 {
+    /// <summary>The name of the colo that is the data folder itself.</summary>
+    public const string DefaultColo = "default";
+
     /// <summary>The folder that holds the catalog and every object's database. Relative paths are resolved against the current directory. Default <c>data</c>.</summary>
     public string DataPath { get; set; } = "data";
 
@@ -23,6 +26,12 @@ public sealed class DoHostOptions
 
     /// <summary>Where the host logs handler failures and lifecycle events. Default: no logging.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Named storage locations (colo name → folder) that <c>MoveTo(colo)</c> can move an object's file to. The data
+    /// folder itself is the colo named <c>default</c>.
+    /// </summary>
+    public IDictionary<string, string> Colos { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Retries, backoff and timeouts of durable actions and event handlers.</summary>
     public ActionOptions Actions { get; set; } = new();
@@ -67,6 +76,19 @@ public sealed class DoHostOptions
         if (TimeZone is null)
         {
             errors.Add("TimeZone is null; expected a TimeZoneInfo such as TimeZoneInfo.Utc.");
+        }
+
+        foreach (var (name, path) in Colos)
+        {
+            if (string.IsNullOrWhiteSpace(name) || name == DefaultColo)
+            {
+                errors.Add($"Colo name \"{name}\" is not allowed; \"{DefaultColo}\" is the data folder and names must not be empty.");
+            }
+
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                errors.Add($"Colo \"{name}\" has no folder; expected a path such as \"/mnt/eu\".");
+            }
         }
 
         if (Actions is null)

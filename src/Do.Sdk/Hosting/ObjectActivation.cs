@@ -179,6 +179,67 @@ internal sealed partial class ObjectActivation
         }
     }
 
+    /// <summary>
+    /// Moves the object's file to another colo inside the current turn: the database is closed, the file copied to a
+    /// temporary name in the destination and renamed into place, the catalog switched (the commit point), the old file
+    /// removed and the new one opened. Calls that arrive meanwhile wait for the turn and then use the new file.
+    /// </summary>
+    public string MoveTo(string colo)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(colo);
+        var entry = Host.CatalogEntryOf(Namespace);
+        var from = entry.Colo ?? DoHostOptions.DefaultColo;
+        var destination = ObjectPaths.Resolve(Host.ColoRoot(colo), entry.File);
+        var source = Database.Path;
+        if (from == colo)
+        {
+            return source;
+        }
+
+        Database.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        var subscribers = Database.HasSubscribers;
+        var checkedOut = (Database.Branches.Current, Database.Branches.DetachedAt);
+        Database.Dispose();
+        _database = null;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            var temporary = destination + ".moving";
+            File.Copy(source, temporary, overwrite: true);
+            using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
+            {
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, destination, overwrite: true);
+            Host.SetColo(Namespace, colo);
+        }
+        catch
+        {
+            Reopen(source, subscribers, checkedOut);
+            throw;
+        }
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(source + suffix);
+        }
+
+        Reopen(destination, subscribers, checkedOut);
+        Database.InTransaction(() => Database.Lifecycle.Record("move", $"{{\"from\":\"{from}\",\"to\":\"{colo}\"}}", "move.completed"));
+        return destination;
+    }
+
+    private void Reopen(string path, Func<string, bool>? subscribers, (long Branch, long? DetachedAt) checkedOut)
+    {
+        var database = ObjectDatabase.Open(path, Namespace, Host.Options.Synchronous, Host.Time);
+        database.HasSubscribers = subscribers;
+        database.Branches.Current = checkedOut.Branch;
+        database.Branches.DetachedAt = checkedOut.DetachedAt;
+        _database = database;
+        _deadLetters = new DeadLetterStore(database);
+    }
+
     /// <summary>Interns a noun in this object's database (once per activation) and returns its name.</summary>
     public string EnsureNoun(NounInfo noun)
     {

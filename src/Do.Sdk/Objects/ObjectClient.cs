@@ -1,5 +1,6 @@
 using Do.Execution;
 using Do.Hosting;
+using Do.Lifecycle;
 using Do.Storage;
 
 namespace Do;
@@ -125,6 +126,44 @@ public class ObjectClient : IObjectScope
     /// <exception cref="ArgumentException">There is no such dead letter, or its handler is no longer declared.</exception>
     public Task<bool> Replay(long id, CancellationToken cancellationToken = default)
         => Target.RunAsync(a => new ValueTask<bool>(a.ReplayAsync(id)), cancellationToken);
+
+    /// <summary>Creates a branch at the current head (copy-on-write: no rows are copied); records <c>branch.created</c>.</summary>
+    /// <exception cref="InvalidBranchNameException">The name breaks git's rules for a single ref component.</exception>
+    /// <exception cref="InvalidOperationException">The name is <c>main</c> or already taken, or a read-only view is checked out.</exception>
+    public Task<string> Branch(string name, CancellationToken cancellationToken = default) => ObjectLifecycle.Branch(Target, name, cancellationToken);
+
+    /// <summary>
+    /// Checks out a branch (<c>experiment</c>, <c>@experiment</c>, <c>main</c>) so later reads and writes go there, or
+    /// a read-only view (<c>@v1234</c>, <c>@~1</c>, <c>@2026-11-23T09:00:00Z</c>) where writes fail with
+    /// <see cref="DetachedWriteException"/>. Returns what is checked out.
+    /// </summary>
+    public Task<string> Checkout(string reference, CancellationToken cancellationToken = default) => ObjectLifecycle.Checkout(Target, reference, cancellationToken);
+
+    /// <summary>The object's branches, <c>main</c> first.</summary>
+    public Task<IReadOnlyList<string>> Branches(CancellationToken cancellationToken = default) => ObjectLifecycle.Branches(Target, cancellationToken);
+
+    /// <summary>What is checked out: a branch name, or <c>@v{n}</c> for a read-only view.</summary>
+    public Task<string> CheckedOut(CancellationToken cancellationToken = default) => ObjectLifecycle.CheckedOut(Target, cancellationToken);
+
+    /// <summary>
+    /// Three-way merge of <paramref name="branch"/> into the checked-out branch, per thing and per top-level field
+    /// against the fork point; merged rows are appended; records <c>merge.completed</c>.
+    /// </summary>
+    /// <exception cref="MergeConflictException">With <see cref="MergeStrategy.None"/>, some field changed on both sides: nothing is written and every conflict is listed (a <c>merge.conflict</c> event goes to handlers in memory).</exception>
+    public Task<MergeResult> Merge(string branch, MergeStrategy strategy = MergeStrategy.None, CancellationToken cancellationToken = default) => ObjectLifecycle.Merge(Target, branch, strategy, cancellationToken);
+
+    /// <summary>Creates a new object at <paramref name="to"/> from the current HEAD state (no history), linked both ways; records <c>fork.completed</c>.</summary>
+    /// <exception cref="InvalidOperationException">An object already exists at <paramref name="to"/>.</exception>
+    public Task<ObjectClient> Fork(string to, CancellationToken cancellationToken = default) => ObjectLifecycle.Fork(Target, to, cancellationToken);
+
+    /// <summary>
+    /// Squashes history to HEAD rows (same ids), archiving older actions and events to a JSON-lines file next to the
+    /// database, then vacuums; records <c>compact.completed</c>. Refused while other branches exist unless <paramref name="force"/> (which drops them).
+    /// </summary>
+    public Task<CompactResult> Compact(bool force = false, CancellationToken cancellationToken = default) => ObjectLifecycle.Compact(Target, force, cancellationToken);
+
+    /// <summary>Moves the object's file to a configured colo (<see cref="DoHostOptions.Colos"/>); calls during the move wait, then succeed. Returns the new path.</summary>
+    public Task<string> MoveTo(string colo, CancellationToken cancellationToken = default) => ObjectLifecycle.MoveTo(Target, colo, cancellationToken);
 
     /// <summary>The object's persisted schedules with their next and last run times.</summary>
     public Task<IReadOnlyList<ScheduleState>> Schedules(CancellationToken cancellationToken = default)

@@ -80,6 +80,10 @@ public sealed class ThingCollection<T>
             return ValueTask.FromResult(true);
         }, cancellationToken);
 
+    /// <summary>The top-level fields that differ between two refs of a thing, e.g. <c>Diff("acme@~1", "acme")</c>.</summary>
+    public Task<IReadOnlyList<FieldChange>> Diff(string refA, string refB, CancellationToken cancellationToken = default)
+        => _target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Diff(a.EnsureNoun(T.Noun), refA, refB)), cancellationToken);
+
     /// <summary>Every version of the thing <paramref name="id"/>, newest first.</summary>
     public Task<IReadOnlyList<ThingVersion<T>>> History(string id, CancellationToken cancellationToken = default)
         => new ThingRef<T>(_target, Do.Ref.Parse(id)).History(cancellationToken);

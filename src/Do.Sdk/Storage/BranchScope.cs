@@ -26,14 +26,14 @@ internal readonly struct BranchScope
 
     public string Sql { get; }
 
-    public void Bind(SqliteCommand command)
+    public void Bind(SqliteCommand command, string branchPrefix = "$b", string forkPrefix = "$f")
     {
         for (int i = 0; i < _chain.Length; i++)
         {
-            command.Bind("$b" + i, _chain[i].Branch);
+            command.Bind(branchPrefix + i, _chain[i].Branch);
             if (_chain[i].UpTo is { } upTo)
             {
-                command.Bind("$f" + i, upTo);
+                command.Bind(forkPrefix + i, upTo);
             }
         }
     }

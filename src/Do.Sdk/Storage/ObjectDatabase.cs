@@ -31,6 +31,7 @@ public sealed partial class ObjectDatabase : IDisposable
         Objects = new ObjectStore(this);
         Search = new SearchStore(this);
         Branches = new BranchStore(this);
+        Lifecycle = new Lifecycle.LifecycleOperations(this);
     }
 
     /// <summary>The database file.</summary>
@@ -62,6 +63,8 @@ public sealed partial class ObjectDatabase : IDisposable
 
     /// <summary>Branches of the version log.</summary>
     public BranchStore Branches { get; }
+
+    internal Lifecycle.LifecycleOperations Lifecycle { get; }
 
     /// <summary>How many migrations this open applied (zero when the file was already current).</summary>
     public int MigrationsApplied { get; private set; }
@@ -106,6 +109,7 @@ public sealed partial class ObjectDatabase : IDisposable
                 PRAGMA busy_timeout = 5000;
                 """);
             db.Migrate();
+            db.Lifecycle.RestoreCheckout();
             return db;
         }
         catch

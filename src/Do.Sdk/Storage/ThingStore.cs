@@ -45,6 +45,7 @@ public sealed class ThingStore
         ValidateId(id);
         return _db.InTransaction(() =>
         {
+            _db.Branches.RequireWritable();
             var nounId = _db.NounId(noun);
             var head = Head(nounId, noun, id, _db.Branches.Current);
             if (head is null || head.Deleted)
@@ -139,6 +140,7 @@ public sealed class ThingStore
     internal ThingRecord CreateCore(string noun, string id, string json, WriteOptions? options)
         => _db.InTransaction(() =>
         {
+            _db.Branches.RequireWritable();
             var nounId = _db.NounId(noun);
             var head = Head(nounId, noun, id, _db.Branches.Current);
             if (head is { Deleted: false })
@@ -152,6 +154,7 @@ public sealed class ThingStore
     internal ThingRecord UpdateCore(string noun, string id, string json, WriteOptions? options)
         => _db.InTransaction(() =>
         {
+            _db.Branches.RequireWritable();
             var nounId = _db.NounId(noun);
             var head = RequireLive(nounId, noun, id);
             return Append(nounId, noun, id, json, head, "update", "updated", options, eventData: json);
@@ -167,7 +170,7 @@ public sealed class ThingStore
 
     internal ThingRecord? Head(long nounId, string noun, string id, long branch)
     {
-        if (branch == ObjectSchema.MainBranch)
+        if (branch == ObjectSchema.MainBranch && _db.Branches.DetachedAt is null)
         {
             var command = _db.Command($"SELECT {Columns} FROM things WHERE noun = $noun AND id = $id AND branch = 1 ORDER BY version DESC LIMIT 1");
             command.Bind("$noun", nounId).Bind("$id", id);

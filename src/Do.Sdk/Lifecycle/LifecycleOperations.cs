@@ -1,0 +1,485 @@
+using System.Text;
+using System.Text.Json;
+using Do.Storage;
+
+namespace Do.Lifecycle;
+
+/// <summary>
+/// Branch, checkout, merge, diff and compact on one object's database. Each operation that changes the object runs
+/// in one transaction and records an action and an event; a merge with conflicts writes nothing at all.
+/// </summary>
+internal sealed class LifecycleOperations(ObjectDatabase db)
+{
+    public const string CheckoutKey = "checkout";
+
+    /// <summary>Creates a branch at the current head (copy-on-write); records <c>branch.created</c>.</summary>
+    public string Branch(string name)
+        => db.InTransaction(() =>
+        {
+            db.Branches.RequireWritable();
+            var id = db.Branches.Create(name);
+            var (_, fork) = db.Branches.Origin(id);
+            Record("branch", $"{{\"branch\":{Quote(name)},\"from\":{Quote(db.Branches.CheckedOut)},\"forkVersion\":{fork}}}", "branch.created");
+            return name;
+        });
+
+    /// <summary>
+    /// Checks out a branch (<c>experiment</c>, <c>@experiment</c>, <c>main</c>), making later writes go there, or a
+    /// read-only view: a version (<c>@v12</c>), an ancestor of the branch head (<c>@~1</c>) or a time.
+    /// </summary>
+    public string Checkout(string reference)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference);
+        var text = reference.StartsWith('@') ? reference : "@" + reference;
+        Ref parsed;
+        try
+        {
+            parsed = Ref.Parse(text);
+        }
+        catch (InvalidRefException e)
+        {
+            throw new InvalidRefException(reference, "Checkout takes a branch (experiment, @experiment, main) or a view (@v1234, @~1, @2026-11-23T09:00:00Z): " + e.Reason);
+        }
+
+        // A view is taken relative to the branch that is checked out (its head when detached).
+        var branch = db.Branches.Current;
+        long? view;
+        switch (parsed.Kind)
+        {
+            case RefKind.Branch:
+                branch = db.Branches.Resolve(parsed.Branch!, parsed);
+                view = null;
+                break;
+            case RefKind.Version:
+                var exists = db.Command("SELECT 1 FROM things WHERE version = $v").Bind("$v", parsed.Version).ExecuteScalar() is not null;
+                view = exists ? parsed.Version : throw new RefNotFoundException(reference, $"there is no version v{parsed.Version} in {db.Namespace}");
+                break;
+            case RefKind.Ancestor:
+                var scope = db.Branches.Scope(branch, cap: long.MaxValue);
+                var nth = db.Command($"SELECT version FROM things WHERE {scope.Sql} ORDER BY version DESC LIMIT 1 OFFSET $n");
+                scope.Bind(nth);
+                view = nth.Bind("$n", parsed.Back).ExecuteScalar() as long?
+                       ?? throw new RefNotFoundException(reference, $"branch \"{db.Branches.NameOf(branch)}\" has fewer than {parsed.Back + 1} versions");
+                break;
+            default:
+                var asOf = db.Branches.Scope(branch, "t.", cap: long.MaxValue);
+                var at = db.Command($"SELECT MAX(t.version) FROM things AS t JOIN actions AS a ON a.after_version = t.version WHERE ({asOf.Sql}) AND a.completed_at <= $time");
+                asOf.Bind(at);
+                view = at.Bind("$time", parsed.AsOf.ToUnixTimeMilliseconds()).ExecuteScalar() as long? ?? 0;
+                break;
+        }
+
+        db.Branches.Current = branch;
+        db.Branches.DetachedAt = view;
+        var saved = db.Branches.CheckedOut;
+        db.Command("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .Bind("$k", CheckoutKey).Bind("$v", view is null ? saved : $"{db.Branches.NameOf(branch)}@v{view}").ExecuteNonQuery();
+        return saved;
+    }
+
+    /// <summary>Restores the checkout saved in the file (called when the database opens).</summary>
+    public void RestoreCheckout()
+    {
+        if (db.Command("SELECT value FROM meta WHERE key = $k").Bind("$k", CheckoutKey).ExecuteScalar() is not string saved)
+        {
+            return;
+        }
+
+        int at = saved.IndexOf("@v", StringComparison.Ordinal);
+        var branchName = at < 0 ? saved : saved[..at];
+        var branch = db.Command("SELECT id FROM branches WHERE name = $n").Bind("$n", branchName).ExecuteScalar() as long?;
+        db.Branches.Current = branch ?? ObjectSchema.MainBranch;
+        db.Branches.DetachedAt = at < 0 || branch is null ? null : long.Parse(saved.AsSpan(at + 2), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Three-way merge of <paramref name="branchName"/> into the checked-out branch; see <see cref="MergeStrategy"/>.</summary>
+    public MergeResult Merge(string branchName, MergeStrategy strategy, out IReadOnlyList<MergeConflict> conflicts)
+    {
+        var target = db.Branches.RequireWritable();
+        var source = db.Branches.Resolve(branchName);
+        var targetName = db.Branches.NameOf(target);
+        if (source == target)
+        {
+            throw new InvalidOperationException($"\"{branchName}\" is the branch checked out in {db.Namespace}; check out the branch to merge into first.");
+        }
+
+        var fork = ForkPoint(source, target)
+            ?? throw new InvalidOperationException($"\"{branchName}\" and \"{targetName}\" of {db.Namespace} do not descend from one another; merge works between a branch and its ancestors.");
+
+        var ours = db.Branches.Scope(target, cap: long.MaxValue);
+        var theirs = db.Branches.Scope(source, cap: long.MaxValue);
+        var baseScope = db.Branches.Scope(target, cap: fork);
+        var changedThings = ChangedSince(fork, ours, theirs);
+
+        var writes = new List<(long Noun, string Id, string? Json, ThingRecord? Head)>();
+        var found = new List<MergeConflict>();
+        foreach (var (nounId, id) in changedThings)
+        {
+            var noun = db.NounName(nounId);
+            var b = Data(nounId, id, baseScope);
+            var o = HeadRow(nounId, id, ours);
+            var t = Data(nounId, id, theirs);
+            var oData = o is { Deleted: false } ? o.Data : null;
+            if (t == b || t == oData)
+            {
+                continue;
+            }
+
+            if (oData == b)
+            {
+                writes.Add((nounId, id, t, o));
+                continue;
+            }
+
+            if (t is null || oData is null)
+            {
+                var conflict = new MergeConflict(noun, id, "$deleted", b, oData, t);
+                if (strategy == MergeStrategy.Theirs)
+                {
+                    writes.Add((nounId, id, t, o));
+                }
+
+                found.Add(conflict);
+                continue;
+            }
+
+            var merged = MergeFields(noun, id, b, oData, t, strategy, found);
+            if (merged != oData)
+            {
+                writes.Add((nounId, id, merged, o));
+            }
+        }
+
+        conflicts = found;
+        if (found.Count > 0 && strategy == MergeStrategy.None)
+        {
+            return new MergeResult(branchName, targetName, 0, []);
+        }
+
+        return db.InTransaction(() =>
+        {
+            var options = new WriteOptions { Verb = "merge", Event = "merged", Input = $"{{\"branch\":{Quote(branchName)}}}" };
+            foreach (var (nounId, id, json, head) in writes)
+            {
+                var noun = db.NounName(nounId);
+                if (json is null)
+                {
+                    if (head is { Deleted: false })
+                    {
+                        db.Things.Append(nounId, noun, id, null, head, "merge", "deleted", options, head.Data);
+                    }
+                }
+                else
+                {
+                    db.Things.Append(nounId, noun, id, json, head, "merge", head is { Deleted: false } ? "merged" : "created", options, json);
+                }
+            }
+
+            var summary = $"{{\"branch\":{Quote(branchName)},\"into\":{Quote(targetName)},\"changed\":{writes.Count},\"resolved\":{found.Count},\"strategy\":{Quote(strategy.ToString().ToLowerInvariant())}}}";
+            Record("merge", summary, "merge.completed");
+            return new MergeResult(branchName, targetName, writes.Count, found);
+        });
+    }
+
+    /// <summary>A field-level diff of a thing between two refs (either may be absent or deleted).</summary>
+    public IReadOnlyList<FieldChange> Diff(string noun, string refA, string refB)
+    {
+        var a = db.Things.Get(noun, refA);
+        var b = db.Things.Get(noun, refB);
+        var aData = a is { Deleted: false } ? a.Data : null;
+        var bData = b is { Deleted: false } ? b.Data : null;
+        if ((aData is null) != (bData is null))
+        {
+            return [new FieldChange("$deleted", aData, bData)];
+        }
+
+        var before = JsonFields.Parse(aData);
+        var after = JsonFields.Parse(bData);
+        var changes = new List<FieldChange>();
+        foreach (var field in JsonFields.Union(before, after))
+        {
+            var x = JsonFields.Find(before, field);
+            var y = JsonFields.Find(after, field);
+            if (x != y)
+            {
+                changes.Add(new FieldChange(field, x, y));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>HEAD of every live thing visible in the current view, for a fork.</summary>
+    public List<(string Noun, string Id, string Json)> Snapshot()
+    {
+        var scope = db.Branches.Scope(db.Branches.Current, "t.");
+        var command = db.Command($"""
+            SELECT n.name, t.id, t.data FROM things AS t JOIN nouns AS n ON n.id = t.noun
+            WHERE t.deleted = 0 AND t.version = (SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND ({scope.Sql.Replace("t.", "h.", StringComparison.Ordinal)}))
+            ORDER BY n.name, t.id
+            """);
+        scope.Bind(command);
+        var rows = new List<(string, string, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Squashes history to HEAD rows (same version ids), archiving older actions and events to a JSON-lines file next
+    /// to the database before removing them, then vacuums.
+    /// </summary>
+    public CompactResult Compact(bool force)
+    {
+        var others = db.Branches.Names().Where(n => n != "main").ToList();
+        if (others.Count > 0 && !force)
+        {
+            throw new InvalidOperationException($"{db.Namespace} has other branches ({string.Join(", ", others)}); compacting would cut them off from their history. Merge or drop them first, or call Compact(force: true) to drop them.");
+        }
+
+        if (db.Branches.DetachedAt is not null && !force)
+        {
+            throw new InvalidOperationException($"{db.Namespace} has the read-only view {db.Branches.CheckedOut} checked out; check out main before compacting.");
+        }
+
+        long rowsBefore = CountRows();
+        long bytesBefore = FileBytes();
+
+        // Versions to keep: the head of every live thing on main.
+        const string Keep = "SELECT MAX(version) FROM things WHERE branch = 1 GROUP BY noun, id HAVING MAX(version) IN (SELECT version FROM things WHERE deleted = 0)";
+        const string ArchivedActions = $"""
+            SELECT id FROM actions WHERE status NOT IN ('pending', 'running', 'retrying')
+              AND (after_version IS NULL OR after_version NOT IN ({Keep}))
+            """;
+        const string ArchivedEvents = $"""
+            SELECT sequence FROM events WHERE dispatched_at IS NOT NULL
+              AND (action IS NULL OR action IN ({ArchivedActions}))
+              AND sequence NOT IN (SELECT event FROM dead_letters)
+            """;
+
+        string? archive = null;
+        int archivedActions = 0, archivedEvents = 0;
+        var lines = new List<string>();
+        foreach (var action in db.Actions.List(limit: int.MaxValue).Where(a => IdsOf(ArchivedActions).Contains(a.Id)).OrderBy(a => a.Id))
+        {
+            lines.Add(JsonLine("action", action.Id, w =>
+            {
+                w.WriteString("verb", action.Verb);
+                w.WriteString("target", action.Target);
+                w.WriteString("status", action.Status.ToString().ToLowerInvariant());
+                w.WriteString("durability", action.Durability.ToString().ToLowerInvariant());
+                WriteRaw(w, "input", action.Input);
+                WriteRaw(w, "output", action.Output);
+                w.WriteNumber("attempts", action.Attempts);
+                if (action.Error is not null)
+                {
+                    w.WriteString("error", action.Error);
+                }
+
+                w.WriteString("createdAt", action.CreatedAt);
+            }));
+            archivedActions++;
+        }
+
+        var archivedEventIds = IdsOf(ArchivedEvents);
+        foreach (var e in db.Events.List(limit: int.MaxValue).Where(e => archivedEventIds.Contains(e.Sequence)))
+        {
+            lines.Add(JsonLine("event", e.Sequence, w =>
+            {
+                w.WriteString("type", e.Type);
+                w.WriteString("source", e.Source);
+                WriteRaw(w, "data", e.Data);
+                if (e.ActionId is long actionId)
+                {
+                    w.WriteNumber("action", actionId);
+                }
+
+                w.WriteString("at", e.At);
+            }));
+            archivedEvents++;
+        }
+
+        if (lines.Count > 0)
+        {
+            archive = db.Path + "." + db.Time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", System.Globalization.CultureInfo.InvariantCulture) + ".archive.jsonl";
+            using var stream = new FileStream(archive, FileMode.CreateNew, FileAccess.Write);
+            var bytes = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+
+        db.InTransaction(() =>
+        {
+            if (force)
+            {
+                db.Branches.DropAllButMain();
+            }
+
+            db.Command($"DELETE FROM events WHERE sequence IN ({ArchivedEvents})").ExecuteNonQuery();
+            db.Command($"DELETE FROM actions WHERE id IN ({ArchivedActions})").ExecuteNonQuery();
+            db.Command($"DELETE FROM things WHERE version NOT IN ({Keep})").ExecuteNonQuery();
+            db.Command("INSERT INTO meta (key, value) VALUES ($k, 'main') ON CONFLICT (key) DO UPDATE SET value = 'main'").Bind("$k", CheckoutKey).ExecuteNonQuery();
+        });
+        db.Execute("VACUUM");
+        db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        var result = new CompactResult(rowsBefore, CountRows(), bytesBefore, FileBytes(), archivedActions, archivedEvents, archive);
+        db.InTransaction(() => Record(
+            "compact",
+            $"{{\"rowsBefore\":{result.RowsBefore},\"rowsAfter\":{result.RowsAfter},\"bytesBefore\":{result.BytesBefore},\"bytesAfter\":{result.BytesAfter},\"archive\":{(archive is null ? "null" : Quote(Path.GetFileName(archive)))}}}",
+            "compact.completed"));
+        return result;
+    }
+
+    /// <summary>Records a lifecycle operation as a completed action with its event. Must run in a transaction.</summary>
+    public void Record(string verb, string data, string eventType)
+    {
+        var now = db.NowMilliseconds();
+        var actionId = db.Actions.InsertCompleted(verb, null, "", null, db.Branches.Current, data, null, null, Durability.Do, now);
+        db.Events.Append(eventType, db.Namespace.Value, null, null, null, actionId, data, now);
+    }
+
+    private long? ForkPoint(long source, long target)
+    {
+        // source descends from target: target appears in source's chain, capped at the fork.
+        foreach (var (branch, upTo) in db.Branches.ChainOf(source))
+        {
+            if (branch == target)
+            {
+                return upTo;
+            }
+        }
+
+        foreach (var (branch, upTo) in db.Branches.ChainOf(target))
+        {
+            if (branch == source)
+            {
+                return upTo;
+            }
+        }
+
+        return null;
+    }
+
+    private List<(long Noun, string Id)> ChangedSince(long fork, BranchScope ours, BranchScope theirs)
+    {
+        var oursSql = ours.Sql.Replace("$b", "$ob", StringComparison.Ordinal).Replace("$f", "$of", StringComparison.Ordinal);
+        var command = db.Command($"SELECT DISTINCT noun, id FROM things WHERE version > $fork AND (({oursSql}) OR ({theirs.Sql})) ORDER BY noun, id");
+        command.Bind("$fork", fork);
+        theirs.Bind(command);
+        ours.Bind(command, "$ob", "$of");
+        var result = new List<(long, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return result;
+    }
+
+    private ThingRecord? HeadRow(long nounId, string id, BranchScope scope)
+    {
+        var command = db.Command($"SELECT version, data, deleted FROM things WHERE noun = $noun AND id = $id AND ({scope.Sql}) ORDER BY version DESC LIMIT 1");
+        command.Bind("$noun", nounId).Bind("$id", id);
+        scope.Bind(command);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new ThingRecord(reader.GetInt64(0), db.NounName(nounId), id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2) != 0) : null;
+    }
+
+    private string? Data(long nounId, string id, BranchScope scope) => HeadRow(nounId, id, scope) is { Deleted: false } row ? row.Data : null;
+
+    private static string MergeFields(string noun, string id, string? baseJson, string ours, string theirs, MergeStrategy strategy, List<MergeConflict> conflicts)
+    {
+        var b = JsonFields.Parse(baseJson);
+        var o = JsonFields.Parse(ours);
+        var t = JsonFields.Parse(theirs);
+        var merged = new List<KeyValuePair<string, string>>();
+        foreach (var field in JsonFields.Union(o, t, b))
+        {
+            var bv = JsonFields.Find(b, field);
+            var ov = JsonFields.Find(o, field);
+            var tv = JsonFields.Find(t, field);
+            string? value;
+            if (tv == bv || ov == tv)
+            {
+                value = ov;
+            }
+            else if (ov == bv)
+            {
+                value = tv;
+            }
+            else
+            {
+                conflicts.Add(new MergeConflict(noun, id, field, bv, ov, tv));
+                value = strategy == MergeStrategy.Theirs ? tv : ov;
+            }
+
+            if (value is not null)
+            {
+                merged.Add(new(field, value));
+            }
+        }
+
+        return JsonFields.Write(merged);
+    }
+
+    private HashSet<long> IdsOf(string sql)
+    {
+        var ids = new HashSet<long>();
+        using var reader = db.Command(sql).ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private long CountRows()
+        => (long)db.Command("SELECT (SELECT COUNT(*) FROM things) + (SELECT COUNT(*) FROM actions) + (SELECT COUNT(*) FROM events)").ExecuteScalar()!;
+
+    private long FileBytes()
+    {
+        long total = 0;
+        foreach (var suffix in new[] { "", "-wal" })
+        {
+            var file = new FileInfo(db.Path + suffix);
+            if (file.Exists)
+            {
+                total += file.Length;
+            }
+        }
+
+        return total;
+    }
+
+    private static string JsonLine(string kind, long id, Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", kind);
+            writer.WriteNumber("id", id);
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteRaw(Utf8JsonWriter writer, string name, string? json)
+    {
+        if (json is not null)
+        {
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(json);
+        }
+    }
+
+    private static string Quote(string value) => JsonSerializer.Serialize(value, LifecycleJsonContext.Default.String);
+}

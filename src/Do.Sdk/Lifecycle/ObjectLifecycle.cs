@@ -1,0 +1,60 @@
+using Do.Hosting;
+
+namespace Do.Lifecycle;
+
+/// <summary>The lifecycle operations shared by <see cref="ObjectClient"/> and <see cref="Context"/>, each one turn of the object.</summary>
+internal static class ObjectLifecycle
+{
+    public static Task<string> Branch(ObjectTarget target, string name, CancellationToken cancellationToken)
+        => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Branch(name)), cancellationToken);
+
+    public static Task<string> Checkout(ObjectTarget target, string reference, CancellationToken cancellationToken)
+        => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Checkout(reference)), cancellationToken);
+
+    public static Task<IReadOnlyList<string>> Branches(ObjectTarget target, CancellationToken cancellationToken)
+        => target.RunAsync(a => ValueTask.FromResult(a.Database.Branches.Names()), cancellationToken);
+
+    public static Task<string> CheckedOut(ObjectTarget target, CancellationToken cancellationToken)
+        => target.RunAsync(a => ValueTask.FromResult(a.Database.Branches.CheckedOut), cancellationToken);
+
+    public static Task<MergeResult> Merge(ObjectTarget target, string branch, MergeStrategy strategy, CancellationToken cancellationToken)
+        => target.RunAsync(
+            async a =>
+            {
+                var result = a.Database.Lifecycle.Merge(branch, strategy, out var conflicts);
+                if (conflicts.Count > 0 && strategy == MergeStrategy.None)
+                {
+                    // Nothing was written, so the conflict event lives in memory only: handlers see it, the file does not change.
+                    var data = "{\"branch\":\"" + branch + "\",\"conflicts\":" + conflicts.Count + "}";
+                    await a.DispatchTransientAsync(new Storage.EventRecord { Sequence = 0, Type = "merge.conflict", Source = a.Namespace.Value, Data = data, At = a.Host.Time.GetUtcNow() }).ConfigureAwait(false);
+                    throw new MergeConflictException(a.Namespace.Value, branch, result.Target, conflicts);
+                }
+
+                return result;
+            },
+            cancellationToken);
+
+    public static Task<CompactResult> Compact(ObjectTarget target, bool force, CancellationToken cancellationToken)
+        => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Compact(force)), cancellationToken);
+
+    public static Task<string> MoveTo(ObjectTarget target, string colo, CancellationToken cancellationToken)
+        => target.RunAsync(a => ValueTask.FromResult(a.MoveTo(colo)), cancellationToken);
+
+    public static async Task<ObjectClient> Fork(ObjectTarget target, string to, CancellationToken cancellationToken)
+    {
+        var destination = ObjectNamespace.Parse(to);
+        var objectClass = await target.RunAsync(
+            a =>
+            {
+                a.Host.CreateFork(a.Namespace, destination, a.ClassInfo, a.Database.Lifecycle.Snapshot());
+                a.Database.InTransaction(() =>
+                {
+                    a.Database.Objects.Link(destination, a.ClassInfo.Name, "fork");
+                    a.Database.Lifecycle.Record("fork", "{\"to\":\"" + destination.Value + "\"}", "fork.completed");
+                });
+                return ValueTask.FromResult(a.ClassInfo);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new ObjectClient(new ObjectTarget(target.Host, destination, objectClass));
+    }
+}

@@ -1,0 +1,19 @@
+namespace Do;
+
+/// <summary>A write was attempted while a read-only view (a version or a point in time) is checked out.</summary>
+public sealed class DetachedWriteException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    public DetachedWriteException(string ns, string checkedOut, string branch)
+        : base($"{ns} has the read-only view {checkedOut} checked out, so it cannot be written. Check out a branch to write (e.g. Checkout(\"{branch}\")), or Branch(name) from a branch head.")
+    {
+        Namespace = ns;
+        CheckedOut = checkedOut;
+    }
+
+    /// <summary>The object's namespace.</summary>
+    public string Namespace { get; }
+
+    /// <summary>The view that is checked out, e.g. <c>@v12</c>.</summary>
+    public string CheckedOut { get; }
+}
