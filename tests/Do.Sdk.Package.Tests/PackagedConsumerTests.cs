@@ -1,0 +1,43 @@
+using Do.Sdk.Package.Tests.Infrastructure;
+
+namespace Do.Sdk.Package.Tests;
+
+/// <summary>
+/// Apps outside the repository that reference the packed Do.Sdk by version, restored from a local feed and
+/// nuget.org, built with warnings as errors — what a user gets from one PackageReference.
+/// </summary>
+[Collection(PackageFixture.Collection)]
+public sealed class PackagedConsumerTests(PackageFixture package)
+{
+    [Fact]
+    public async Task A_consumer_builds_without_warnings_and_runs_on_the_packed_runtime()
+    {
+        _ = package.Pack;
+        var project = package.CopyConsumer("Works");
+
+        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
+        build.EnsureSucceeded();
+        Assert.True(build.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), build.Describe("reported warnings"));
+
+        var dataPath = Path.Combine(project, "data");
+        var run = await DotNet.RunAsync(project, Path.Combine(project, "bin", "Release", "net10.0", "Works.dll"), dataPath);
+        run.EnsureSucceeded();
+
+        Assert.True(run.Output.Contains("""note n1: {"text":"hi"}""", StringComparison.Ordinal), run.Describe("did not print the note it stored"));
+        Assert.True(run.Output.Contains("objects: https://acme.example", StringComparison.Ordinal), run.Describe("did not list its object"));
+        Assert.NotEmpty(Directory.EnumerateFiles(dataPath, "*.db", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_consumer_with_a_non_partial_noun_fails_to_build_with_DO0001()
+    {
+        _ = package.Pack;
+        var project = package.CopyConsumer("Misuse");
+
+        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
+
+        Assert.False(build.Succeeded, build.Describe("succeeded, but the packed analyzer should have failed it"));
+        Assert.True(build.Output.Contains("error DO0001", StringComparison.Ordinal), build.Describe("did not report DO0001"));
+        Assert.True(build.Output.Contains("'Customer'", StringComparison.Ordinal), build.Describe("did not name the noun"));
+    }
+}
