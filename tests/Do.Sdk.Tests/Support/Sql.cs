@@ -17,6 +17,21 @@ public static class Sql
     public static long Count(string path, string table, string where = "1")
         => Convert.ToInt64(Scalar(path, $"SELECT COUNT(*) FROM {table} WHERE {where}"), CultureInfo.InvariantCulture);
 
+    /// <summary>Counts rows while holding an exclusive lock: fails if any other connection still has the file open for writing.</summary>
+    public static long ExclusiveCount(string path, string table)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandTimeout = 1; // Microsoft.Data.Sqlite retries a busy file for CommandTimeout seconds (30 by default)
+        command.CommandText = "PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;";
+        command.ExecuteNonQuery();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        var count = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.CommandText = "COMMIT";
+        command.ExecuteNonQuery();
+        return count;
+    }
+
     public static object? Scalar(string path, string sql)
     {
         using var connection = Open(path);
