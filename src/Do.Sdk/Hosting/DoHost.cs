@@ -116,7 +116,8 @@ public sealed class DoHost : IAsyncDisposable
         Interlocked.Increment(ref _inflight);
         try
         {
-            if (_disposing)
+            // A call made from inside a turn belongs to a call in flight, which stopping waits for; only new calls are refused.
+            if (_disposing && !CallChain.IsInAnyTurn)
             {
                 throw new ObjectDisposedException(nameof(DoHost), $"The host is stopping; the call to {target.Namespace} was not run.");
             }
