@@ -15,7 +15,7 @@ namespace Do;
 /// var studio = host.Object&lt;Studio&gt;("https://startups.studio");
 /// </code>
 /// </summary>
-public sealed class DoHost : IAsyncDisposable
+public sealed class DoHost : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, ObjectActivation> _activations = new(StringComparer.Ordinal);
     private readonly Catalog _catalog;
@@ -279,4 +279,10 @@ public sealed class DoHost : IAsyncDisposable
 
         _catalog.Dispose();
     }
+
+    /// <summary>
+    /// Stops the host synchronously, like <see cref="DisposeAsync"/>. Prefer <c>await using</c>; this exists so a
+    /// container disposed synchronously (<c>using var provider = services.BuildServiceProvider()</c>) can close it.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
