@@ -296,6 +296,50 @@ public sealed class ThingStoreTests : IDisposable
     }
 
     [Fact]
+    public void Get_WithAParsedRef_ResolvesLikeText()
+    {
+        Things.Create("Startup", "acme", Startup(0));
+        Things.Update("Startup", "acme", Startup(1));
+
+        Assert.Equal(Startup(0), Things.Get("Startup", Ref.Parse("acme@~1"))!.Data);
+        Assert.Equal(Startup(1), Things.Get("Startup", Ref.Head("acme"))!.Data);
+        Assert.Throws<ArgumentNullException>(() => Things.Get("Startup", (Ref)null!));
+    }
+
+    [Fact]
+    public void Get_WithAFullRefToThisObject_ReadsTheLocalThing()
+    {
+        Things.Create("Startup", "acme", Acme);
+
+        Assert.Equal(Acme, Things.Get("Startup", "https://startups.studio/acme")!.Data);
+    }
+
+    [Fact]
+    public void Get_WithAFullRefToAnotherObject_IsRefused()
+    {
+        Things.Create("Startup", "acme", Acme);
+
+        var e = Assert.Throws<RefNotFoundException>(() => Things.Get("Startup", "https://other.example/acme"));
+
+        Assert.Contains("https://other.example", e.Message, StringComparison.Ordinal);
+        Assert.Contains("https://startups.studio", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_OfANounNeverWritten_WriteNothing()
+    {
+        Things.Create("Startup", "acme", Acme);
+        var before = Sql.Snapshot(_test.Path);
+
+        Assert.Null(Things.Get("Order", "o1"));
+        Assert.Null(Things.Get("Order", "o1@~1"));
+        Assert.Empty(Things.List("Order"));
+        Assert.Empty(Things.History("Order", "o1"));
+
+        Assert.Equal(before, Sql.Snapshot(_test.Path));
+    }
+
+    [Fact]
     public void Ids_AreScopedPerNoun()
     {
         Things.Create("Startup", "acme", Acme);
