@@ -69,6 +69,16 @@ public sealed partial class DoHostTests : IDisposable
             });
     }
 
+    /// <summary>Its first activation fails, as a hook that hits a transient error would.</summary>
+    private sealed class Flaky : Business
+    {
+        protected override ValueTask OnActivateAsync(CancellationToken cancellationToken)
+        {
+            Journal.Add(Ns, "activate");
+            return Journal.Of(Ns).Count == 1 ? throw new TimeoutException("first activation fails") : ValueTask.CompletedTask;
+        }
+    }
+
     private sealed class Ping : Business
     {
     }
@@ -256,6 +266,29 @@ public sealed partial class DoHostTests : IDisposable
         Assert.Empty(host.Catalog());
     }
 
+    [Theory]
+    [InlineData("../evil.db")]
+    [InlineData("objects/../../evil.db")]
+    [InlineData("/tmp/do-sdk-tests-evil.db")]
+    public async Task ATamperedCatalogPath_OutsideTheDataFolder_IsRefused(string file)
+    {
+        var ns = Journal.NewNamespace();
+        await using (var host = await StartHost())
+        {
+            await host.Object<Studio>(ns).Run(_ => 0);
+        }
+
+        Sql.Scalar(_temp.File("data/catalog.db"), $"UPDATE objects SET file = '{file}'");
+        var before = FilesUnder(_temp.Path);
+        await using var restarted = await StartHost();
+
+        var e = await Assert.ThrowsAsync<StorageException>(() => restarted.Object<Studio>(ns).Run(_ => 0));
+
+        Assert.Contains("outside the data folder", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before.Where(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)), FilesUnder(_temp.Path).Where(f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)));
+        Assert.False(File.Exists("/tmp/do-sdk-tests-evil.db"));
+    }
+
     [Fact]
     public async Task AVerbThatThrows_LeavesNoRows()
     {
@@ -330,6 +363,53 @@ public sealed partial class DoHostTests : IDisposable
         release.SetResult();
         await busy.WaitAsync(Wait.Guard);
         Assert.True(host.IsActive(ns));
+    }
+
+    [Fact]
+    public async Task AFailedActivation_IsRetriedByTheNextCall_AndLeavesNoFileOpen()
+    {
+        await using var host = await StartHost();
+        var ns = Journal.NewNamespace();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => host.Object<Flaky>(ns).Run(_ => 0));
+
+        Assert.False(host.IsActive(ns));
+        var file = Path.Combine(host.DataPath, host.Catalog().Single().File);
+        Assert.Equal(0, Sql.ExclusiveCount(file, "things"));
+        await host.Object<Flaky>(ns).Startups().Create("acme", new Startup { Name = "Acme" });
+        Assert.True(host.IsActive(ns));
+        Assert.Equal(["activate", "activate"], Journal.Of(ns));
+    }
+
+    [Fact]
+    public async Task ACallCancelledWhileWaitingForItsTurn_RunsNothing_AndTheObjectStaysUsable()
+    {
+        await using var host = await StartHost();
+        var studio = host.Object<Studio>(Journal.NewNamespace());
+        await studio.Startups().Create("acme", new Startup { Name = "Acme" });
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var busy = studio.Run(async _ =>
+        {
+            entered.SetResult();
+            await release.Task;
+            return true;
+        });
+        await entered.Task.WaitAsync(Wait.Guard);
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = studio.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
+        {
+            s.Priority = 100;
+            return ValueTask.CompletedTask;
+        }, cancel.Token);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Wait.Guard));
+        release.SetResult();
+        await busy.WaitAsync(Wait.Guard);
+        await studio.Startup("acme").Prioritize(1).WaitAsync(Wait.Guard);
+        Assert.Equal(1, (await studio.Startup("acme").Get()).Priority);
     }
 
     [Fact]
