@@ -18,6 +18,9 @@ internal sealed class CallChain
 
     public CallChain? Parent { get; }
 
+    /// <summary>True when the current async flow is inside some object's turn.</summary>
+    public static bool IsInAnyTurn => s_current.Value is not null;
+
     public static bool Contains(ObjectActivation activation)
     {
         for (var node = s_current.Value; node is not null; node = node.Parent)

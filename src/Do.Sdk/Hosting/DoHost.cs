@@ -15,12 +15,13 @@ namespace Do;
 /// var studio = host.Object&lt;Studio&gt;("https://startups.studio");
 /// </code>
 /// </summary>
-public sealed class DoHost : IAsyncDisposable
+public sealed class DoHost : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, ObjectActivation> _activations = new(StringComparer.Ordinal);
     private readonly Catalog _catalog;
     private readonly ITimer _idleTimer;
     private readonly ITimer _scheduleTimer;
+    private readonly TimeSpan _sweepInterval;
     private readonly ConcurrentDictionary<Task, string> _background = new();
     private int _schedulerRunning;
     private readonly Lock _openLock = new();
@@ -39,9 +40,12 @@ public sealed class DoHost : IAsyncDisposable
         _catalog = new Catalog(Path.Combine(DataPath, "catalog.db"), options.Synchronous);
         Schedules = new SchedulePersistence(Time);
         Pipelines = new Execution.ActionPipelines(options.Actions, Time);
-        var sweep = options.IdleTimeout < TimeSpan.FromSeconds(60) ? options.IdleTimeout / 2 : TimeSpan.FromSeconds(30);
-        _idleTimer = Time.CreateTimer(static state => _ = ((DoHost)state!).SweepIdleAsync(), this, sweep, sweep);
-        _scheduleTimer = Time.CreateTimer(static state => ((DoHost)state!).RunDueSchedules(), this, options.SchedulerInterval, options.SchedulerInterval);
+        _sweepInterval = options.IdleTimeout < TimeSpan.FromSeconds(60) ? options.IdleTimeout / 2 : TimeSpan.FromSeconds(30);
+
+        // One-shot timers re-armed after each tick: ticks never overlap, and a clock that jumps (a test clock, a laptop
+        // waking up) causes one tick, not one per missed period.
+        _idleTimer = Time.CreateTimer(static state => _ = ((DoHost)state!).SweepIdleAsync(), this, _sweepInterval, Timeout.InfiniteTimeSpan);
+        _scheduleTimer = Time.CreateTimer(static state => ((DoHost)state!).RunDueSchedules(), this, options.SchedulerInterval, Timeout.InfiniteTimeSpan);
         Recovered = RecoverAsync();
     }
 
@@ -145,6 +149,7 @@ public sealed class DoHost : IAsyncDisposable
         finally
         {
             Volatile.Write(ref _schedulerRunning, 0);
+            Rearm(_scheduleTimer, Options.SchedulerInterval);
         }
     }
 
@@ -210,7 +215,8 @@ public sealed class DoHost : IAsyncDisposable
         Interlocked.Increment(ref _inflight);
         try
         {
-            if (_disposing)
+            // A call made from inside a turn belongs to a call in flight, which stopping waits for; only new calls are refused.
+            if (_disposing && !CallChain.IsInAnyTurn)
             {
                 throw new ObjectDisposedException(nameof(DoHost), $"The host is stopping; the call to {target.Namespace} was not run.");
             }
@@ -391,6 +397,27 @@ public sealed class DoHost : IAsyncDisposable
         {
             Logger.LogError(e, "Idle sweep failed");
         }
+        finally
+        {
+            Rearm(_idleTimer, _sweepInterval);
+        }
+    }
+
+    private void Rearm(ITimer timer, TimeSpan due)
+    {
+        if (_disposing)
+        {
+            return;
+        }
+
+        try
+        {
+            timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed between the check and the call: the host is stopping.
+        }
     }
 
     private async Task EvictAsync()
@@ -445,4 +472,10 @@ public sealed class DoHost : IAsyncDisposable
 
         _catalog.Dispose();
     }
+
+    /// <summary>
+    /// Stops the host synchronously, like <see cref="DisposeAsync"/>. Prefer <c>await using</c>; this exists so a
+    /// container disposed synchronously (<c>using var provider = services.BuildServiceProvider()</c>) can close it.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -304,23 +304,12 @@ public sealed partial class ObjectDatabase : IDisposable
     /// <summary>The integer key of a noun, interning it on first use.</summary>
     internal long NounId(string noun, string? plural = null, string? typeUrl = null)
     {
-        if (_nounIds.TryGetValue(noun, out var id))
+        if (FindNounId(noun) is long found)
         {
-            return id;
-        }
-
-        NounNames.Validate(noun);
-        var select = Command("SELECT id FROM nouns WHERE name = $name");
-        select.Parameters.Clear();
-        select.Parameters.AddWithValue("$name", noun);
-        var existing = select.ExecuteScalar();
-        if (existing is long found)
-        {
-            _nounIds[noun] = found;
             return found;
         }
 
-        id = InTransaction(() =>
+        var id = InTransaction(() =>
         {
             var insert = Command("INSERT INTO nouns (name, plural, type) VALUES ($name, $plural, $type) RETURNING id");
             insert.Parameters.Clear();
@@ -331,6 +320,27 @@ public sealed partial class ObjectDatabase : IDisposable
         });
         _nounIds[noun] = id;
         return id;
+    }
+
+    /// <summary>The integer key of a noun, or null when no write has interned it yet. Never writes, so reads stay reads.</summary>
+    internal long? FindNounId(string noun)
+    {
+        if (_nounIds.TryGetValue(noun, out var id))
+        {
+            return id;
+        }
+
+        NounNames.Validate(noun);
+        var select = Command("SELECT id FROM nouns WHERE name = $name");
+        select.Parameters.Clear();
+        select.Parameters.AddWithValue("$name", noun);
+        if (select.ExecuteScalar() is long found)
+        {
+            _nounIds[noun] = found;
+            return found;
+        }
+
+        return null;
     }
 
     /// <summary>The name of an interned noun key.</summary>

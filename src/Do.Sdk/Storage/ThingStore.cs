@@ -14,6 +14,9 @@ namespace Do.Storage;
 public sealed class ThingStore
 {
     private const string Columns = "version, data, deleted";
+
+    // The key used to read a noun that was never written: it matches no row, and looking it up writes nothing.
+    private const long UnknownNoun = -1;
     private readonly ObjectDatabase _db;
 
     internal ThingStore(ObjectDatabase db) => _db = db;
@@ -72,7 +75,12 @@ public sealed class ThingStore
             throw new InvalidRefException(reference.ToString(), "a thing ref needs an id before '@'");
         }
 
-        var nounId = _db.NounId(noun);
+        if (reference.Namespace is { } ns && ns != _db.Namespace)
+        {
+            throw new RefNotFoundException(reference.ToString(), $"it names a thing in {ns}, not in this object ({_db.Namespace}); read it through that object");
+        }
+
+        var nounId = _db.FindNounId(noun) ?? UnknownNoun;
         switch (reference.Kind)
         {
             case RefKind.Head:
@@ -91,7 +99,7 @@ public sealed class ThingStore
     /// <summary>HEAD rows of every live thing of <paramref name="noun"/> on the current branch, ordered by id.</summary>
     public IReadOnlyList<ThingRecord> List(string noun)
     {
-        var nounId = _db.NounId(noun);
+        var nounId = _db.FindNounId(noun) ?? UnknownNoun;
         var scope = _db.Branches.Scope(_db.Branches.Current);
         var command = _db.Command($"""
             SELECT t.version, t.data, t.deleted, t.id FROM things AS t
@@ -116,7 +124,7 @@ public sealed class ThingStore
     public IReadOnlyList<ThingHistoryEntry> History(string noun, string id)
     {
         ValidateId(id);
-        var nounId = _db.NounId(noun);
+        var nounId = _db.FindNounId(noun) ?? UnknownNoun;
         var scope = _db.Branches.Scope(_db.Branches.Current, "t.");
         var command = _db.Command($"""
             SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at FROM things AS t

@@ -89,6 +89,6 @@ public sealed class DefinedActionTests : IDisposable
 internal static class ActionStoreTestExtensions
 {
     /// <summary>Leaves a pending action behind, as a process that died right after persisting it would.</summary>
-    public static long InsertPendingForTest(this Storage.ActionStore actions, string verb, string? input)
+    public static long InsertPendingForTest(this Do.Storage.ActionStore actions, string verb, string? input)
         => actions.InsertPending(verb, null, "", null, 1, input, null, Durability.Do);
 }

@@ -202,7 +202,7 @@ public sealed class VerbExecutionTests : IDisposable
         // Simulate a process that died after committing the pending action: write it as the runtime would.
         var file = Directory.GetFiles(Path.Combine(_temp.Path, "objects"), "*.db", SearchOption.AllDirectories).Single();
         long actionId;
-        using (var db = Storage.ObjectDatabase.Open(file, ObjectNamespace.Parse(Ns), time: _clock))
+        using (var db = Do.Storage.ObjectDatabase.Open(file, ObjectNamespace.Parse(Ns), time: _clock))
         {
             var nounId = db.NounId("Job");
             var head = db.Things.Get("Job", name)!;

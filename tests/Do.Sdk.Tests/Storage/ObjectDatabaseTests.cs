@@ -1,0 +1,220 @@
+using Do.Storage;
+using Do.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Do.Tests.Storage;
+
+public sealed class ObjectDatabaseTests : IDisposable
+{
+    private const string Acme = """{"name":"Acme","priority":0}""";
+    private readonly TestDatabase _test = new();
+
+    public void Dispose() => _test.Dispose();
+
+    [Fact]
+    public void Open_NewFile_AppliesEveryMigration_InWalMode()
+    {
+        Assert.Equal(2, _test.Db.MigrationsApplied);
+        Assert.Equal(2, _test.Db.SchemaVersion);
+        Assert.Equal(2L, Sql.Scalar(_test.Path, "PRAGMA user_version"));
+        Assert.Equal("wal", Sql.Scalar(_test.Path, "PRAGMA journal_mode"));
+        Assert.Equal(
+            [[1L, "version log, actions, events, graph, search", TestDatabase.Start.ToUnixTimeMilliseconds()], [2L, "dead letters", TestDatabase.Start.ToUnixTimeMilliseconds()]],
+            Sql.Rows(_test.Path, "SELECT version, name, applied_at FROM schema_migrations"));
+        Assert.Equal("https://startups.studio", Sql.Scalar(_test.Path, "SELECT value FROM meta WHERE key = 'ns'"));
+        Assert.Equal(["main"], _test.Db.Branches.Names());
+        Assert.Equal(_test.Path, _test.Db.Path);
+        Assert.Equal(_test.Namespace, _test.Db.Namespace);
+    }
+
+    [Fact]
+    public void Reopen_RunsNoMigration_AndLeavesTheMigrationLogAlone()
+    {
+        _test.Db.Things.Create("Startup", "acme", Acme);
+        var migrations = Sql.Rows(_test.Path, "SELECT * FROM schema_migrations");
+        _test.Time.Advance(TimeSpan.FromDays(1));
+
+        var db = _test.Reopen();
+        db.Dispose();
+        db = _test.Reopen();
+
+        Assert.Equal(0, db.MigrationsApplied);
+        Assert.Equal(2, db.SchemaVersion);
+        Assert.Equal(2L, Sql.Scalar(_test.Path, "PRAGMA user_version"));
+        Assert.Equal(migrations, Sql.Rows(_test.Path, "SELECT * FROM schema_migrations"));
+        Assert.NotNull(db.Things.Get("Startup", "acme"));
+    }
+
+    [Fact]
+    public void Open_SameFileTwice_BothConnectionsWork()
+    {
+        using var second = ObjectDatabase.Open(_test.Path, _test.Namespace, SynchronousMode.Normal, _test.Time);
+
+        _test.Db.Things.Create("Startup", "acme", Acme);
+
+        Assert.Equal(0, second.MigrationsApplied);
+        Assert.NotNull(second.Things.Get("Startup", "acme"));
+    }
+
+    [Fact]
+    public void Open_FileOwnedByAnotherNamespace_IsRefused()
+    {
+        _test.Db.Things.Create("Startup", "acme", Acme);
+        _test.Db.Dispose();
+        var before = Sql.Snapshot(_test.Path);
+
+        var e = Assert.Throws<StorageException>(() => ObjectDatabase.Open(_test.Path, ObjectNamespace.Parse("https://evil.example"), time: _test.Time));
+
+        Assert.Contains("https://startups.studio", e.Message, StringComparison.Ordinal);
+        Assert.Contains("https://evil.example", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Sql.Snapshot(_test.Path));
+    }
+
+    [Fact]
+    public void Open_FileWithNewerSchema_IsRefused()
+    {
+        _test.Db.Dispose();
+        Sql.Scalar(_test.Path, "PRAGMA user_version = 99");
+
+        var e = Assert.Throws<StorageException>(() => ObjectDatabase.Open(_test.Path, _test.Namespace, time: _test.Time));
+
+        Assert.Contains("99", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Upgrade Do.Sdk", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SynchronousMode.Off, 0L)]
+    [InlineData(SynchronousMode.Normal, 1L)]
+    [InlineData(SynchronousMode.Full, 2L)]
+    [InlineData(SynchronousMode.Extra, 3L)]
+    public void Open_AppliesTheSynchronousMode(SynchronousMode mode, long pragma)
+    {
+        using var temp = new TempFolder();
+        using var db = ObjectDatabase.Open(temp.File("x.db"), _test.Namespace, mode);
+
+        Assert.Equal(pragma, db.Scalar("PRAGMA synchronous"));
+    }
+
+    [Fact]
+    public void Open_RejectsMissingArguments()
+    {
+        Assert.Throws<ArgumentException>(() => ObjectDatabase.Open("", _test.Namespace));
+        Assert.Throws<ArgumentNullException>(() => ObjectDatabase.Open(_test.Path, null!));
+    }
+
+    [Fact]
+    public void InTransaction_CommitsAndReturnsTheResult()
+    {
+        var version = _test.Db.InTransaction(() =>
+        {
+            _test.Db.Things.Create("Startup", "acme", Acme);
+            _test.Db.Relationships.Link("acme", "founded-by", "alice");
+            return _test.Db.Things.Update("Startup", "acme", Acme).Version;
+        });
+
+        Assert.Equal(version, _test.Db.Things.Get("Startup", "acme")!.Version);
+        Assert.Equal(2, Sql.Count(_test.Path, "things"));
+        Assert.Equal(1, Sql.Count(_test.Path, "relationships"));
+    }
+
+    [Fact]
+    public void InTransaction_ExceptionAfterWrites_LeavesTheDatabaseAsItWas()
+    {
+        _test.Db.Things.Create("Startup", "acme", Acme);
+        _test.Db.Search.Index("Startup", "acme", "Acme rockets");
+        var before = Sql.Snapshot(_test.Path);
+
+        var e = Assert.Throws<InvalidOperationException>(() => _test.Db.InTransaction(() =>
+        {
+            _test.Db.Things.Update("Startup", "acme", """{"name":"Acme 2","priority":1}""");
+            _test.Db.Things.Create("Startup", "globex", Acme);
+            _test.Db.Things.Delete("Startup", "acme");
+            _test.Db.Things.Create("Customer", "alice", """{"name":"Alice"}""");
+            _test.Db.Relationships.Link("alice", "owns", "globex");
+            _test.Db.Objects.Link(ObjectNamespace.Parse("https://parent.example"), "Business", ObjectStore.ParentRole);
+            _test.Db.Search.Index("Startup", "globex", "Globex");
+            _test.Db.Events.Emit("Studio.audited");
+            throw new InvalidOperationException("boom");
+        }));
+
+        Assert.Equal("boom", e.Message);
+        Assert.Equal(before, Sql.Snapshot(_test.Path));
+        Assert.Equal(Acme, _test.Db.Things.Get("Startup", "acme")!.Data);
+    }
+
+    [Fact]
+    public void InTransaction_Nested_JoinsTheOuter_SoAnOuterFailureUndoesInnerWrites()
+    {
+        var before = Sql.Snapshot(_test.Path);
+
+        Assert.Throws<InvalidOperationException>(() => _test.Db.InTransaction(() =>
+        {
+            _test.Db.InTransaction(() => _test.Db.Things.Create("Startup", "acme", Acme));
+            throw new InvalidOperationException("after the inner commit point");
+        }));
+
+        Assert.Equal(before, Sql.Snapshot(_test.Path));
+    }
+
+    [Fact]
+    public void InTransaction_RolledBackNounIntern_DoesNotPoisonLaterWrites()
+    {
+        // The first write of a noun interns it; if that transaction rolls back, the noun must be interned again.
+        Assert.Throws<InvalidOperationException>(() => _test.Db.InTransaction(() =>
+        {
+            _test.Db.Things.Create("Customer", "alice", """{"name":"Alice"}""");
+            throw new InvalidOperationException("boom");
+        }));
+
+        _test.Db.Things.Create("Customer", "alice", """{"name":"Alice"}""");
+
+        Assert.Equal(["Customer"], Sql.Rows(_test.Path, "SELECT name FROM nouns").Select(r => r[0]));
+        Assert.NotNull(_test.Db.Things.Get("Customer", "alice"));
+    }
+
+    [Fact]
+    public void InTransaction_AfterAFailure_TheNextTransactionWorks()
+    {
+        Assert.Throws<ThingAlreadyExistsException>(() => _test.Db.InTransaction(() =>
+        {
+            _test.Db.Things.Create("Startup", "acme", Acme);
+            _test.Db.Things.Create("Startup", "acme", Acme);
+        }));
+
+        _test.Db.InTransaction(() => _test.Db.Things.Create("Startup", "acme", Acme));
+
+        Assert.Equal(1, Sql.Count(_test.Path, "things"));
+    }
+
+    [Fact]
+    public void Dispose_ClosesTheFile_AndIsIdempotent()
+    {
+        _test.Db.Things.Create("Startup", "acme", Acme);
+
+        _test.Db.Dispose();
+        _test.Db.Dispose();
+
+        Assert.False(File.Exists(_test.Path + "-wal"));
+        Assert.Throws<ObjectDisposedException>(() => _test.Db.Things.Get("Startup", "acme"));
+        Assert.Throws<ObjectDisposedException>(() => _test.Db.InTransaction(() => { }));
+        Assert.Equal(1L, Sql.ExclusiveCount(_test.Path, "things"));
+    }
+
+    [Fact]
+    public void WhileOpen_TheFileCannotBeLockedExclusively()
+    {
+        // Proves the check used after Dispose (and after a host stops) can see a file left open.
+        _test.Db.Things.Create("Startup", "acme", Acme);
+
+        Assert.Throws<SqliteException>(() => Sql.ExclusiveCount(_test.Path, "things"));
+    }
+
+    [Fact]
+    public void Open_NotADatabase_Throws()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("x.db"), "this is not a database, just some text that is long enough to have a header");
+
+        Assert.Throws<SqliteException>(() => ObjectDatabase.Open(temp.File("x.db"), _test.Namespace));
+    }
+}
