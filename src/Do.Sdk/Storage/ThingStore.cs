@@ -116,7 +116,7 @@ public sealed class ThingStore
     {
         ValidateId(id);
         var nounId = _db.NounId(noun);
-        var scope = _db.Branches.Scope(_db.Branches.Current);
+        var scope = _db.Branches.Scope(_db.Branches.Current, "t.");
         var command = _db.Command($"""
             SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at FROM things AS t
             JOIN actions AS a ON a.after_version = t.version
