@@ -1,3 +1,4 @@
+using System.Linq;
 using Do.Sdk.Generators.Model;
 using Do.Sdk.Generators.Naming;
 
@@ -25,49 +26,72 @@ internal static class RegistryEmitter
         w.Line("global::Do.DoRegistry.Register(");
         using (w.Indent())
         {
-            w.Line("[");
-            using (w.Indent())
+            if (registry.Nouns.IsEmpty)
             {
+                w.Line("[],");
+            }
+            else
+            {
+                w.Line("[");
+                using (w.Indent())
+                {
+                    foreach (var noun in registry.Nouns)
+                    {
+                        w.Line($"{noun.FullName}.Noun,");
+                    }
+                }
+
+                w.Line("],");
+            }
+
+            if (registry.Objects.IsEmpty)
+            {
+                w.Line("[],");
+            }
+            else
+            {
+                w.Line("[");
+                using (w.Indent())
+                {
+                    foreach (var model in registry.Objects)
+                    {
+                        var create = $"new global::Do.ObjectClassInfo(typeof({model.FullName}).FullName!, typeof({model.FullName}), static () => new {model.FullName}())";
+                        if (model.VerbsClass is null)
+                        {
+                            w.Line(create + ",");
+                        }
+                        else
+                        {
+                            w.Line(create);
+                            w.Open();
+                            w.Line($"Verbs = {model.VerbsClass}.All,");
+                            w.Line($"Dispatch = {model.VerbsClass}.Dispatch,");
+                            w.Close(",");
+                        }
+                    }
+                }
+
+                w.Line("],");
+            }
+
+            if (!registry.Nouns.Any(n => n.VerbsClass is not null))
+            {
+                w.Line("null);");
+            }
+            else
+            {
+                w.Line("new global::System.Collections.Generic.Dictionary<string, global::Do.NounVerbDispatcher>(global::System.StringComparer.Ordinal)");
+                w.Open();
                 foreach (var noun in registry.Nouns)
                 {
-                    w.Line($"{noun.FullName}.Noun,");
-                }
-            }
-
-            w.Line("],");
-            w.Line("[");
-            using (w.Indent())
-            {
-                foreach (var model in registry.Objects)
-                {
-                    var create = $"new global::Do.ObjectClassInfo(typeof({model.FullName}).FullName!, typeof({model.FullName}), static () => new {model.FullName}())";
-                    if (model.VerbsClass is null)
+                    if (noun.VerbsClass is not null)
                     {
-                        w.Line(create + ",");
-                    }
-                    else
-                    {
-                        w.Line(create);
-                        w.Open();
-                        w.Line($"Verbs = {model.VerbsClass}.All,");
-                        w.Line($"Dispatch = {model.VerbsClass}.Dispatch,");
-                        w.Close(",");
+                        w.Line($"[{Identifiers.Literal(noun.Noun)}] = {noun.VerbsClass}.Dispatch,");
                     }
                 }
-            }
 
-            w.Line("],");
-            w.Line("new global::System.Collections.Generic.Dictionary<string, global::Do.NounVerbDispatcher>(global::System.StringComparer.Ordinal)");
-            w.Open();
-            foreach (var noun in registry.Nouns)
-            {
-                if (noun.VerbsClass is not null)
-                {
-                    w.Line($"[{Identifiers.Literal(noun.Noun)}] = {noun.VerbsClass}.Dispatch,");
-                }
+                w.Close(");");
             }
-
-            w.Close(");");
         }
 
         w.Close();
