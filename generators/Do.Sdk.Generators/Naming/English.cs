@@ -273,7 +273,7 @@ internal static class English
             if (word.Length > prefix.Length + 2 && word.StartsWith(prefix, StringComparison.Ordinal))
             {
                 var rest = word.Substring(prefix.Length);
-                if (s_irregularPast.ContainsKey(rest) || (VowelGroups(rest) == 1 && EndsConsonantVowelConsonant(rest)))
+                if (s_irregularPast.ContainsKey(rest) || (StartsLikeAWord(rest) && VowelGroups(rest) == 1 && EndsConsonantVowelConsonant(rest)))
                 {
                     return prefix + PastOfWord(rest);
                 }
@@ -297,6 +297,17 @@ internal static class English
 
         return word + "ed";
     }
+
+    // "Render" is not re + "nder": a prefixed word must start like an English word does.
+    private static bool StartsLikeAWord(string word)
+        => IsVowel(word[0]) || IsVowel(word[1]) || word[1] == 'y'
+            || Array.IndexOf(s_onsets, word.Substring(0, 2)) >= 0;
+
+    private static readonly string[] s_onsets =
+    [
+        "bl", "br", "ch", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "kn", "ph", "pl", "pr", "sc", "sh", "sk", "sl",
+        "sm", "sn", "sp", "st", "sw", "th", "tr", "tw", "wh", "wr",
+    ];
 
     private static bool EndsConsonantVowelConsonant(string word)
     {
