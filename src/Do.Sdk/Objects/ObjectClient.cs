@@ -169,6 +169,34 @@ public class ObjectClient : IObjectScope
     public Task<IReadOnlyList<ScheduleState>> Schedules(CancellationToken cancellationToken = default)
         => Target.RunAsync(a => ValueTask.FromResult(Scheduling.SchedulePersistence.List(a.Database)), cancellationToken);
 
+    /// <summary>
+    /// Runs an object-level verb by name (the dispatch table the generator registers) on the live object, with its
+    /// arguments as a JSON object, and records its action and event.
+    /// </summary>
+    /// <exception cref="ArgumentException">The object's class declares no verb named <paramref name="verb"/>.</exception>
+    public Task InvokeObjectVerb(string verb, string? inputJson = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(verb);
+        if (inputJson is not null)
+        {
+            Storage.ThingStore.ValidateJson(inputJson, nameof(inputJson));
+        }
+
+        return Target.RunAsync(async activation =>
+        {
+            var info = activation.ClassInfo;
+            var verbInfo = info.Verbs.FirstOrDefault(v => string.Equals(v.Name, verb, StringComparison.Ordinal));
+            if (verbInfo is null || info.Dispatch is null)
+            {
+                throw new ArgumentException($"{info.Name} has no verb \"{verb}\". Its verbs: {(info.Verbs.Count == 0 ? "none" : string.Join(", ", info.Verbs.Select(v => v.Name)))}.", nameof(verb));
+            }
+
+            await info.Dispatch(activation.Instance, verbInfo.Name, inputJson, activation.Context).ConfigureAwait(false);
+            activation.Database.RecordObjectVerb(info.Name, verbInfo, inputJson);
+            return true;
+        }, cancellationToken);
+    }
+
     /// <summary>This object's parent link, or null for a top-level object.</summary>
     public Task<ObjectLink?> Parent(CancellationToken cancellationToken = default)
         => Target.RunAsync(a => ValueTask.FromResult(a.Database.Objects.Parent()), cancellationToken);

@@ -243,12 +243,12 @@ public sealed class ObjectClientTests : IAsyncLifetime
         RegisterStartupDispatcher();
         var studio = _host.Object<Studio>(Ns("studio"));
 
-        var noun = await Assert.ThrowsAsync<ArgumentException>(() => studio.InvokeVerb("Rocket", "acme", "Launch"));
+        var noun = await Assert.ThrowsAsync<ArgumentException>(() => studio.InvokeVerb("Spaceship", "acme", "Launch"));
         var verb = await Assert.ThrowsAsync<ArgumentException>(() => studio.InvokeVerb("Startup", "acme", "Launch"));
         var input = await Assert.ThrowsAsync<ArgumentException>(() => studio.InvokeVerb("Startup", "acme", "Prioritize", "[1]"));
         var thing = await Assert.ThrowsAsync<ThingNotFoundException>(() => studio.InvokeVerb("Startup", "acme", "Prioritize"));
 
-        Assert.Contains("\"Rocket\" is not a registered noun", noun.Message, StringComparison.Ordinal);
+        Assert.Contains("\"Spaceship\" is not a registered noun", noun.Message, StringComparison.Ordinal);
         Assert.Contains("Startup", noun.Message, StringComparison.Ordinal);
         Assert.Contains("Its verbs: Prioritize, Tag", verb.Message, StringComparison.Ordinal);
         Assert.Equal("inputJson", input.ParamName);
@@ -358,15 +358,10 @@ public sealed class ObjectClientTests : IAsyncLifetime
         return (link.Namespace, link.Class, link.Role);
     }
 
-    private static void RegisterStartupDispatcher()
-        => DoRegistry.Register([Startup.Noun, Customer.Noun], [], new Dictionary<string, NounVerbDispatcher>
-        {
-            ["Startup"] = (state, verb, input, _) =>
-            {
-                var startup = NounJson.Deserialize<Startup>(state);
-                var by = input is null ? 1 : JsonDocument.Parse(input).RootElement.GetProperty("by").GetInt32();
-                startup.Prioritize(by);
-                return ValueTask.FromResult(NounJson.Serialize(startup));
-            },
-        });
+    /// <summary>
+    /// By-name dispatch uses the registry the generator emits for this assembly: its Startup (tests/Do.Sdk.Tests/Generated)
+    /// has the same JSON shape as the hand-written test noun, so things written through either are interchangeable.
+    /// Registering the hand-written noun here would replace the generated registration for every test in the process.
+    /// </summary>
+    private static void RegisterStartupDispatcher() => Assert.NotNull(DoRegistry.FindDispatcher("Startup"));
 }

@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Linq;
+using Do.Sdk.Generators.Model;
+using Do.Sdk.Generators.Naming;
+
+namespace Do.Sdk.Generators.Emitting;
+
+/// <summary>
+/// Emits the <c>INoun&lt;T&gt;</c> part of a noun: its <c>NounInfo</c> (with the view and index SQL) and its
+/// JSON <c>Write</c>/<c>Read</c>.
+/// </summary>
+internal static class NounEmitter
+{
+    public static string HintName(NounModel noun) => Generated.HintName(noun.Location.Namespace, FlatPath(noun), "Noun");
+
+    public static string FlatPath(NounModel noun)
+        => string.Join(".", noun.Location.ContainingTypes.Select(t => t.Substring(t.LastIndexOf(' ') + 1)).Concat([noun.TypeName]));
+
+    public static string Emit(NounModel noun)
+    {
+        var w = Generated.Start(noun.Location.Namespace);
+        foreach (var containing in noun.Location.ContainingTypes)
+        {
+            w.Line(containing);
+            w.Open();
+        }
+
+        var hide = noun.HidesBaseMembers ? "new " : "";
+        w.Line($"partial {noun.Declaration} {noun.TypeName} : global::Do.INoun<{noun.FullName}>");
+        w.Open();
+        w.Line($"/// <summary>The {noun.Noun} noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>");
+        w.Line(Generated.CodeAttribute);
+        w.Line($"public static {hide}global::Do.NounInfo Noun {{ get; }} = new(");
+        using (w.Indent())
+        {
+            w.Line(Identifiers.Literal(noun.Noun) + ",");
+            w.Line(Identifiers.Literal(noun.Plural) + ",");
+            w.Line((noun.TypeUrl is null ? "null" : Identifiers.Literal(noun.TypeUrl)) + ",");
+            if (noun.Shape.Properties.IsEmpty)
+            {
+                w.Line("[],");
+            }
+            else
+            {
+                w.Line("[");
+                using (w.Indent())
+                {
+                    foreach (var property in noun.Shape.Properties)
+                    {
+                        w.Line($"new global::Do.NounProperty({Identifiers.Literal(property.Name)}, {Identifiers.Literal(property.JsonName)}, \"{property.SqlType}\", {(property.Indexed ? "true" : "false")}),");
+                    }
+                }
+
+                w.Line("],");
+            }
+
+            w.Line(noun.Verbs.IsEmpty ? "[]," : $"{VerbEmitter.VerbsClass(noun.Location.Namespace, noun.CompanionName)}.All,");
+            w.Line("[");
+            using (w.Indent())
+            {
+                w.Line("\"\"\"");
+                w.Line(ViewSql(noun));
+                w.Line("\"\"\",");
+                foreach (var index in IndexSql(noun))
+                {
+                    w.Line(Identifiers.Literal(index) + ",");
+                }
+            }
+
+            w.Line("]);");
+        }
+
+        var json = new JsonEmitter(w, noun.NestedTypes, noun.Enums);
+        w.Line();
+        w.Line($"/// <summary>Writes a {noun.Noun} as one JSON object.</summary>");
+        w.Line(Generated.CodeAttribute);
+        w.Line($"public static {hide}void Write({JsonEmitter.WriterType} writer, {noun.FullName} value)");
+        w.Open();
+        json.WriteObjectBody(noun.Shape, "value");
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>Reads a {noun.Noun} from the JSON object the reader is on, leaving it on the object's end.</summary>");
+        w.Line(Generated.CodeAttribute);
+        w.Line($"public static {hide}{noun.FullName} Read(ref {JsonEmitter.ReaderType} reader)");
+        w.Open();
+        json.ReadObjectBody(noun.Shape);
+        w.Close();
+        json.WriteHelpers();
+        w.Close();
+        foreach (var _ in noun.Location.ContainingTypes)
+        {
+            w.Close();
+        }
+
+        return w.ToString();
+    }
+
+    /// <summary>A view named after the noun over HEAD rows of the main branch, one column per property.</summary>
+    public static string ViewSql(NounModel noun)
+    {
+        var lines = new List<string>
+        {
+            $"CREATE VIEW IF NOT EXISTS \"{noun.Noun}\" AS",
+        };
+        var properties = noun.Shape.Properties;
+        lines.Add("SELECT t.id AS id, t.version AS version" + (properties.IsEmpty ? "" : ","));
+        for (int i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            lines.Add($"       json_extract(t.data, '$.{property.JsonName}') AS \"{property.Name}\"" + (i < properties.Count - 1 ? "," : ""));
+        }
+
+        lines.Add($"FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = '{noun.Noun}'");
+        lines.Add("WHERE t.branch = 1 AND t.deleted = 0");
+        lines.Add("  AND t.version = (SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)");
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>One expression index per <c>[Indexed]</c> property.</summary>
+    public static IEnumerable<string> IndexSql(NounModel noun)
+        => noun.Shape.Properties
+            .Where(p => p.Indexed)
+            .Select(p => $"CREATE INDEX IF NOT EXISTS \"ix_{noun.Noun}_{p.Name}\" ON things (noun, json_extract(data, '$.{p.JsonName}'))");
+}

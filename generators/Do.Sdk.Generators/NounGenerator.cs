@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Do.Sdk.Generators.Emitting;
+using Do.Sdk.Generators.Model;
+using Do.Sdk.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Do.Sdk.Generators;
+
+/// <summary>
+/// Turns <c>[Noun]</c> classes and partial durable object classes into a typed DSL, serializers, schema SQL and
+/// one registry per assembly. Parsing produces equatable models only (no symbols or syntax past the transforms),
+/// so an edit elsewhere leaves every output cached.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NounGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var nouns = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeSupport.NounAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                NounParser.Parse)
+            .Where(static noun => noun is not null)
+            .Select(static (noun, _) => noun!)
+            .WithTrackingName(TrackingNames.Nouns);
+
+        var objects = context.SyntaxProvider
+            .CreateSyntaxProvider(ObjectParser.IsCandidate, ObjectParser.Parse)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Objects);
+
+        context.RegisterSourceOutput(nouns, static (spc, noun) =>
+        {
+            spc.AddSource(NounEmitter.HintName(noun), NounEmitter.Emit(noun));
+            spc.AddSource(AccessorEmitter.HintName(noun), AccessorEmitter.Emit(noun));
+            if (!noun.Verbs.IsEmpty)
+            {
+                spc.AddSource(NounVerbsEmitter.HintName(noun), NounVerbsEmitter.Emit(noun));
+            }
+        });
+
+        context.RegisterSourceOutput(objects, static (spc, model) =>
+        {
+            if (!model.Verbs.IsEmpty)
+            {
+                spc.AddSource(ObjectEmitter.HintName(model), ObjectEmitter.Emit(model));
+            }
+        });
+
+        var nounEntries = nouns
+            .Select(static (noun, _) => new NounEntry(noun.Noun, noun.FullName, noun.Verbs.IsEmpty ? null : VerbEmitter.VerbsClass(noun.Location.Namespace, noun.CompanionName)))
+            .WithTrackingName(TrackingNames.NounEntries)
+            .Collect();
+        var objectEntries = objects
+            .Select(static (model, _) => new ObjectEntry(model.FullName, model.Verbs.IsEmpty ? null : VerbEmitter.VerbsClass(model.Location.Namespace, model.CompanionName)))
+            .WithTrackingName(TrackingNames.ObjectEntries)
+            .Collect();
+        var registry = nounEntries
+            .Combine(objectEntries)
+            .Select(static (pair, _) => Registry(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Registry);
+
+        context.RegisterSourceOutput(registry, static (spc, model) =>
+        {
+            if (!model.Nouns.IsEmpty || !model.Objects.IsEmpty)
+            {
+                spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(model));
+            }
+        });
+    }
+
+    private static RegistryModel Registry(ImmutableArray<NounEntry> nouns, ImmutableArray<ObjectEntry> objects)
+        => new(
+            nouns.Distinct().OrderBy(n => n.FullName, System.StringComparer.Ordinal).ToEquatableArray(),
+            objects.Distinct().OrderBy(o => o.FullName, System.StringComparer.Ordinal).ToEquatableArray());
+}

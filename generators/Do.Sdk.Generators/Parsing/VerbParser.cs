@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using Do.Sdk.Generators.Model;
+using Do.Sdk.Generators.Naming;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Do.Sdk.Generators.Parsing;
+
+/// <summary>Reads the <c>[Verb]</c> methods of a noun or durable object class; skips those it cannot call.</summary>
+internal static class VerbParser
+{
+    // Members of the generated {Type}Verbs class; a verb with one of these names would clash with them.
+    private static readonly HashSet<string> s_reserved = new(StringComparer.Ordinal) { "All", "Dispatch", "Complete" };
+
+    public static EquatableArray<VerbModel> Parse(INamedTypeSymbol type, JsonTypeCollector types, CancellationToken cancellationToken)
+    {
+        var verbs = new List<VerbModel>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                || Symbols.FindAttribute(method, TypeSupport.VerbAttributeName) is not { } attribute)
+            {
+                continue;
+            }
+
+            if (Parse(method, attribute, types) is { } verb && names.Add(verb.Name))
+            {
+                verbs.Add(verb);
+            }
+        }
+
+        return verbs.ToEquatableArray();
+    }
+
+    private static VerbModel? Parse(IMethodSymbol method, AttributeData attribute, JsonTypeCollector types)
+    {
+        if (method.IsStatic || method.IsGenericMethod || method.IsAbstract || s_reserved.Contains(method.Name)
+            || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
+            || !TypeSupport.IsSupportedVerbReturn(method.ReturnType, out _))
+        {
+            return null;
+        }
+
+        var parameters = new List<ParameterModel>();
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None)
+            {
+                return null;
+            }
+
+            if (TypeSupport.IsContext(parameter.Type))
+            {
+                parameters.Add(new ParameterModel(parameter.Name, null, ParameterRole.Context, null));
+                continue;
+            }
+
+            if (TypeSupport.IsCancellationToken(parameter.Type))
+            {
+                parameters.Add(new ParameterModel(parameter.Name, null, ParameterRole.CancellationToken, null));
+                continue;
+            }
+
+            var typeRef = types.Describe(parameter.Type);
+            if (typeRef is null)
+            {
+                return null;
+            }
+
+            string? defaultValue = null;
+            if (parameter.HasExplicitDefaultValue)
+            {
+                defaultValue = DefaultValue(parameter.ExplicitDefaultValue, parameter.Type, typeRef);
+                if (defaultValue is null)
+                {
+                    return null;
+                }
+
+                // `string s = null` in code without nullable annotations: keep it legal where nullable is enabled.
+                if (parameter.ExplicitDefaultValue is null && parameter.Type.IsReferenceType && !typeRef.IsNullableReference)
+                {
+                    typeRef = typeRef with { IsNullableReference = true };
+                }
+            }
+
+            parameters.Add(new ParameterModel(parameter.Name, typeRef, ParameterRole.Value, defaultValue));
+        }
+
+        var declaredEvent = Symbols.NamedArgument<string>(attribute, "Event");
+        var eventName = Identifiers.Sanitize(string.IsNullOrWhiteSpace(declaredEvent) ? English.PastTense(method.Name) : declaredEvent!);
+        if (eventName.Length == 0)
+        {
+            return null;
+        }
+
+        var retries = HasNamed(attribute, "Retries") ? Symbols.NamedArgument<int>(attribute, "Retries") : -1;
+        var timeout = Symbols.NamedArgument<int>(attribute, "TimeoutMilliseconds");
+        TypeSupport.IsSupportedVerbReturn(method.ReturnType, out var isAsync);
+        var returns = !isAsync ? VerbReturn.Void : method.ReturnType.Name == "ValueTask" ? VerbReturn.ValueTask : VerbReturn.Task;
+        return new VerbModel(
+            method.Name,
+            Identifiers.LowerFirst(eventName),
+            Identifiers.ToPascalCase(eventName),
+            returns,
+            retries,
+            timeout,
+            parameters.ToEquatableArray());
+    }
+
+    private static bool HasNamed(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The C# expression of a parameter's default value, or null when it cannot be written.</summary>
+    private static string? DefaultValue(object? value, ITypeSymbol type, TypeRef typeRef)
+    {
+        if (value is null)
+        {
+            return "default";
+        }
+
+        var target = typeRef.Kind == ValueKind.Nullable ? typeRef.Element! : typeRef;
+        if (target.Kind == ValueKind.Enum)
+        {
+            var enumType = type is INamedTypeSymbol { IsGenericType: true } nullable ? nullable.TypeArguments[0] : type;
+            foreach (var member in enumType.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, value))
+                {
+                    return target.Name + "." + Identifiers.Escape(field.Name);
+                }
+            }
+
+            return $"({target.Name})({Number(value)})";
+        }
+
+        return value switch
+        {
+            bool b => b ? "true" : "false",
+            string s => Identifiers.Literal(s),
+            char c => SymbolDisplay.FormatLiteral(c, quote: true),
+            float f => float.IsNaN(f) ? "float.NaN" : float.IsPositiveInfinity(f) ? "float.PositiveInfinity" : float.IsNegativeInfinity(f) ? "float.NegativeInfinity" : f.ToString("R", CultureInfo.InvariantCulture) + "F",
+            double d => double.IsNaN(d) ? "double.NaN" : double.IsPositiveInfinity(d) ? "double.PositiveInfinity" : double.IsNegativeInfinity(d) ? "double.NegativeInfinity" : d.ToString("R", CultureInfo.InvariantCulture) + "D",
+            decimal m => m.ToString(CultureInfo.InvariantCulture) + "M",
+            long l => l.ToString(CultureInfo.InvariantCulture) + "L",
+            ulong ul => ul.ToString(CultureInfo.InvariantCulture) + "UL",
+            uint ui => ui.ToString(CultureInfo.InvariantCulture) + "U",
+            int or short or ushort or byte or sbyte => Convert.ToString(value, CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+
+    private static string Number(object value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "0";
+        return text.StartsWith("-", StringComparison.Ordinal) ? "(" + text + ")" : text;
+    }
+}
