@@ -50,11 +50,11 @@ Account.Line($"merged pivot into main: {merge.Changed} thing(s) changed; alice n
 
 Account.Heading("4. Where the data lives");
 var file = await studio.DatabasePath();
-Account.Line($"data folder:      {host.DataPath}");
-Account.Line($"catalog:          {Path.Combine(host.DataPath, "catalog.db")}");
+Account.Line($"data folder:       {host.DataPath}");
+Account.Line($"catalog:           {Path.Combine(host.DataPath, "catalog.db")}");
 Account.Line($"studio's database: {file}");
 var schedule = (await studio.Schedules())[0];
-Account.Line($"schedule:         {schedule.Cron} ({schedule.TimeZone}), next run {schedule.NextDueAt:yyyy-MM-dd HH:mm} UTC");
+Account.Line($"schedule:          {schedule.Cron} ({schedule.TimeZone}), next run {schedule.NextDueAt:yyyy-MM-dd HH:mm} UTC");
 var counts = await studio.Run(ctx => (Actions: ctx.Actions.List().Count, Events: ctx.Events.List().Count));
-Account.Line($"action log:       {counts.Actions} actions, {counts.Events} events");
-Account.Line($"try it:           sqlite3 \"{file}\" 'SELECT id, Name, Priority FROM Startup'");
+Account.Line($"action log:        {counts.Actions} actions, {counts.Events} events");
+Account.Line($"try it:            sqlite3 \"{file}\" 'SELECT id, Name, Priority FROM Startup'");
