@@ -23,8 +23,11 @@ public sealed class PackagedConsumerTests(PackageFixture package)
         var run = await DotNet.RunAsync(project, Path.Combine(project, "bin", "Release", "net10.0", "Works.dll"), dataPath);
         run.EnsureSucceeded();
 
-        Assert.True(run.Output.Contains("""note n1: {"text":"hi"}""", StringComparison.Ordinal), run.Describe("did not print the note it stored"));
-        Assert.True(run.Output.Contains("objects: https://acme.example", StringComparison.Ordinal), run.Describe("did not list its object"));
+        Assert.True(run.Output.Contains("Acme -> 2", StringComparison.Ordinal), run.Describe("did not run the typed Startup.prioritized handler"));
+        Assert.True(run.Output.Contains("now: priority 2, tags [ai]", StringComparison.Ordinal), run.Describe("did not apply the verbs"));
+        Assert.True(run.Output.Contains("before: priority 2, tags []", StringComparison.Ordinal), run.Describe("did not read acme@~1"));
+        Assert.True(run.Output.Contains("all: Acme, Alice", StringComparison.Ordinal), run.Describe("did not list acme and the startup the Customer.created handler made"));
+        Assert.True(run.Output.Contains("objects: https://startups.studio", StringComparison.Ordinal), run.Describe("did not list its object"));
         Assert.NotEmpty(Directory.EnumerateFiles(dataPath, "*.db", SearchOption.AllDirectories));
     }
 

@@ -1,7 +1,7 @@
 using Do;
 
-// The packed Do.Sdk as a user meets it. PackagedConsumerTests runs this with a data folder and checks what it
-// prints. Swap in nouns, verbs and the generated DSL here as the generator provides them.
+// The packed Do.Sdk as a user meets it: the issue's program, built against the package with warnings as errors.
+// PackagedConsumerTests runs it with a data folder and checks what it prints.
 if (args is not [var dataPath])
 {
     Console.Error.WriteLine("usage: Works <data folder>");
@@ -9,11 +9,50 @@ if (args is not [var dataPath])
 }
 
 await using var host = await DoHost.StartAsync(o => o.DataPath = dataPath);
-var acme = host.Object<Business>("https://acme.example");
+var studio = host.Object<Studio>("https://startups.studio");
+await studio.Customers.Create("alice", new Customer { Name = "Alice", Email = "alice@example.com" });
+await studio.Startups.Create("acme", new Startup { Name = "Acme" });
+await studio.Startup("acme").Prioritize(2);
+await studio.Startup("acme").Tag("ai");
+Startup now = await studio.Startup("acme").Get();
+Startup before = await studio.Startup("acme@~1").Get();
+IReadOnlyList<Startup> all = await studio.Startups.List();
 
-await acme.Run(ctx => ctx.Things.Create("Note", "n1", """{"text":"hi"}"""));
-var note = await acme.Run(ctx => ctx.Things.Get("Note", "n1"));
-
-Console.WriteLine($"note n1: {note?.Data}");
+Console.WriteLine($"now: priority {now.Priority}, tags [{string.Join(",", now.Tags)}]");
+Console.WriteLine($"before: priority {before.Priority}, tags [{string.Join(",", before.Tags)}]");
+Console.WriteLine($"all: {string.Join(", ", all.Select(s => s.Name))}");
 Console.WriteLine($"objects: {string.Join(", ", host.Catalog().Select(entry => entry.Namespace))}");
 return 0;
+
+[Noun]
+public partial class Customer
+{
+    public string Name { get; set; } = "";
+    [Indexed] public string Email { get; set; } = "";
+}
+
+[Noun]
+public partial class Startup
+{
+    public string Name { get; set; } = "";
+    public int Priority { get; set; }
+    public List<string> Tags { get; set; } = new();
+
+    [Verb] public void Prioritize(int by = 1) => Priority += by;
+    [Verb] public void Tag(string tag) => Tags.Add(tag);
+}
+
+public partial class Studio : Business
+{
+    protected override void Configure(Context ctx)
+    {
+        ctx.On.Customer.Created(async (customer, ctx) =>
+            await ctx.Startups.Create(customer.Name.ToLowerInvariant(), new Startup { Name = customer.Name }));
+        ctx.On.Startup.Prioritized((startup, ctx) =>
+        {
+            Console.WriteLine($"{startup.Name} -> {startup.Priority}");
+            return Task.CompletedTask;
+        });
+        ctx.Every.Monday.At9am(ctx => ctx.Startup("acme").Prioritize());
+    }
+}
