@@ -259,6 +259,71 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as a member of the object's next group commit (see <see cref="DoHostOptions.GroupCommit"/>);
+    /// inside the object's own call chain, or with group commit off, it runs as an ordinary turn.
+    /// </summary>
+    internal async Task RunGroupedAsync(ObjectTarget target, Func<ObjectActivation, ValueTask> work, CancellationToken cancellationToken)
+    {
+        if (!Options.GroupCommit)
+        {
+            await RunAsync(target, async a => { await work(a).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        Interlocked.Increment(ref _inflight);
+        try
+        {
+            if (_disposing && !CallChain.IsInAnyTurn)
+            {
+                throw new ObjectDisposedException(nameof(DoHost), $"The host is stopping; the call to {target.Namespace} was not run.");
+            }
+
+            while (true)
+            {
+                var activation = _activations.GetOrAdd(target.Namespace.Value, static (_, arg) => new ObjectActivation(arg.Host, arg.Target), (Host: this, Target: target));
+                if (!activation.TryEnter())
+                {
+                    await Task.Yield();
+                    continue;
+                }
+
+                try
+                {
+                    if (activation.IsInTurn)
+                    {
+                        await activation.RunTurnAsync(target.Class, async a => { await work(a).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        var member = new Execution.GroupedWork(work, target.Class, cancellationToken);
+                        activation.Enqueue(member);
+
+                        // A caller that gives up stops waiting; its member is skipped when the group runs.
+                        await member.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+                finally
+                {
+                    activation.Exit();
+                    if (_activations.Count > Options.MaxActiveObjects)
+                    {
+                        await EvictAsync().ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _inflight) == 0 && _disposing)
+            {
+                _drained?.TrySetResult();
+            }
+        }
+    }
+
     /// <summary>Opens (creating and cataloguing if new) the database of <paramref name="ns"/>. Called inside the object's first turn.</summary>
     internal (ObjectDatabase Database, ObjectClassInfo Class) OpenObject(ObjectNamespace ns, ObjectClassInfo? expected)
     {

@@ -33,6 +33,17 @@ public sealed class DoHostOptions
     /// </summary>
     public IDictionary<string, string> Colos { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Group commit (default on): synchronous verbs that queue for one object while it is busy share one transaction —
+    /// each in its own savepoint, so one failing verb does not fail the others — and one commit. Every caller is answered
+    /// only after that commit and the dispatch of its events, so an acknowledged verb is as durable as with one commit
+    /// per verb; under concurrency many verbs share one fsync.
+    /// </summary>
+    public bool GroupCommit { get; set; } = true;
+
+    /// <summary>The most verbs one group commit takes. Default 256.</summary>
+    public int MaxGroupSize { get; set; } = 256;
+
     /// <summary>Retries, backoff and timeouts of durable actions and event handlers.</summary>
     public ActionOptions Actions { get; set; } = new();
 
@@ -98,6 +109,11 @@ public sealed class DoHostOptions
         else
         {
             Actions.Validate(errors);
+        }
+
+        if (MaxGroupSize < 1)
+        {
+            errors.Add($"MaxGroupSize is {MaxGroupSize}; expected at least 1.");
         }
 
         if (SchedulerInterval <= TimeSpan.Zero)

@@ -21,6 +21,8 @@ internal sealed partial class ObjectActivation
     private Context? _context;
     private DurableObject? _instance;
     private ObjectClassInfo? _class;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<GroupedWork> _grouped = new();
+    private int _draining;
     private DeadLetterStore? _deadLetters;
     private bool _markedPending;
     private int _users;
@@ -140,6 +142,113 @@ internal sealed partial class ObjectActivation
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Queues work for the next group commit. One drainer at a time takes the object's turn, runs every queued member
+    /// in its own savepoint of one shared transaction, commits once, dispatches the events, and only then answers the
+    /// callers: under concurrency many verbs share one fsync, and no caller hears "done" before its write is durable.
+    /// </summary>
+    public void Enqueue(GroupedWork work)
+    {
+        _grouped.Enqueue(work);
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        {
+            _ = DrainAsync();
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            var batch = new List<GroupedWork>();
+            Exception? groupError = null;
+            if (!TryEnter())
+            {
+                // Closed: only members whose callers already gave up (cancelled) can be left; they run nothing.
+                while (_grouped.TryDequeue(out var orphan))
+                {
+                    orphan.Finish(new OperationCanceledException($"{Namespace} was deactivated before the queued call ran."));
+                }
+
+                Volatile.Write(ref _draining, 0);
+                return;
+            }
+
+            try
+            {
+                await RunTurnAsync(null, a => a.RunGroupAsync(batch), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                groupError = e;
+                while (batch.Count == 0 && _grouped.TryDequeue(out var orphan))
+                {
+                    batch.Add(orphan); // the turn never started (activation failed): fail what was waiting
+                }
+            }
+            finally
+            {
+                Exit();
+            }
+
+            foreach (var member in batch)
+            {
+                member.Finish(groupError);
+            }
+
+            Volatile.Write(ref _draining, 0);
+            if (_grouped.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async ValueTask<bool> RunGroupAsync(List<GroupedWork> batch)
+    {
+        var limit = Host.Options.MaxGroupSize;
+        while (batch.Count < limit && _grouped.TryDequeue(out var member))
+        {
+            batch.Add(member);
+        }
+
+        var db = Database;
+        db.BeginGroup();
+        try
+        {
+            foreach (var member in batch)
+            {
+                if (member.CancellationToken.IsCancellationRequested)
+                {
+                    member.Error = new OperationCanceledException(member.CancellationToken);
+                    continue;
+                }
+
+                var mark = db.BeginMember();
+                try
+                {
+                    CheckClass(member.Expected);
+                    await member.Work(this).ConfigureAwait(false);
+                    db.EndMember();
+                }
+                catch (Exception e)
+                {
+                    db.RollbackMember(mark);
+                    member.Error = e;
+                }
+            }
+
+            db.CommitGroup();
+        }
+        catch
+        {
+            db.RollbackGroup();
+            throw;
+        }
+
+        return true;
     }
 
     /// <summary>Runs the deactivation hook in a last turn and closes the database. Call after <see cref="TryBeginClose"/>.</summary>

@@ -98,7 +98,15 @@ public sealed class ThingRef<T>
             return NounJson.Serialize(thing);
         };
         var durability = Durability;
-        var run = _target.RunAsync(
+        Task run;
+        if (!verb.IsAsync && durability != Durability.Send)
+        {
+            // A pure state transition: eligible for group commit with other callers of this object.
+            run = _target.Host.RunGroupedAsync(_target, activation => VerbExecution.RunAsync(activation, T.Noun, Id, verb, inputJson, durability, typed, null, cancellationToken), cancellationToken);
+            return run;
+        }
+
+        run = _target.RunAsync(
             async activation =>
             {
                 await VerbExecution.RunAsync(activation, T.Noun, Id, verb, inputJson, durability, typed, null, cancellationToken).ConfigureAwait(false);
