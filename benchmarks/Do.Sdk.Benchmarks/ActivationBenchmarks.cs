@@ -68,7 +68,7 @@ public class ActivationBenchmarks
         }
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = Ops, Description = "raw open + point read")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Ops)]
     public void Raw_OpenAndRead()
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -83,6 +83,6 @@ public class ActivationBenchmarks
         }
     }
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "deactivated object, first call (read)")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task Do_ActivateAndRead() => Bounded.Loop(_refs.Length, i => _refs[i].Get());
 }

@@ -76,17 +76,17 @@ public class CallBenchmarks
         _folder?.Dispose();
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = Ops, Description = "Orleans grain→grain")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Ops)]
     public Task<int> Orleans_GrainToGrain() => _grains.GetGrain<IPingGrain>(0).CallOther(1, Ops);
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "Orleans client→grain")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task Orleans_ClientToGrain()
     {
         var grain = _grains.GetGrain<IPingGrain>(1);
         return Bounded.Loop(Ops, _ => grain.Ping());
     }
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "Do object→object")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task<int> Do_CrossObject()
     {
         var b = _b.Ns;
@@ -98,9 +98,9 @@ public class CallBenchmarks
         });
     }
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "Do client→object")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task Do_ClientToObject() => Bounded.Loop(Ops, _ => _b.Run(static _ => 1));
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "Channel<T> mailbox")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task Channel_Mailbox() => Bounded.Loop(Ops, _ => _mailbox!.Call(static () => 1));
 }

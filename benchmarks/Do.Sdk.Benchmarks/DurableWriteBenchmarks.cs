@@ -71,7 +71,7 @@ public class DurableWriteBenchmarks
         _folder.Dispose();
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = Ops, Description = "raw 1 row/tx")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Ops)]
     public void Raw_OneRowPerTransaction()
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -84,19 +84,19 @@ public class DurableWriteBenchmarks
         }
     }
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "sync verb, 1 caller")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task SyncVerb_1Caller()
         => Bounded.Loop(Ops, _ => _startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", Startup.Prioritize1));
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "sync verb, 64 callers")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task SyncVerb_64Callers()
         => Bounded.Concurrent(64, Ops, (caller, _) => _startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", Startup.Prioritize1));
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "async verb (Do), 1 caller")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task AsyncVerb_1Caller()
         => Bounded.Loop(Ops, _ => _job.Invoke(Job.RunVerb, null, Job.RunOnce));
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "ctx.Do action, 1 caller")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task DoAction_1Caller()
         => _actions.Run(static async ctx =>
         {

@@ -36,13 +36,13 @@ public class EventDispatchBenchmarks
         _folder.Dispose();
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = Ops, Description = "verb, 0 handlers")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Ops)]
     public Task NoHandlers() => Run(_none);
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "verb + event to 1 handler")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task OneHandler() => Run(_one);
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "verb + event to 10 handlers")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task TenHandlers() => Run(_ten);
 
     private static Task Run(ThingRef<Startup> startup)

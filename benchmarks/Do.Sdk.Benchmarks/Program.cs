@@ -11,6 +11,13 @@ if (args is ["--memory-probe", var count])
 }
 
 var results = Paths.Results();
+if (args.Contains("--quick") && args.Contains("--filter"))
+{
+    // Quick job on a subset, e.g. -- --quick --filter *Calls*: BenchmarkDotNet's tables, no ratio table.
+    BenchmarkSwitcher.FromAssembly(typeof(QuickMode).Assembly).Run([.. args.Where(a => a != "--quick")], BenchConfigs.Quick(Path.Combine(results, "quick")));
+    return 0;
+}
+
 if (args.Contains("--quick"))
 {
     var started = Stopwatch.GetTimestamp();

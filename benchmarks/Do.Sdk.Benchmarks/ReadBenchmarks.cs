@@ -67,7 +67,7 @@ public class ReadBenchmarks
         _raw?.Dispose();
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = Ops, Description = "raw point read by PK")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Ops)]
     public string? Raw_PointRead()
     {
         string? data = null;
@@ -81,7 +81,7 @@ public class ReadBenchmarks
         return data;
     }
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "raw HEAD statement")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public string? Raw_HeadQuery()
     {
         string? data = null;
@@ -97,12 +97,12 @@ public class ReadBenchmarks
         return data;
     }
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "HEAD (acme)")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task Head() => Bounded.Loop(Ops, _ => _head.Get());
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "one back (acme@~1)")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task OneBack() => Bounded.Loop(Ops, _ => _back.Get());
 
-    [Benchmark(OperationsPerInvoke = Ops, Description = "by version (acme@v…)")]
+    [Benchmark(OperationsPerInvoke = Ops)]
     public Task ByVersion() => Bounded.Loop(Ops, _ => _version.Get());
 }
