@@ -82,7 +82,7 @@ public static class QuickMode
         foreach (var memory in new[] { memory1K, memory10K })
         {
             var kb = memory.ManagedKbPerObject > memory.WorkingSetKbPerObject ? memory.ManagedKbPerObject : memory.WorkingSetKbPerObject;
-            var met = memory.Active < memory.Requested || double.IsNaN(kb) ? "not met" : kb <= 250 ? "**met**" : "not met";
+            var met = double.IsNaN(kb) || kb > 250 ? "not met" : memory.Active < memory.Requested ? Invariant($"KB **met**; only {memory.Active:N0} could be active") : "**met**";
             var note = memory.Error is null ? "" : $" — stopped: {memory.Error}";
             rows.Add(Invariant($"| **Memory per active object, {memory.Requested:N0} objects** | {memory.ManagedKbPerObject:0.0} KB managed, {memory.WorkingSetKbPerObject:0.0} KB working set, {memory.FdsPerObject:0.0} fds ({memory.Active:N0} active, fd limit {memory.FdLimit:N0}){note} | — | — | ≤ 250 KB | {met} |"));
         }

@@ -4,7 +4,7 @@ namespace Do.Benchmarks.Support;
 
 /// <summary>
 /// A data folder with <c>count</c> objects, each holding one Startup (<c>acme</c>), all closed. Kept under the temp
-/// path, keyed by the Do.Sdk build, and reused by later cases and processes (creating 10,000 objects takes a while).
+/// path, keyed by the schema version, and reused by later cases and processes (creating 10,000 objects takes a while).
 /// </summary>
 public static class ActivationFixture
 {
@@ -15,7 +15,7 @@ public static class ActivationFixture
 
     public static string DataPath(int count)
     {
-        var build = typeof(DoHost).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+        var build = FixtureKey.Value;
         var folder = Path.Combine(Path.GetTempPath(), "do-sdk-bench", $"objects-{count}-{build}");
         var ready = Path.Combine(folder, "ready");
         var data = Path.Combine(folder, "data");

@@ -4,7 +4,7 @@ namespace Do.Benchmarks.Support;
 
 /// <summary>
 /// A data folder whose object holds one Startup, <c>acme</c>, with a given number of versions. Building 100,000
-/// versions takes seconds, so the folder is kept under the temp path, keyed by the Do.Sdk build, and reused by later
+/// versions takes seconds, so the folder is kept under the temp path, keyed by the schema version, and reused by later
 /// benchmark cases and processes (a <c>ready</c> marker is written last).
 /// </summary>
 public static class ReadFixture
@@ -14,7 +14,7 @@ public static class ReadFixture
     /// <summary>The data folder for <paramref name="depth"/> versions of acme, built on first use.</summary>
     public static string DataPath(int depth)
     {
-        var build = typeof(DoHost).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+        var build = FixtureKey.Value;
         var folder = Path.Combine(Path.GetTempPath(), "do-sdk-bench", $"reads-{depth}-{build}");
         var ready = Path.Combine(folder, "ready");
         lock (s_lock)
