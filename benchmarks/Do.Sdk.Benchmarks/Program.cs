@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using Do.Benchmarks;
+using Do.Benchmarks.Support;
+
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --quick      one table of ratios, under 10 minutes
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --filter *   the full suite, out of process
+if (args is ["--memory-probe", var count])
+{
+    return await MemoryProbe.RunChild(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+var results = Paths.Results();
+if (args.Contains("--quick") && args.Contains("--filter"))
+{
+    // Quick job on a subset, e.g. -- --quick --filter *Calls*: BenchmarkDotNet's tables, no ratio table.
+    BenchmarkSwitcher.FromAssembly(typeof(QuickMode).Assembly).Run([.. args.Where(a => a != "--quick")], BenchConfigs.Quick(Path.Combine(results, "quick")));
+    return 0;
+}
+
+if (args.Contains("--quick"))
+{
+    var started = Stopwatch.GetTimestamp();
+    MachineInfo.Write(Path.Combine(results, "machine.md"));
+    Console.WriteLine("Memory per active object (child processes): 1,000 objects ...");
+    var memory1K = MemoryProbe.Measure(1_000);
+    Console.WriteLine("Memory per active object (child processes): 10,000 objects ...");
+    var memory10K = MemoryProbe.Measure(10_000);
+    var summaries = BenchmarkRunner.Run(QuickMode.Benchmarks, BenchConfigs.Quick(Path.Combine(results, "quick")));
+    var table = QuickMode.Report(summaries, memory1K, memory10K, Stopwatch.GetElapsedTime(started));
+    File.WriteAllText(Path.Combine(results, "quick-summary.md"), table);
+    Console.WriteLine();
+    Console.WriteLine(table);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+MachineInfo.Write(Path.Combine(results, "machine.md"));
+BenchmarkSwitcher.FromAssembly(typeof(QuickMode).Assembly).Run(args, BenchConfigs.Full(Path.Combine(results, "full")));
+return 0;
