@@ -32,7 +32,8 @@ internal static class VerbExecution
         {
             var head = db.Things.RequireLive(nounId, name, id);
             var json = await apply(head.Data!, activation.Context).ConfigureAwait(false);
-            db.InTransaction(() => db.Things.Append(nounId, name, id, json, db.Things.RequireLive(nounId, name, id), verb.Name, verb.Event, options, json));
+            // A synchronous verb runs start to finish inside the turn, so HEAD cannot move under it: no second read.
+            db.InTransaction(() => db.Things.Append(nounId, name, id, json, head, verb.Name, verb.Event, options, json));
             return;
         }
 
@@ -63,8 +64,9 @@ internal static class VerbExecution
             await pipelines.ForDo(verb).ExecuteAsync(
                 async token =>
                 {
+                    // The attempt count is written with the outcome (retrying, completed or failed), not before the
+                    // attempt: one commit fewer per action, and after a crash the action is resumed either way.
                     attempts++;
-                    db.Actions.SetStatus(actionId, ActionStatus.Running, attempts, null);
                     try
                     {
                         var head = db.Things.RequireLive(nounId, name, id);
@@ -147,7 +149,6 @@ internal static class VerbExecution
                 async token =>
                 {
                     attempts++;
-                    db.Actions.SetStatus(actionId, ActionStatus.Running, attempts, null);
                     try
                     {
                         ActionScope.Enter(new ActionScope(activation, actionId, attempts, token));

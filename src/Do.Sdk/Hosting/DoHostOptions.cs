@@ -15,8 +15,12 @@ public sealed class DoHostOptions
     /// <summary>An object with no call for this long is deactivated (its file closed). Default 5 minutes.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>At most this many objects stay active; beyond it the least recently used idle ones are deactivated. Default 10,000.</summary>
-    public int MaxActiveObjects { get; set; } = 10_000;
+    /// <summary>
+    /// At most this many objects stay active; beyond it the least recently used idle ones are deactivated. Default
+    /// 4,096. Each active object keeps its database open: about 200 KB of memory and three file descriptors (the file,
+    /// its WAL and its shared-memory index), so raise the process's descriptor limit before raising this.
+    /// </summary>
+    public int MaxActiveObjects { get; set; } = 4_096;
 
     /// <summary>The clock for timestamps, idle detection and schedules. Tests pass a <c>FakeTimeProvider</c>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

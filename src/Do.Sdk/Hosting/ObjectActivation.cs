@@ -426,18 +426,30 @@ internal sealed partial class ObjectActivation
     private async Task DispatchAsync(IReadOnlyList<EventRecord> events)
     {
         var options = Host.Options.Actions;
-        foreach (var record in events)
+        var dispatched = new List<long>(events.Count);
+        try
         {
-            foreach (var registration in Context.On.Match(record.Type))
+            foreach (var record in events)
             {
-                var error = await RunHandlerAsync(registration, record, 1 + options.HandlerRetries, options.HandlerRetryDelay).ConfigureAwait(false);
-                if (error is not null)
+                foreach (var registration in Context.On.Match(record.Type))
                 {
-                    DeadLetters.Add(record.Sequence, registration.Id, error, 1 + options.HandlerRetries);
+                    var error = await RunHandlerAsync(registration, record, 1 + options.HandlerRetries, options.HandlerRetryDelay).ConfigureAwait(false);
+                    if (error is not null)
+                    {
+                        DeadLetters.Add(record.Sequence, registration.Id, error, 1 + options.HandlerRetries);
+                    }
                 }
-            }
 
-            Database.Events.MarkDispatched(record.Sequence);
+                dispatched.Add(record.Sequence);
+            }
+        }
+        finally
+        {
+            // One commit marks the whole batch; a crash before it redelivers the batch (handlers dedupe by sequence).
+            if (dispatched.Count > 0 && _database is not null)
+            {
+                _database.InTransaction(() => _database.Events.MarkDispatched(dispatched));
+            }
         }
     }
 

@@ -324,6 +324,7 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
             db.Command($"DELETE FROM things WHERE version NOT IN ({Keep})").ExecuteNonQuery();
             db.Command("INSERT INTO meta (key, value) VALUES ($k, 'main') ON CONFLICT (key) DO UPDATE SET value = 'main'").Bind("$k", CheckoutKey).ExecuteNonQuery();
         });
+        db.Things.ForgetHeads(); // tombstoned things left the log entirely
         db.Execute("VACUUM");
         db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
         var result = new CompactResult(rowsBefore, CountRows(), bytesBefore, FileBytes(), archivedActions, archivedEvents, archive);

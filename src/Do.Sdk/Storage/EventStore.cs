@@ -31,12 +31,15 @@ public sealed class EventStore
         return _db.InTransaction(() => Append(type, _db.Namespace.Value, null, null, null, actionId, data, _db.NowMilliseconds()));
     }
 
-    /// <summary>Marks an event as handled by every handler.</summary>
-    internal void MarkDispatched(long sequence)
+    /// <summary>Marks events as handled by every handler.</summary>
+    internal void MarkDispatched(IReadOnlyList<long> sequences)
     {
         var command = _db.Command("UPDATE events SET dispatched_at = $now WHERE sequence = $sequence");
-        command.Bind("$now", _db.NowMilliseconds()).Bind("$sequence", sequence);
-        command.ExecuteNonQuery();
+        command.Bind("$now", _db.NowMilliseconds());
+        foreach (var sequence in sequences)
+        {
+            command.Bind("$sequence", sequence).ExecuteNonQuery();
+        }
     }
 
     internal EventRecord Append(string type, string source, long? nounId, string? thing, long? version, long? actionId, string? data, long now)

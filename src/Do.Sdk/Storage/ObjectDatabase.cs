@@ -221,6 +221,7 @@ public sealed partial class ObjectDatabase : IDisposable
             _transactionDepth = 0;
             _uncommitted.Clear();
             _nounIds.Clear(); // a rolled-back intern must not stay cached
+            Things.ForgetHeads();
             if (!_connection.State.HasFlag(System.Data.ConnectionState.Open))
             {
                 throw;
@@ -273,6 +274,7 @@ public sealed partial class ObjectDatabase : IDisposable
         _transactionDepth = 0;
         _uncommitted.Clear();
         _nounIds.Clear();
+        Things.ForgetHeads();
         try
         {
             Command("ROLLBACK").ExecuteNonQuery();
@@ -299,6 +301,7 @@ public sealed partial class ObjectDatabase : IDisposable
         Command("RELEASE member").ExecuteNonQuery();
         _uncommitted.RemoveRange(mark, _uncommitted.Count - mark);
         _nounIds.Clear();
+        Things.ForgetHeads();
     }
 
     /// <summary>Events committed since the last call, in sequence order, for dispatch after commit.</summary>
@@ -315,6 +318,8 @@ public sealed partial class ObjectDatabase : IDisposable
     }
 
     internal void AddUncommittedEvent(EventRecord record) => _uncommitted.Add(record);
+
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     internal long NowMilliseconds() => Time.GetUtcNow().ToUnixTimeMilliseconds();
 

@@ -138,5 +138,10 @@ internal static class ObjectSchema
             );
             CREATE INDEX dead_letters_open ON dead_letters (id) WHERE replayed_at IS NULL;
             """),
+        new(3, "one index on things", """
+            -- things_by_id (noun, id, branch, version) serves every lookup and listing; a second index only cost
+            -- write amplification on every version appended.
+            DROP INDEX things_by_branch;
+            """),
     ];
 }

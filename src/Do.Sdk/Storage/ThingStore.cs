@@ -17,9 +17,17 @@ public sealed class ThingStore
 
     // The key used to read a noun that was never written: it matches no row, and looking it up writes nothing.
     private const long UnknownNoun = -1;
+    private const int MaxCachedHeads = 1024;
     private readonly ObjectDatabase _db;
 
+    // HEAD rows of main, by (noun key, id): one turn at a time writes this file, and every write goes through Append,
+    // so the cache is exact; a rollback forgets it. Bounded, and dropped whole when full.
+    private readonly Dictionary<(long Noun, string Id), ThingRecord?> _heads = [];
+
     internal ThingStore(ObjectDatabase db) => _db = db;
+
+    /// <summary>Forgets cached HEAD rows (after a rollback, or an operation that rewrites the log).</summary>
+    internal void ForgetHeads() => _heads.Clear();
 
     /// <summary>Creates a thing. Fails when <paramref name="id"/> already exists (a deleted id may be created again).</summary>
     /// <exception cref="ThingAlreadyExistsException">The thing exists on the current branch.</exception>
@@ -180,9 +188,17 @@ public sealed class ThingStore
     {
         if (branch == ObjectSchema.MainBranch && _db.Branches.DetachedAt is null)
         {
+            _db.ThrowIfDisposed();
+            if (_heads.TryGetValue((nounId, id), out var cached))
+            {
+                return cached;
+            }
+
             var command = _db.Command($"SELECT {Columns} FROM things WHERE noun = $noun AND id = $id AND branch = 1 ORDER BY version DESC LIMIT 1");
             command.Bind("$noun", nounId).Bind("$id", id);
-            return ReadOne(command, noun, id);
+            var head = ReadOne(command, noun, id);
+            Remember(nounId, id, head);
+            return head;
         }
 
         return Nth(nounId, noun, id, branch, 0);
@@ -245,6 +261,11 @@ public sealed class ThingStore
         var insert = _db.Command("INSERT INTO things (branch, noun, id, data, deleted) VALUES ($branch, $noun, $id, $data, $deleted) RETURNING version");
         insert.Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0);
         var version = (long)insert.ExecuteScalar()!;
+        var written = new ThingRecord(version, noun, id, json, json is null);
+        if (branch == ObjectSchema.MainBranch)
+        {
+            Remember(nounId, id, written);
+        }
 
         var verb = options?.Verb ?? defaultVerb;
         long actionId;
@@ -260,7 +281,17 @@ public sealed class ThingStore
 
         var eventType = noun + "." + (options?.Event ?? defaultEvent);
         _db.Events.Append(eventType, ThingSource(id), nounId, id, version, actionId, eventData, now);
-        return new ThingRecord(version, noun, id, json, json is null);
+        return written;
+    }
+
+    private void Remember(long nounId, string id, ThingRecord? head)
+    {
+        if (_heads.Count >= MaxCachedHeads)
+        {
+            _heads.Clear();
+        }
+
+        _heads[(nounId, id)] = head;
     }
 
     internal string ThingSource(string id) => _db.Namespace.Value + "/" + id;

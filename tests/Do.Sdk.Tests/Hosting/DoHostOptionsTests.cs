@@ -15,7 +15,7 @@ public sealed class DoHostOptionsTests
         Assert.Equal("data", options.DataPath);
         Assert.Equal(SynchronousMode.Normal, options.Synchronous);
         Assert.Equal(TimeSpan.FromMinutes(5), options.IdleTimeout);
-        Assert.Equal(10_000, options.MaxActiveObjects);
+        Assert.Equal(4_096, options.MaxActiveObjects);
         Assert.Same(TimeProvider.System, options.TimeProvider);
         Assert.Same(TimeZoneInfo.Utc, options.TimeZone);
         Assert.Null(options.LoggerFactory);
