@@ -265,7 +265,9 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
     /// </summary>
     internal async Task RunGroupedAsync(ObjectTarget target, Func<ObjectActivation, ValueTask> work, CancellationToken cancellationToken)
     {
-        if (!Options.GroupCommit)
+        // Only calls from outside any turn are grouped: a call made inside a turn keeps its call chain (A -> B -> A
+        // re-enters), which a shared group turn could not carry for every member.
+        if (!Options.GroupCommit || CallChain.IsInAnyTurn)
         {
             await RunAsync(target, async a => { await work(a).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
             return;
@@ -290,19 +292,11 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
 
                 try
                 {
-                    if (activation.IsInTurn)
-                    {
-                        await activation.RunTurnAsync(target.Class, async a => { await work(a).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        var member = new Execution.GroupedWork(work, target.Class, cancellationToken);
-                        activation.Enqueue(member);
+                    var member = new Execution.GroupedWork(work, target.Class, cancellationToken);
+                    activation.Enqueue(member);
 
-                        // A caller that gives up stops waiting; its member is skipped when the group runs.
-                        await member.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
+                    // A caller that gives up stops waiting; its member is skipped when the group runs.
+                    await member.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
                     return;
                 }
                 finally

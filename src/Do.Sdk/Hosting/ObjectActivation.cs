@@ -160,6 +160,7 @@ internal sealed partial class ObjectActivation
 
     private async Task DrainAsync()
     {
+        CallChain.Clear(); // members come from outside any turn; the group's turn is a chain of its own
         while (true)
         {
             var batch = new List<GroupedWork>();
