@@ -28,6 +28,22 @@ public static class Descriptors
         DiagnosticSeverity.Error,
         "Verbs are called through a generated, typed client and their calls are persisted as actions. The client can only call public instance methods, an action cannot record a type argument, and a 'ref', 'out' or 'in' parameter cannot be stored or replayed.");
 
+    public static readonly DiagnosticDescriptor UnsupportedType = Create(
+        DiagnosticIds.UnsupportedType,
+        "Do.Sdk cannot store this type",
+        "{0} has type '{1}', which Do.Sdk cannot store: {2}; the generator skips {3}. Supported: bool, numbers, char, string, Guid, DateTime, DateTimeOffset, TimeSpan, DateOnly, TimeOnly, enums, nullables, arrays and lists of these, other [Noun]s, and classes, records and structs declared in this project.",
+        Design,
+        DiagnosticSeverity.Error,
+        "The generator writes a reflection-free JSON serializer for every [Noun] and for every verb's arguments. It knows the primitive types, enums, nullables, one-dimensional arrays, List<T> and the read-only collection interfaces of those, other [Noun]s, and public or internal classes, records and structs declared in the compilation. Any other property type is left out of the noun's state, and a verb taking another parameter type gets no client method.");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Create(
+        DiagnosticIds.DuplicateName,
+        "Nouns and verb events must have unique names",
+        "{0} and {1} are both '{2}'; {3}",
+        Design,
+        DiagnosticSeverity.Error,
+        "A noun's name becomes the name of its SQL view and of its typed ref (ctx.Startup(\"acme\")); its plural becomes its collection (ctx.Startups). Two nouns with the same name or plural, compared ignoring case, share a view and declare the same accessor twice. A verb's event name becomes an event (Startup.prioritized) and a handler (ctx.On.Startup.Prioritized); two verbs of one noun with one event, or a verb whose event is a noun's built-in created, updated or deleted event, cannot be told apart.");
+
     public static readonly DiagnosticDescriptor InvalidCronExpression = Create(
         DiagnosticIds.InvalidCronExpression,
         "Cron expression is not valid",
@@ -68,6 +84,14 @@ public static class Descriptors
         Reliability,
         DiagnosticSeverity.Error,
         "The host awaits a verb or handler to know when its turn ends, whether it failed and whether to retry. An 'async void' method cannot be awaited, and an exception thrown from it crashes the process instead of failing the action.");
+
+    public static readonly DiagnosticDescriptor VerbNameTaken = Create(
+        DiagnosticIds.VerbNameTaken,
+        "A verb's name is taken by the client it is generated on",
+        "Verb '{0}' cannot be called through its generated client: {1}; rename the method",
+        Design,
+        DiagnosticSeverity.Error,
+        "The generator adds each verb as an extension method on the typed client (ThingRef<Noun> for a noun, ObjectClient<Object> for a durable object) and describes it in a generated {Type}Verbs class. An instance member of the client with the same name hides the extension method, and the generator skips a verb named All, Dispatch or Complete, the members of {Type}Verbs.");
 
     private static DiagnosticDescriptor Create(
         string id,

@@ -1,13 +1,16 @@
 namespace Do.Sdk.Analyzers;
 
-/// <summary>The IDs of every Do.Sdk diagnostic. DO0003 and DO0004 are reserved for checks that need the generator's model.</summary>
+/// <summary>The IDs of every Do.Sdk diagnostic.</summary>
 public static class DiagnosticIds
 {
     public const string TypeMustBePartial = "DO0001";
     public const string InvalidVerbSignature = "DO0002";
+    public const string UnsupportedType = "DO0003";
+    public const string DuplicateName = "DO0004";
     public const string InvalidCronExpression = "DO0005";
     public const string NonDeterministicCall = "DO0006";
     public const string BlockingWait = "DO0007";
     public const string LanguageVersionTooLow = "DO0008";
     public const string AsyncVoid = "DO0009";
+    public const string VerbNameTaken = "DO0010";
 }

@@ -13,19 +13,25 @@ internal sealed class DoSymbols
     public const string DurableObjectName = "Do.DurableObject";
     public const string ContextName = "Do.Context";
     public const string EveryName = "Do.Every";
+    public const string ThingRefName = "Do.ThingRef`1";
+    public const string ObjectClientName = "Do.ObjectClient`1";
 
     private DoSymbols(
         INamedTypeSymbol? nounAttribute,
         INamedTypeSymbol? verbAttribute,
         INamedTypeSymbol? durableObject,
         INamedTypeSymbol? context,
-        INamedTypeSymbol? every)
+        INamedTypeSymbol? every,
+        INamedTypeSymbol? thingRef,
+        INamedTypeSymbol? objectClient)
     {
         NounAttribute = nounAttribute;
         VerbAttribute = verbAttribute;
         DurableObject = durableObject;
         Context = context;
         Every = every;
+        ThingRef = thingRef;
+        ObjectClient = objectClient;
     }
 
     public INamedTypeSymbol? NounAttribute { get; }
@@ -38,6 +44,12 @@ internal sealed class DoSymbols
 
     public INamedTypeSymbol? Every { get; }
 
+    /// <summary><c>Do.ThingRef&lt;T&gt;</c>: the generated noun verbs are extension methods on it.</summary>
+    public INamedTypeSymbol? ThingRef { get; }
+
+    /// <summary><c>Do.ObjectClient&lt;T&gt;</c>: the generated object-level verbs are extension methods on it.</summary>
+    public INamedTypeSymbol? ObjectClient { get; }
+
     public static bool TryCreate(Compilation compilation, out DoSymbols symbols)
     {
         symbols = new DoSymbols(
@@ -45,7 +57,9 @@ internal sealed class DoSymbols
             compilation.GetTypeByMetadataName(VerbAttributeName),
             compilation.GetTypeByMetadataName(DurableObjectName),
             compilation.GetTypeByMetadataName(ContextName),
-            compilation.GetTypeByMetadataName(EveryName));
+            compilation.GetTypeByMetadataName(EveryName),
+            compilation.GetTypeByMetadataName(ThingRefName),
+            compilation.GetTypeByMetadataName(ObjectClientName));
         return symbols.NounAttribute is not null
             || symbols.VerbAttribute is not null
             || symbols.DurableObject is not null
@@ -56,6 +70,19 @@ internal sealed class DoSymbols
         symbol is IMethodSymbol && HasAttribute(symbol, VerbAttribute);
 
     public bool IsNoun(INamedTypeSymbol type) => HasAttribute(type, NounAttribute);
+
+    /// <summary>
+    /// True for a <c>[Noun]</c> the generator can generate code for: a non-generic, non-static, non-abstract class
+    /// (or record class). Whether it is partial is DO0001's business.
+    /// </summary>
+    public bool IsGeneratedNoun(INamedTypeSymbol type) =>
+        type is { TypeKind: TypeKind.Class, IsStatic: false, IsAbstract: false, IsGenericType: false } && IsNoun(type);
+
+    /// <summary>The <c>[Noun]</c> attribute on <paramref name="type"/>, or null.</summary>
+    public AttributeData? FindNounAttribute(INamedTypeSymbol type) => FindAttribute(type, NounAttribute);
+
+    /// <summary>The <c>[Verb]</c> attribute on <paramref name="symbol"/>, or null.</summary>
+    public AttributeData? FindVerbAttribute(ISymbol symbol) => FindAttribute(symbol, VerbAttribute);
 
     /// <summary>True for classes deriving, directly or not, from <c>Do.DurableObject</c> (but not for it).</summary>
     public bool IsDurableObject(INamedTypeSymbol? type)
@@ -121,11 +148,13 @@ internal sealed class DoSymbols
         return null;
     }
 
-    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) => FindAttribute(symbol, attribute) is not null;
+
+    private static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
     {
         if (attribute is null)
         {
-            return false;
+            return null;
         }
 
         foreach (var data in symbol.GetAttributes())
@@ -134,11 +163,11 @@ internal sealed class DoSymbols
             {
                 if (SymbolEqualityComparer.Default.Equals(type, attribute))
                 {
-                    return true;
+                    return data;
                 }
             }
         }
 
-        return false;
+        return null;
     }
 }

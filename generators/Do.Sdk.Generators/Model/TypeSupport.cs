@@ -1,6 +1,6 @@
-// The rules for which types a noun can store and a verb can take. This file depends on Roslyn only, so an
-// analyzer project can link it (<Compile Include="..\..\generators\Do.Sdk.Generators\Model\TypeSupport.cs" />)
-// and report exactly what the generator skips.
+// The rules for which types a noun can store and a verb can take. This file depends on Roslyn only, so the
+// analyzer project links it (<Compile Include="..\..\generators\Do.Sdk.Generators\Model\TypeSupport.cs" />)
+// and reports exactly what the generator skips (DO0003, DO0010). Keep it free of other generator types.
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -115,6 +115,13 @@ internal static class TypeSupport
     public const string DurableObjectName = "Do.DurableObject";
     public const string ContextName = "Do.Context";
 
+    // Members of the generated {Type}Verbs class; a verb with one of these names would clash with them, so the
+    // generator skips it.
+    private static readonly HashSet<string> s_reservedVerbNames = new(StringComparer.Ordinal) { "All", "Dispatch", "Complete" };
+
+    /// <summary>True when the generator skips a verb named <paramref name="name"/>: <c>All</c>, <c>Dispatch</c> or <c>Complete</c>.</summary>
+    public static bool IsReservedVerbName(string name) => s_reservedVerbNames.Contains(name);
+
     /// <summary>Classifies <paramref name="type"/>; for a collection or nullable value type, also returns its element.</summary>
     public static ValueKind Classify(ITypeSymbol type, out ITypeSymbol? element, out CollectionShape shape)
     {
@@ -209,6 +216,45 @@ internal static class TypeSupport
         }
 
         return ValueKind.Unsupported;
+    }
+
+    /// <summary>
+    /// True when a property or verb parameter of type <paramref name="type"/> is stored: <see cref="Classify"/> knows
+    /// it, the element of a collection or nullable is supported, and an object type is reachable from generated code
+    /// (<see cref="IsReachable"/>) with a shape it can be read back into (every constructor-bound property supported).
+    /// The generator's <c>JsonTypeCollector.Describe</c> returns null exactly when this is false.
+    /// </summary>
+    public static bool IsSupported(ITypeSymbol type) => IsSupported(type, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+
+    /// <summary>
+    /// True when generated code elsewhere in the assembly can name <paramref name="type"/>: it and every containing
+    /// type are public or internal, and none is generic. <paramref name="isPublic"/> says whether it is visible outside
+    /// the assembly.
+    /// </summary>
+    public static bool IsReachable(INamedTypeSymbol type, out bool isPublic)
+    {
+        isPublic = true;
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            switch (current.DeclaredAccessibility)
+            {
+                case Accessibility.Public:
+                    break;
+                case Accessibility.Internal:
+                case Accessibility.ProtectedOrInternal:
+                    isPublic = false;
+                    break;
+                default:
+                    return false;
+            }
+
+            if (current.IsGenericType)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -355,6 +401,58 @@ internal static class TypeSupport
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : "";
         var outer = type.ContainingType is { } containing ? MetadataName(containing) + "+" : ns;
         return outer + type.MetadataName;
+    }
+
+    // `visiting` holds the object types being checked further up, so a type that refers to itself counts as
+    // supported, as it does for the generator.
+    private static bool IsSupported(ITypeSymbol type, HashSet<ITypeSymbol> visiting)
+    {
+        switch (Classify(type, out var element, out _))
+        {
+            case ValueKind.Unsupported:
+                return false;
+            case ValueKind.Nullable:
+                return Classify(element!, out _, out _) != ValueKind.Nullable && IsSupported(element!, visiting);
+            case ValueKind.Collection:
+                return IsSupported(element!, visiting);
+            case ValueKind.Object:
+                var named = (INamedTypeSymbol)type;
+                if (!visiting.Add(named))
+                {
+                    return true;
+                }
+
+                try
+                {
+                    return IsReachable(named, out _) && HasReadableShape(named, visiting);
+                }
+                finally
+                {
+                    visiting.Remove(named);
+                }
+
+            default:
+                return true;
+        }
+    }
+
+    // An unsupported property is skipped, unless the constructor needs it: then the type cannot be read back.
+    private static bool HasReadableShape(INamedTypeSymbol type, HashSet<ITypeSymbol> visiting)
+    {
+        if (GetObjectShape(type, out var members, out _) == ObjectConstruction.Unsupported)
+        {
+            return false;
+        }
+
+        foreach (var member in members)
+        {
+            if (member.Setter == PropertySetter.Constructor && !IsSupported(member.Property.Type, visiting))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<IPropertySymbol> ReadableProperties(INamedTypeSymbol type)

@@ -112,7 +112,7 @@ internal sealed class JsonTypeCollector
             return existing?.HelperName ?? (_helperNames.TryGetValue(key, out var pending) ? pending : null);
         }
 
-        if (!Symbols.IsReachable(type, out _))
+        if (!TypeSupport.IsReachable(type, out _))
         {
             return null;
         }

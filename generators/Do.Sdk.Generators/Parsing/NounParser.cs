@@ -32,7 +32,7 @@ internal static class NounParser
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsStatic: false, IsAbstract: false } type
             || context.TargetNode is not TypeDeclarationSyntax declaration
             || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
-            || !Symbols.IsReachable(type, out bool isPublic)
+            || !TypeSupport.IsReachable(type, out bool isPublic)
             || Symbols.Locate(type, declaration) is not { } location)
         {
             return null;

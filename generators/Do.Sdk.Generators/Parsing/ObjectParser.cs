@@ -32,7 +32,7 @@ internal static class ObjectParser
         if (context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol { IsAbstract: false, IsStatic: false } type
             || !TypeSupport.IsDurableObject(type)
             || !IsFirstPartWithBaseList(type, declaration, cancellationToken)
-            || !Symbols.IsReachable(type, out bool isPublic)
+            || !TypeSupport.IsReachable(type, out bool isPublic)
             || !HasParameterlessConstructor(type))
         {
             return null;

@@ -18,36 +18,6 @@ internal static class Symbols
     public static string Name(ITypeSymbol type)
         => (type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : type).ToDisplayString(FullyQualified);
 
-    /// <summary>
-    /// True when generated code elsewhere in the assembly can name <paramref name="type"/>: it and every containing
-    /// type are public or internal. <paramref name="isPublic"/> says whether it is visible outside the assembly.
-    /// </summary>
-    public static bool IsReachable(INamedTypeSymbol type, out bool isPublic)
-    {
-        isPublic = true;
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            switch (current.DeclaredAccessibility)
-            {
-                case Accessibility.Public:
-                    break;
-                case Accessibility.Internal:
-                case Accessibility.ProtectedOrInternal:
-                    isPublic = false;
-                    break;
-                default:
-                    return false;
-            }
-
-            if (current.IsGenericType)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Namespace and containing type declarations of <paramref name="type"/>; null when a containing type is not partial.</summary>
     public static TypeLocation? Locate(INamedTypeSymbol type, SyntaxNode declaration)
     {

@@ -12,9 +12,6 @@ namespace Do.Sdk.Generators.Parsing;
 /// <summary>Reads the <c>[Verb]</c> methods of a noun or durable object class; skips those it cannot call.</summary>
 internal static class VerbParser
 {
-    // Members of the generated {Type}Verbs class; a verb with one of these names would clash with them.
-    private static readonly HashSet<string> s_reserved = new(StringComparer.Ordinal) { "All", "Dispatch", "Complete" };
-
     public static EquatableArray<VerbModel> Parse(INamedTypeSymbol type, JsonTypeCollector types, CancellationToken cancellationToken)
     {
         var verbs = new List<VerbModel>();
@@ -39,7 +36,7 @@ internal static class VerbParser
 
     private static VerbModel? Parse(IMethodSymbol method, AttributeData attribute, JsonTypeCollector types)
     {
-        if (method.IsStatic || method.IsGenericMethod || method.IsAbstract || s_reserved.Contains(method.Name)
+        if (method.IsStatic || method.IsGenericMethod || method.IsAbstract || TypeSupport.IsReservedVerbName(method.Name)
             || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
             || !TypeSupport.IsSupportedVerbReturn(method.ReturnType, out _))
         {

@@ -12,15 +12,17 @@ internal static class DoRuntimeStub
 {
     public const string Source = """
         using System;
+        using System.Collections.Generic;
+        using System.Threading;
         using System.Threading.Tasks;
 
         namespace Do
         {
             [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-            public sealed class NounAttribute : Attribute { public string? Type { get; set; } }
+            public sealed class NounAttribute : Attribute { public string? Plural { get; set; } public string? Type { get; set; } }
 
             [AttributeUsage(AttributeTargets.Method, Inherited = false)]
-            public sealed class VerbAttribute : Attribute { public int Retries { get; set; } }
+            public sealed class VerbAttribute : Attribute { public string? Event { get; set; } public int Retries { get; set; } }
 
             [AttributeUsage(AttributeTargets.Property)]
             public sealed class IndexedAttribute : Attribute { }
@@ -54,6 +56,36 @@ internal static class DoRuntimeStub
             public sealed class EveryDay
             {
                 public void At9am(Func<Context, Task> handler) { }
+            }
+
+            public enum Durability { Do, Try, Send }
+
+            public sealed class ThingRef<T> where T : class
+            {
+                public string Reference => "";
+                public string Id => "";
+                public string Namespace => "";
+                public Durability Durability => Durability.Do;
+                public Task<T> Get(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+                public Task<T?> Find(CancellationToken cancellationToken = default) => Task.FromResult<T?>(null);
+                public Task<IReadOnlyList<T>> History(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<T>>([]);
+                public ThingRef<T> AsTry() => this;
+                public ThingRef<T> AsSend() => this;
+                public Task Invoke(string verb, string? inputJson, CancellationToken cancellationToken = default) => Task.CompletedTask;
+            }
+
+            public class ObjectClient
+            {
+                public string Ns => "";
+                public Task<string> Branch(string name, CancellationToken cancellationToken = default) => Task.FromResult(name);
+                public Task Merge(string branch, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task Compact(bool force = false, CancellationToken cancellationToken = default) => Task.CompletedTask;
+            }
+
+            public sealed class ObjectClient<TObject> : ObjectClient
+                where TObject : DurableObject
+            {
+                public Task Invoke(string verb, string? inputJson, CancellationToken cancellationToken = default) => Task.CompletedTask;
             }
         }
         """;
