@@ -12,12 +12,6 @@ namespace Do.Benchmarks;
 /// which an incremental generator should mostly skip. Baseline: System.Text.Json's source generator (from the
 /// targeting pack) over the same types, one <c>[JsonSerializable]</c> each.
 /// </summary>
-/// <remarks>
-/// TODO(generator): generators/Do.Sdk.Generators has no <see cref="IIncrementalGenerator"/> yet. When it lands, build
-/// with <c>-p:DoGenerator=true</c> (see the project file and benchmarks/README.md): that references the generator
-/// project and defines <c>DO_GENERATOR</c>, which compiles <c>Do_Cold</c>/<c>Do_Cached</c> below, then add this class to
-/// <see cref="QuickMode.Benchmarks"/> and its rows to <see cref="QuickMode.Report"/>.
-/// </remarks>
 [BenchmarkCategory("Generator")]
 public class GeneratorBenchmarks
 {
@@ -30,11 +24,9 @@ public class GeneratorBenchmarks
     private IIncrementalGenerator _stj = null!;
     private GeneratorDriver _stjWarm = null!;
     private Compilation _stjEdited = null!;
-#if DO_GENERATOR
     private SyntaxTree[] _doTrees = null!;
     private GeneratorDriver _doWarm = null!;
     private Compilation _doEdited = null!;
-#endif
 
     [Params(10, 100, 1_000)]
     public int Nouns { get; set; }
@@ -49,12 +41,10 @@ public class GeneratorBenchmarks
         _stjWarm = Driver(_stj).RunGenerators(Compile(_stjTrees));
         _stjEdited = Compile(_stjTrees).ReplaceSyntaxTree(_unrelated, _unrelatedEdited);
         Check(_stjWarm);
-#if DO_GENERATOR
         _doTrees = [.. Sources(Nouns, doNouns: true).Select(s => CSharpSyntaxTree.ParseText(s.Text, s_parse, s.Path)), _unrelated];
-        _doWarm = Driver(new Do.Sdk.Generators.DoGenerator()).RunGenerators(Compile(_doTrees));
+        _doWarm = Driver(new Do.Sdk.Generators.NounGenerator()).RunGenerators(Compile(_doTrees));
         _doEdited = Compile(_doTrees).ReplaceSyntaxTree(_unrelated, _unrelatedEdited);
         Check(_doWarm);
-#endif
     }
 
     [Benchmark(Baseline = true)]
@@ -63,13 +53,11 @@ public class GeneratorBenchmarks
     [Benchmark]
     public GeneratorDriver Stj_Cached() => _stjWarm.RunGenerators(_stjEdited);
 
-#if DO_GENERATOR
     [Benchmark]
-    public GeneratorDriver Do_Cold() => Driver(new Do.Sdk.Generators.DoGenerator()).RunGenerators(Compile(_doTrees));
+    public GeneratorDriver Do_Cold() => Driver(new Do.Sdk.Generators.NounGenerator()).RunGenerators(Compile(_doTrees));
 
     [Benchmark]
     public GeneratorDriver Do_Cached() => _doWarm.RunGenerators(_doEdited);
-#endif
 
     private static CSharpGeneratorDriver Driver(IIncrementalGenerator generator)
         => CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: s_parse, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));

@@ -8,7 +8,7 @@ namespace Do.Benchmarks;
 /// <summary>What <c>--quick</c> runs, and the one table of ratios it prints (also written to <c>results/quick-summary.md</c>).</summary>
 public static class QuickMode
 {
-    /// <summary>Every runtime benchmark class. <see cref="GeneratorBenchmarks"/> is not here until the generator lands.</summary>
+    /// <summary>Every benchmark class quick mode runs.</summary>
     public static readonly Type[] Benchmarks =
     [
         typeof(DurableWriteBenchmarks),
@@ -16,6 +16,7 @@ public static class QuickMode
         typeof(CallBenchmarks),
         typeof(ActivationBenchmarks),
         typeof(EventDispatchBenchmarks),
+        typeof(GeneratorBenchmarks),
     ];
 
     private const string Full = "Full";
@@ -87,7 +88,13 @@ public static class QuickMode
             rows.Add(Invariant($"| **Memory per active object, {memory.Requested:N0} objects** | {memory.ManagedKbPerObject:0.0} KB managed, {memory.WorkingSetKbPerObject:0.0} KB working set, {memory.FdsPerObject:0.0} fds ({memory.Active:N0} active, fd limit {memory.FdLimit:N0}){note} | — | — | ≤ 250 KB | {met} |"));
         }
 
-        rows.Add("| Generator cold / cached vs System.Text.Json's generator | not measured: generators/Do.Sdk.Generators has no generator yet (see README) | — | — | cold ≤ 1×, cached ≤ 20% of cold | n/a |");
+        Case G(string method, int nouns) => new(nameof(GeneratorBenchmarks), method, "Nouns", nouns.ToString(CultureInfo.InvariantCulture));
+        foreach (var nouns in new[] { 10, 100, 1_000 })
+        {
+            Row(Invariant($"**Generator cold, {nouns:N0} nouns**, time vs System.Text.Json's generator"), G(nameof(GeneratorBenchmarks.Do_Cold), nouns), G(nameof(GeneratorBenchmarks.Stj_Cold), nouns), Goal.AtMostTime(1));
+            Row(Invariant($"**Generator cached, {nouns:N0} nouns**, time vs its cold run"), G(nameof(GeneratorBenchmarks.Do_Cached), nouns), G(nameof(GeneratorBenchmarks.Do_Cold), nouns), Goal.AtMostTime(0.2));
+        }
+
 
         var text = new StringBuilder()
             .AppendLine("# Quick run: ours vs baseline")
