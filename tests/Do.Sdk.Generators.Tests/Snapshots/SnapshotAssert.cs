@@ -17,9 +17,34 @@ internal static class SnapshotAssert
 {
     private const string AcceptVariable = "DO_ACCEPT_SNAPSHOTS";
 
+    /// <summary>
+    /// The real path of a test source file. A deterministic CI build (<c>ContinuousIntegrationBuild</c>) maps source
+    /// paths to <c>/_/…</c>; those are resolved against the repository root found above the test assembly.
+    /// </summary>
+    internal static string SourcePath(string callerFilePath)
+    {
+        if (File.Exists(callerFilePath))
+        {
+            return callerFilePath;
+        }
+
+        var relative = callerFilePath.Replace('\\', '/');
+        relative = relative.StartsWith("/_/", StringComparison.Ordinal) ? relative[3..] : relative.TrimStart('/');
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"Cannot find the test source {callerFilePath} above {AppContext.BaseDirectory}; snapshots live next to it.");
+    }
+
     public static void Matches(GeneratorDriverRunResult result, [CallerFilePath] string testFile = "", [CallerMemberName] string method = "")
     {
-        var directory = Path.GetDirectoryName(testFile)!;
+        var directory = Path.GetDirectoryName(SourcePath(testFile))!;
         var prefix = $"{Path.GetFileNameWithoutExtension(testFile)}.{method}#";
         bool accept = Environment.GetEnvironmentVariable(AcceptVariable) is "1" or "true";
         var failures = new StringBuilder();
