@@ -226,8 +226,8 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
                 var activation = _activations.GetOrAdd(target.Namespace.Value, static (_, arg) => new ObjectActivation(arg.Host, arg.Target), (Host: this, Target: target));
                 if (!activation.TryEnter())
                 {
-                    // It is being deactivated; the next look finds a fresh activation.
-                    await Task.Yield();
+                    // It is being deactivated; once it is gone the next look finds a fresh activation.
+                    await Task.Delay(1, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -286,7 +286,7 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
                 var activation = _activations.GetOrAdd(target.Namespace.Value, static (_, arg) => new ObjectActivation(arg.Host, arg.Target), (Host: this, Target: target));
                 if (!activation.TryEnter())
                 {
-                    await Task.Yield();
+                    await Task.Delay(1, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -430,8 +430,16 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
             return false;
         }
 
-        _activations.TryRemove(new KeyValuePair<string, ObjectActivation>(activation.Namespace.Value, activation));
-        await activation.CloseAsync().ConfigureAwait(false);
+        // Removed only once closed: until then callers find it closing and wait, so the file is never open twice.
+        try
+        {
+            await activation.CloseAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _activations.TryRemove(new KeyValuePair<string, ObjectActivation>(activation.Namespace.Value, activation));
+        }
+
         return true;
     }
 

@@ -389,8 +389,7 @@ internal sealed partial class ObjectActivation
             await instance.RunActivateAsync(cancellationToken).ConfigureAwait(false);
 
             // Events committed before a crash but never handed to handlers are delivered now (at least once).
-            var pending = database.Events.Undispatched();
-            if (pending.Count > 0)
+            for (var pending = database.Events.Undispatched(); pending.Count > 0; pending = database.Events.Undispatched())
             {
                 await DispatchAsync(pending).ConfigureAwait(false);
             }

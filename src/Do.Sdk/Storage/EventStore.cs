@@ -63,8 +63,9 @@ public sealed class EventStore
             At = DateTimeOffset.FromUnixTimeMilliseconds(now),
             DispatchedAt = handled ? DateTimeOffset.FromUnixTimeMilliseconds(now) : null,
         };
-        if (!handled)
+        if (!handled && _db.HasSubscribers is not null)
         {
+            // Only a host dispatches; without one the event waits in the outbox for the next activation.
             _db.AddUncommittedEvent(record);
         }
 
