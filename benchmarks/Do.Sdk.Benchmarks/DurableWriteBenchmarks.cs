@@ -86,15 +86,15 @@ public class DurableWriteBenchmarks
 
     [Benchmark(OperationsPerInvoke = Ops)]
     public Task SyncVerb_1Caller()
-        => Bounded.Loop(Ops, _ => _startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", Startup.Prioritize1));
+        => Bounded.Loop(Ops, _ => _startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1));
 
     [Benchmark(OperationsPerInvoke = Ops)]
     public Task SyncVerb_64Callers()
-        => Bounded.Concurrent(64, Ops, (caller, _) => _startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", Startup.Prioritize1));
+        => Bounded.Concurrent(64, Ops, (caller, _) => _startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1));
 
     [Benchmark(OperationsPerInvoke = Ops)]
     public Task AsyncVerb_1Caller()
-        => Bounded.Loop(Ops, _ => _job.Invoke(Job.RunVerb, null, Job.RunOnce));
+        => Bounded.Loop(Ops, _ => _job.Invoke(Job.RunVerb, null, BenchVerbs.RunOnce));
 
     [Benchmark(OperationsPerInvoke = Ops)]
     public Task DoAction_1Caller()

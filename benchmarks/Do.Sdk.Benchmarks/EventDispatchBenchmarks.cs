@@ -46,7 +46,7 @@ public class EventDispatchBenchmarks
     public Task TenHandlers() => Run(_ten);
 
     private static Task Run(ThingRef<Startup> startup)
-        => Bounded.Loop(Ops, _ => startup.Invoke(Startup.PrioritizeVerb, """{"by":1}""", Startup.Prioritize1));
+        => Bounded.Loop(Ops, _ => startup.Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1));
 
     private static async Task<ThingRef<Startup>> Seed<TObject>(ObjectClient<TObject> studio)
         where TObject : DurableObject

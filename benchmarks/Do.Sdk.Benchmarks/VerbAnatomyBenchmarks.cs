@@ -65,7 +65,7 @@ public class VerbAnatomyBenchmarks
     public void Store_Update() => Repeat(() => _store.Things.Update("Startup", "acme", Payload));
 
     [Benchmark(OperationsPerInvoke = Ops)]
-    public Task Host_SyncVerb() => Bounded.Loop(Ops, _ => _startup.Invoke(Startup.PrioritizeVerb, """{"by":1}""", Startup.Prioritize1));
+    public Task Host_SyncVerb() => Bounded.Loop(Ops, _ => _startup.Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1));
 
     private static void Repeat(Action action)
     {
