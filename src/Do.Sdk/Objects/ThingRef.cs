@@ -98,28 +98,33 @@ public sealed class ThingRef<T>
             return NounJson.Serialize(thing);
         };
         var durability = Durability;
-        Task run;
-        if (!verb.IsAsync && durability != Durability.Send)
+        if (durability == Durability.Send)
         {
-            // A pure state transition: eligible for group commit with other callers of this object.
-            run = _target.Host.RunGroupedAsync(_target, activation => VerbExecution.RunAsync(activation, T.Noun, Id, verb, inputJson, durability, typed, null, cancellationToken), cancellationToken);
-            return run;
+            // Fire-and-forget: started now, not awaited; failures are logged by the host.
+            var sent = _target.RunAsync(
+                async activation =>
+                {
+                    await VerbExecution.RunAsync(activation, T.Noun, Id, verb, inputJson, durability, typed, null, CancellationToken.None).ConfigureAwait(false);
+                    return true;
+                },
+                CancellationToken.None);
+            _target.Host.Observe(sent, $"{T.Noun.Name}.{verb.Name} sent to \"{Id}\"");
+            return Task.CompletedTask;
         }
 
-        run = _target.RunAsync(
+        if (!verb.IsAsync)
+        {
+            // A pure state transition: eligible for group commit with other callers of this object.
+            return _target.Host.RunGroupedAsync(_target, activation => VerbExecution.RunAsync(activation, T.Noun, Id, verb, inputJson, durability, typed, null, cancellationToken), cancellationToken);
+        }
+
+        return _target.RunAsync(
             async activation =>
             {
                 await VerbExecution.RunAsync(activation, T.Noun, Id, verb, inputJson, durability, typed, null, cancellationToken).ConfigureAwait(false);
                 return true;
             },
-            durability == Durability.Send ? CancellationToken.None : cancellationToken);
-        if (durability != Durability.Send)
-        {
-            return run;
-        }
-
-        _target.Host.Observe(run, $"{T.Noun.Name}.{verb.Name} sent to \"{Id}\"");
-        return Task.CompletedTask;
+            cancellationToken);
     }
 
     private Task<string> DescribeMissAsync(CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Do.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
