@@ -264,7 +264,8 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
         string? archive = null;
         int archivedActions = 0, archivedEvents = 0;
         var lines = new List<string>();
-        foreach (var action in db.Actions.List(limit: int.MaxValue).Where(a => IdsOf(ArchivedActions).Contains(a.Id)).OrderBy(a => a.Id))
+        var archivedActionIds = IdsOf(ArchivedActions);
+        foreach (var action in db.Actions.List(limit: int.MaxValue).Where(a => archivedActionIds.Contains(a.Id)).OrderBy(a => a.Id))
         {
             lines.Add(JsonLine("action", action.Id, w =>
             {
