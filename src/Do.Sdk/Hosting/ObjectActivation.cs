@@ -34,6 +34,7 @@ internal sealed partial class ObjectActivation
         Host = host;
         Namespace = target.Namespace;
         Target = new ObjectTarget(host, target.Namespace, target.Class);
+        Transport = new Transport.InProcessTransport(Target);
         _class = target.Class;
         _lastUsed = host.Time.GetTimestamp();
     }
@@ -43,6 +44,9 @@ internal sealed partial class ObjectActivation
     public ObjectNamespace Namespace { get; }
 
     public ObjectTarget Target { get; }
+
+    /// <summary>How the object's own context reaches it (and, through <c>For</c>, other objects).</summary>
+    public Transport.IObjectTransport Transport { get; }
 
     public bool IsActivated => _database is not null;
 

@@ -40,9 +40,8 @@ internal static class ObjectLifecycle
     public static Task<string> MoveTo(ObjectTarget target, string colo, CancellationToken cancellationToken)
         => target.RunAsync(a => ValueTask.FromResult(a.MoveTo(colo)), cancellationToken);
 
-    public static async Task<ObjectClient> Fork(ObjectTarget target, string to, CancellationToken cancellationToken)
+    public static async Task<ObjectTarget> Fork(ObjectTarget target, ObjectNamespace destination, CancellationToken cancellationToken)
     {
-        var destination = ObjectNamespace.Parse(to);
         var objectClass = await target.RunAsync(
             a =>
             {
@@ -55,6 +54,6 @@ internal static class ObjectLifecycle
                 return ValueTask.FromResult(a.ClassInfo);
             },
             cancellationToken).ConfigureAwait(false);
-        return new ObjectClient(new ObjectTarget(target.Host, destination, objectClass));
+        return new ObjectTarget(target.Host, destination, objectClass);
     }
 }

@@ -177,7 +177,8 @@ public sealed class Context : IObjectScope
 
     /// <summary>Creates a new object at <paramref name="to"/> from the current HEAD state (no history), linked both ways; records <c>fork.completed</c>.</summary>
     /// <exception cref="InvalidOperationException">An object already exists at <paramref name="to"/>.</exception>
-    public Task<ObjectClient> Fork(string to, CancellationToken cancellationToken = default) => ObjectLifecycle.Fork(_activation.Target, to, cancellationToken);
+    public async Task<ObjectClient> Fork(string to, CancellationToken cancellationToken = default)
+        => new(await ObjectLifecycle.Fork(_activation.Target, ObjectNamespace.Parse(to), cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Squashes history to HEAD rows (same ids), archiving older actions and events to a JSON-lines file next to the
@@ -214,12 +215,12 @@ public sealed class Context : IObjectScope
     /// <inheritdoc />
     public ThingCollection<T> Collection<T>()
         where T : class, INoun<T>
-        => new(_activation.Target);
+        => new(_activation.Transport);
 
     /// <inheritdoc />
     public ThingRef<T> Ref<T>(string reference)
         where T : class, INoun<T>
-        => new(_activation.Target, global::Do.Ref.Parse(reference));
+        => new(_activation.Transport, global::Do.Ref.Parse(reference));
 
     /// <summary>A client for another object, by namespace; the call runs as a turn of that object.</summary>
     public ObjectClient<TObject> Object<TObject>(string ns)

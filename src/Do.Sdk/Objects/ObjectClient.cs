@@ -1,44 +1,63 @@
-using Do.Execution;
 using Do.Hosting;
-using Do.Lifecycle;
 using Do.Storage;
+using Do.Transport;
 
 namespace Do;
 
 /// <summary>
 /// A handle on one durable object from outside it (<c>host.Object&lt;Studio&gt;("https://startups.studio")</c>).
 /// It is cheap: it holds no connection, and every call activates the object if needed and runs as one of its turns.
+/// It reaches the object through an <see cref="IObjectTransport"/>: in this process for <see cref="DoHost"/>, over
+/// HTTP for <c>Do.Client.DoClient</c>, through a grain on Orleans. Members marked "in-process only" need the embedded
+/// host and throw <see cref="NotSupportedException"/> on other transports.
 /// </summary>
 public class ObjectClient : IObjectScope
 {
-    internal ObjectClient(ObjectTarget target) => Target = target;
+    /// <summary>A client over <paramref name="transport"/>. Hosts and integrations create clients; user code gets them from a host.</summary>
+    public ObjectClient(IObjectTransport transport) => Transport = transport ?? throw new ArgumentNullException(nameof(transport));
+
+    internal ObjectClient(ObjectTarget target)
+        : this(new InProcessTransport(target))
+    {
+    }
 
     /// <inheritdoc />
-    public ObjectNamespace Namespace => Target.Namespace;
+    public ObjectNamespace Namespace => Transport.Namespace;
 
     /// <summary>The object's namespace URL as text.</summary>
-    public string Ns => Target.Namespace.Value;
+    public string Ns => Transport.Namespace.Value;
 
-    internal ObjectTarget Target { get; }
+    /// <summary>How this client reaches the object.</summary>
+    public IObjectTransport Transport { get; }
+
+    /// <summary>The embedded host's handle on the object, for the in-process-only members.</summary>
+    internal ObjectTarget Target
+        => (Transport as InProcessTransport)?.Target
+           ?? throw new NotSupportedException($"This call runs in-process only, on an object of an embedded DoHost; {Ns} is reached through {Transport.GetType().Name}.");
 
     /// <inheritdoc />
     public ThingCollection<T> Collection<T>()
         where T : class, INoun<T>
-        => new(Target);
+        => new(Transport);
 
     /// <inheritdoc />
     public ThingRef<T> Ref<T>(string reference)
         where T : class, INoun<T>
-        => new(Target, Do.Ref.Parse(reference));
+        => new(Transport, Do.Ref.Parse(reference));
 
-    /// <summary>Runs <paramref name="work"/> as one turn of the object, with its <see cref="Context"/> (and so its stores).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> as one turn of the object, with its <see cref="Context"/> (and so its stores).
+    /// In-process only: the work is a delegate, which cannot cross a process boundary.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The object is not in this process.</exception>
     public Task<TResult> Run<TResult>(Func<Context, TResult> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
         return Target.RunAsync(activation => ValueTask.FromResult(work(activation.Context)), cancellationToken);
     }
 
-    /// <summary>Runs asynchronous <paramref name="work"/> as one turn of the object.</summary>
+    /// <summary>Runs asynchronous <paramref name="work"/> as one turn of the object. In-process only.</summary>
+    /// <exception cref="NotSupportedException">The object is not in this process.</exception>
     public Task<TResult> Run<TResult>(Func<Context, Task<TResult>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -48,8 +67,9 @@ public class ObjectClient : IObjectScope
     /// <summary>
     /// Makes <paramref name="child"/> a child of this object: the parent records a <c>child</c> link, the child a
     /// <c>parent</c> and a <c>root</c> link. A <see cref="Do.App"/>'s parent must be a <see cref="Do.Business"/>,
-    /// a <see cref="Do.Site"/>'s an <see cref="Do.App"/>.
+    /// a <see cref="Do.Site"/>'s an <see cref="Do.App"/>. In-process only.
     /// </summary>
+    /// <exception cref="NotSupportedException">Either object is not in this process.</exception>
     /// <exception cref="InvalidOperationException">The link breaks the Business → App → Site hierarchy, or links an object to itself.</exception>
     public async Task AddChild(ObjectClient child, CancellationToken cancellationToken = default)
     {
@@ -97,27 +117,20 @@ public class ObjectClient : IObjectScope
     {
         ArgumentNullException.ThrowIfNull(noun);
         ArgumentNullException.ThrowIfNull(verb);
-        Storage.ThingStore.ValidateId(id);
+        ThingStore.ValidateId(id);
         var info = DoRegistry.FindNoun(noun) ?? throw new ArgumentException($"\"{noun}\" is not a registered noun. Registered: {string.Join(", ", DoRegistry.Nouns.Select(n => n.Name).Order())}.", nameof(noun));
         var verbInfo = info.FindVerb(verb) ?? throw new ArgumentException($"{noun} has no verb \"{verb}\". Its verbs: {(info.Verbs.Count == 0 ? "none" : string.Join(", ", info.Verbs.Select(v => v.Name)))}.", nameof(verb));
-        var dispatch = DoRegistry.FindDispatcher(noun) ?? throw new ArgumentException($"{noun} has no registered verb dispatcher.", nameof(noun));
         if (inputJson is not null)
         {
-            Storage.ThingStore.ValidateJson(inputJson, nameof(inputJson));
+            ThingStore.ValidateJson(inputJson, nameof(inputJson));
         }
 
-        return Target.RunAsync(
-            async activation =>
-            {
-                await VerbExecution.RunAsync(activation, info, id, verbInfo, inputJson, Durability.Do, (json, ctx) => dispatch(json, verbInfo.Name, inputJson, ctx), null, cancellationToken).ConfigureAwait(false);
-                return true;
-            },
-            cancellationToken);
+        return Transport.InvokeAsync(new VerbCall { Noun = info, Id = id, Verb = verbInfo, InputJson = inputJson }, cancellationToken);
     }
 
     /// <summary>Events that a handler kept failing on, oldest first (only those not yet replayed, unless <paramref name="includeReplayed"/>).</summary>
     public Task<IReadOnlyList<DeadLetter>> DeadLetters(bool includeReplayed = false, CancellationToken cancellationToken = default)
-        => Target.RunAsync(a => ValueTask.FromResult(a.DeadLetters.List(includeReplayed)), cancellationToken);
+        => Transport.DeadLettersAsync(includeReplayed, cancellationToken);
 
     /// <summary>
     /// Runs the handler of dead letter <paramref name="id"/> again on its event. Returns true when it succeeded (the
@@ -125,49 +138,50 @@ public class ObjectClient : IObjectScope
     /// </summary>
     /// <exception cref="ArgumentException">There is no such dead letter, or its handler is no longer declared.</exception>
     public Task<bool> Replay(long id, CancellationToken cancellationToken = default)
-        => Target.RunAsync(a => new ValueTask<bool>(a.ReplayAsync(id)), cancellationToken);
+        => Transport.ReplayAsync(id, cancellationToken);
 
     /// <summary>Creates a branch at the current head (copy-on-write: no rows are copied); records <c>branch.created</c>.</summary>
     /// <exception cref="InvalidBranchNameException">The name breaks git's rules for a single ref component.</exception>
     /// <exception cref="InvalidOperationException">The name is <c>main</c> or already taken, or a read-only view is checked out.</exception>
-    public Task<string> Branch(string name, CancellationToken cancellationToken = default) => ObjectLifecycle.Branch(Target, name, cancellationToken);
+    public Task<string> Branch(string name, CancellationToken cancellationToken = default) => Transport.BranchAsync(name, cancellationToken);
 
     /// <summary>
     /// Checks out a branch (<c>experiment</c>, <c>@experiment</c>, <c>main</c>) so later reads and writes go there, or
     /// a read-only view (<c>@v1234</c>, <c>@~1</c>, <c>@2026-11-23T09:00:00Z</c>) where writes fail with
     /// <see cref="DetachedWriteException"/>. Returns what is checked out.
     /// </summary>
-    public Task<string> Checkout(string reference, CancellationToken cancellationToken = default) => ObjectLifecycle.Checkout(Target, reference, cancellationToken);
+    public Task<string> Checkout(string reference, CancellationToken cancellationToken = default) => Transport.CheckoutAsync(reference, cancellationToken);
 
     /// <summary>The object's branches, <c>main</c> first.</summary>
-    public Task<IReadOnlyList<string>> Branches(CancellationToken cancellationToken = default) => ObjectLifecycle.Branches(Target, cancellationToken);
+    public Task<IReadOnlyList<string>> Branches(CancellationToken cancellationToken = default) => Transport.BranchesAsync(cancellationToken);
 
     /// <summary>What is checked out: a branch name, or <c>@v{n}</c> for a read-only view.</summary>
-    public Task<string> CheckedOut(CancellationToken cancellationToken = default) => ObjectLifecycle.CheckedOut(Target, cancellationToken);
+    public Task<string> CheckedOut(CancellationToken cancellationToken = default) => Transport.CheckedOutAsync(cancellationToken);
 
     /// <summary>
     /// Three-way merge of <paramref name="branch"/> into the checked-out branch, per thing and per top-level field
     /// against the fork point; merged rows are appended; records <c>merge.completed</c>.
     /// </summary>
     /// <exception cref="MergeConflictException">With <see cref="MergeStrategy.None"/>, some field changed on both sides: nothing is written and every conflict is listed (a <c>merge.conflict</c> event goes to handlers in memory).</exception>
-    public Task<MergeResult> Merge(string branch, MergeStrategy strategy = MergeStrategy.None, CancellationToken cancellationToken = default) => ObjectLifecycle.Merge(Target, branch, strategy, cancellationToken);
+    public Task<MergeResult> Merge(string branch, MergeStrategy strategy = MergeStrategy.None, CancellationToken cancellationToken = default) => Transport.MergeAsync(branch, strategy, cancellationToken);
 
     /// <summary>Creates a new object at <paramref name="to"/> from the current HEAD state (no history), linked both ways; records <c>fork.completed</c>.</summary>
     /// <exception cref="InvalidOperationException">An object already exists at <paramref name="to"/>.</exception>
-    public Task<ObjectClient> Fork(string to, CancellationToken cancellationToken = default) => ObjectLifecycle.Fork(Target, to, cancellationToken);
+    public async Task<ObjectClient> Fork(string to, CancellationToken cancellationToken = default)
+        => new(await Transport.ForkAsync(ObjectNamespace.Parse(to), cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Squashes history to HEAD rows (same ids), archiving older actions and events to a JSON-lines file next to the
     /// database, then vacuums; records <c>compact.completed</c>. Refused while other branches exist unless <paramref name="force"/> (which drops them).
     /// </summary>
-    public Task<CompactResult> Compact(bool force = false, CancellationToken cancellationToken = default) => ObjectLifecycle.Compact(Target, force, cancellationToken);
+    public Task<CompactResult> Compact(bool force = false, CancellationToken cancellationToken = default) => Transport.CompactAsync(force, cancellationToken);
 
     /// <summary>Moves the object's file to a configured colo (<see cref="DoHostOptions.Colos"/>); calls during the move wait, then succeed. Returns the new path.</summary>
-    public Task<string> MoveTo(string colo, CancellationToken cancellationToken = default) => ObjectLifecycle.MoveTo(Target, colo, cancellationToken);
+    public Task<string> MoveTo(string colo, CancellationToken cancellationToken = default) => Transport.MoveToAsync(colo, cancellationToken);
 
     /// <summary>The object's persisted schedules with their next and last run times.</summary>
     public Task<IReadOnlyList<ScheduleState>> Schedules(CancellationToken cancellationToken = default)
-        => Target.RunAsync(a => ValueTask.FromResult(Scheduling.SchedulePersistence.List(a.Database)), cancellationToken);
+        => Transport.SchedulesAsync(cancellationToken);
 
     /// <summary>
     /// Runs an object-level verb by name (the dispatch table the generator registers) on the live object, with its
@@ -179,39 +193,32 @@ public class ObjectClient : IObjectScope
         ArgumentNullException.ThrowIfNull(verb);
         if (inputJson is not null)
         {
-            Storage.ThingStore.ValidateJson(inputJson, nameof(inputJson));
+            ThingStore.ValidateJson(inputJson, nameof(inputJson));
         }
 
-        return Target.RunAsync(async activation =>
-        {
-            var info = activation.ClassInfo;
-            var verbInfo = info.Verbs.FirstOrDefault(v => string.Equals(v.Name, verb, StringComparison.Ordinal));
-            if (verbInfo is null || info.Dispatch is null)
-            {
-                throw new ArgumentException($"{info.Name} has no verb \"{verb}\". Its verbs: {(info.Verbs.Count == 0 ? "none" : string.Join(", ", info.Verbs.Select(v => v.Name)))}.", nameof(verb));
-            }
-
-            await info.Dispatch(activation.Instance, verbInfo.Name, inputJson, activation.Context).ConfigureAwait(false);
-            activation.Database.RecordObjectVerb(info.Name, verbInfo, inputJson);
-            return true;
-        }, cancellationToken);
+        // The object's class (and so its verb table) is known where the object runs; the verb is resolved there.
+        return Transport.InvokeAsync(new VerbCall { Verb = new VerbInfo(verb, "", IsAsync: true), InputJson = inputJson }, cancellationToken);
     }
 
     /// <summary>This object's parent link, or null for a top-level object.</summary>
     public Task<ObjectLink?> Parent(CancellationToken cancellationToken = default)
-        => Target.RunAsync(a => ValueTask.FromResult(a.Database.Objects.Parent()), cancellationToken);
+        => FirstLink(ObjectStore.ParentRole, cancellationToken);
 
     /// <summary>The top of this object's hierarchy, or null when this object is the top.</summary>
     public Task<ObjectLink?> Root(CancellationToken cancellationToken = default)
-        => Target.RunAsync(a => ValueTask.FromResult(a.Database.Objects.Root()), cancellationToken);
+        => FirstLink(ObjectStore.RootRole, cancellationToken);
 
     /// <summary>This object's children.</summary>
     public Task<IReadOnlyList<ObjectLink>> Children(CancellationToken cancellationToken = default)
-        => Target.RunAsync(a => ValueTask.FromResult(a.Database.Objects.Children()), cancellationToken);
+        => Transport.LinksAsync(ObjectStore.ChildRole, cancellationToken);
 
-    /// <summary>The path of the object's database file (activating the object if needed).</summary>
+    /// <summary>The path of the object's database file (activating the object if needed). In-process only.</summary>
+    /// <exception cref="NotSupportedException">The object is not in this process.</exception>
     public Task<string> DatabasePath(CancellationToken cancellationToken = default)
         => Target.RunAsync(a => ValueTask.FromResult(a.Database.Path), cancellationToken);
+
+    private async Task<ObjectLink?> FirstLink(string role, CancellationToken cancellationToken)
+        => await Transport.LinksAsync(role, cancellationToken).ConfigureAwait(false) is [var first, ..] ? first : null;
 
     private static string Article(ObjectKind kind) => kind is ObjectKind.App or ObjectKind.Object or ObjectKind.Entity ? "an" : "a";
 }
@@ -221,6 +228,12 @@ public class ObjectClient : IObjectScope
 public sealed class ObjectClient<TObject> : ObjectClient
     where TObject : DurableObject
 {
+    /// <summary>A client over <paramref name="transport"/>. Hosts and integrations create clients; user code gets them from a host.</summary>
+    public ObjectClient(IObjectTransport transport)
+        : base(transport)
+    {
+    }
+
     internal ObjectClient(ObjectTarget target)
         : base(target)
     {
@@ -228,17 +241,13 @@ public sealed class ObjectClient<TObject> : ObjectClient
 
     /// <summary>
     /// Runs an object-level verb as one turn: applies <paramref name="apply"/> to the live object and records its
-    /// action and event (<c>Class.event</c>) in one transaction. Called by generated verb methods.
+    /// action and event (<c>Class.event</c>) in one transaction. Called by generated verb methods. Where the object
+    /// lives in another process, <paramref name="apply"/> is not used: the verb runs there, by name.
     /// </summary>
     public Task Invoke(VerbInfo verb, string? inputJson, Func<TObject, Context, ValueTask> apply, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(verb);
         ArgumentNullException.ThrowIfNull(apply);
-        return Target.RunAsync(async activation =>
-        {
-            await apply((TObject)activation.Instance, activation.Context).ConfigureAwait(false);
-            activation.Database.RecordObjectVerb(activation.ClassInfo.Name, verb, inputJson);
-            return true;
-        }, cancellationToken);
+        return Transport.InvokeAsync(new VerbCall { Verb = verb, InputJson = inputJson, LocalObject = (instance, context) => apply((TObject)instance, context) }, cancellationToken);
     }
 }

@@ -1,0 +1,85 @@
+using Do.Storage;
+
+namespace Do.Transport;
+
+/// <summary>
+/// The one seam between the typed DSL and an object. <see cref="ObjectClient"/>, <see cref="ThingCollection{T}"/>,
+/// <see cref="ThingRef{T}"/> and the generated accessors reach an object only through this interface, so the same
+/// generated code runs against an object in this process (the embedded <see cref="DoHost"/>), over HTTP
+/// (<c>Do.Client.DoClient</c>) or on an Orleans cluster.
+/// </summary>
+/// <remarks>
+/// Everything crosses as text a remote peer can carry: nouns are passed as their <see cref="NounInfo"/> (a transport
+/// sends <see cref="NounInfo.Name"/>), values and verb inputs as JSON, refs in their canonical text form. Each call is
+/// one turn of the object. Implementations rethrow the object's errors as the same exception types
+/// (<see cref="ThingNotFoundException"/>, <see cref="MergeConflictException"/>, <see cref="ActionFailedException"/>, …).
+/// </remarks>
+public interface IObjectTransport
+{
+    /// <summary>The namespace of the object this transport reaches.</summary>
+    ObjectNamespace Namespace { get; }
+
+    /// <summary>A transport to another object, reached the same way (a cross-object ref by URL).</summary>
+    IObjectTransport For(ObjectNamespace other);
+
+    /// <summary>Runs a verb (on a thing, or on the object itself) and returns its output JSON, or null when it returns nothing.</summary>
+    Task<string?> InvokeAsync(VerbCall call, CancellationToken cancellationToken);
+
+    /// <summary>The thing's JSON at <paramref name="reference"/>, or null when nothing (or a delete) is there.</summary>
+    Task<string?> FindAsync(NounInfo noun, Ref reference, CancellationToken cancellationToken);
+
+    /// <summary>The thing's JSON at <paramref name="reference"/>.</summary>
+    /// <exception cref="ThingNotFoundException">Nothing, or a delete, is at that ref; the message says what is there instead.</exception>
+    Task<string> GetAsync(NounInfo noun, Ref reference, CancellationToken cancellationToken);
+
+    /// <summary>HEAD of every live thing of <paramref name="noun"/> on the checked-out branch, ordered by id, as JSON.</summary>
+    Task<IReadOnlyList<string>> ListAsync(NounInfo noun, CancellationToken cancellationToken);
+
+    /// <summary>Every version of thing <paramref name="id"/>, newest first.</summary>
+    Task<IReadOnlyList<ThingVersionData>> HistoryAsync(NounInfo noun, string id, CancellationToken cancellationToken);
+
+    /// <summary>The top-level fields that differ between two refs of a thing.</summary>
+    Task<IReadOnlyList<FieldChange>> DiffAsync(NounInfo noun, string refA, string refB, CancellationToken cancellationToken);
+
+    /// <summary>Creates (<see cref="ThingWrite.Create"/>), replaces (<see cref="ThingWrite.Update"/>) or deletes (<see cref="ThingWrite.Delete"/>) a thing.</summary>
+    Task WriteAsync(NounInfo noun, string id, ThingWrite write, string? json, CancellationToken cancellationToken);
+
+    /// <summary>Creates branch <paramref name="name"/> at the current head; returns its name.</summary>
+    Task<string> BranchAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Checks out a branch or a read-only view; returns what is checked out.</summary>
+    Task<string> CheckoutAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>The object's branches, <c>main</c> first.</summary>
+    Task<IReadOnlyList<string>> BranchesAsync(CancellationToken cancellationToken);
+
+    /// <summary>What is checked out: a branch name, or <c>@v{n}</c> for a read-only view.</summary>
+    Task<string> CheckedOutAsync(CancellationToken cancellationToken);
+
+    /// <summary>Merges <paramref name="branch"/> into the checked-out branch.</summary>
+    Task<MergeResult> MergeAsync(string branch, MergeStrategy strategy, CancellationToken cancellationToken);
+
+    /// <summary>Forks the object to <paramref name="to"/>; returns a transport to the new object.</summary>
+    Task<IObjectTransport> ForkAsync(ObjectNamespace to, CancellationToken cancellationToken);
+
+    /// <summary>Squashes history to HEAD rows.</summary>
+    Task<CompactResult> CompactAsync(bool force, CancellationToken cancellationToken);
+
+    /// <summary>Moves the object's file to another colo; returns where it now lives.</summary>
+    Task<string> MoveToAsync(string colo, CancellationToken cancellationToken);
+
+    /// <summary>Events of the object with a sequence above <paramref name="after"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<EventRecord>> EventsAsync(long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Events that a handler kept failing on, oldest first.</summary>
+    Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(bool includeReplayed, CancellationToken cancellationToken);
+
+    /// <summary>Runs a dead letter's handler again; true when it succeeded.</summary>
+    Task<bool> ReplayAsync(long deadLetterId, CancellationToken cancellationToken);
+
+    /// <summary>The object's persisted schedules.</summary>
+    Task<IReadOnlyList<ScheduleState>> SchedulesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The object's links to other objects in <paramref name="role"/> (<c>parent</c>, <c>root</c>, <c>child</c>).</summary>
+    Task<IReadOnlyList<ObjectLink>> LinksAsync(string role, CancellationToken cancellationToken);
+}

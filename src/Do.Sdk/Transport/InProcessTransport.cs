@@ -1,0 +1,215 @@
+using Do.Execution;
+using Do.Hosting;
+using Do.Lifecycle;
+using Do.Scheduling;
+using Do.Storage;
+
+namespace Do.Transport;
+
+/// <summary>
+/// The embedded host's transport: every call runs as a turn of the object in this process. Verbs use the generated
+/// code's direct application when the call carries one, and the registered by-name dispatch table otherwise.
+/// </summary>
+internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
+{
+    public ObjectTarget Target { get; } = target;
+
+    public ObjectNamespace Namespace => Target.Namespace;
+
+    public IObjectTransport For(ObjectNamespace other)
+        => other == Target.Namespace ? this : new InProcessTransport(Target.Retarget(other));
+
+    public Task<string?> InvokeAsync(VerbCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call.Noun is null ? InvokeObjectVerbAsync(call, cancellationToken) : InvokeThingVerbAsync(call, call.Noun, cancellationToken);
+    }
+
+    private Task<string?> InvokeThingVerbAsync(VerbCall call, NounInfo noun, CancellationToken cancellationToken)
+    {
+        var id = call.Id ?? throw new ArgumentException($"{noun.Name}.{call.Verb.Name} needs the id of the thing it runs on.", nameof(call));
+        var verb = call.Verb;
+        var apply = call.LocalThing ?? ByName(noun, verb, call.InputJson);
+        var durability = call.Durability;
+        if (durability == Durability.Send)
+        {
+            // Fire-and-forget: started now, not awaited; failures are logged by the host.
+            var sent = Target.RunAsync(
+                async activation =>
+                {
+                    await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, CancellationToken.None).ConfigureAwait(false);
+                    return true;
+                },
+                CancellationToken.None);
+            Target.Host.Observe(sent, $"{noun.Name}.{verb.Name} sent to \"{id}\"");
+            return Task.FromResult<string?>(null);
+        }
+
+        if (!verb.IsAsync)
+        {
+            // A pure state transition: eligible for group commit with other callers of this object.
+            return Completed(Target.Host.RunGroupedAsync(Target, activation => VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken), cancellationToken));
+        }
+
+        return Target.RunAsync<string?>(
+            async activation =>
+            {
+                await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken).ConfigureAwait(false);
+                return null;
+            },
+            cancellationToken);
+    }
+
+    private Task<string?> InvokeObjectVerbAsync(VerbCall call, CancellationToken cancellationToken)
+        => Target.RunAsync<string?>(
+            async activation =>
+            {
+                var info = activation.ClassInfo;
+                var verb = call.Verb;
+                if (call.LocalObject is { } local)
+                {
+                    await local(activation.Instance, activation.Context).ConfigureAwait(false);
+                }
+                else
+                {
+                    verb = info.Verbs.FirstOrDefault(v => string.Equals(v.Name, call.Verb.Name, StringComparison.Ordinal))
+                        ?? throw new ArgumentException($"{info.Name} has no verb \"{call.Verb.Name}\". Its verbs: {(info.Verbs.Count == 0 ? "none" : string.Join(", ", info.Verbs.Select(v => v.Name)))}.", nameof(call));
+                    var dispatch = info.Dispatch ?? throw new ArgumentException($"{info.Name} has no verb dispatcher.", nameof(call));
+                    await dispatch(activation.Instance, verb.Name, call.InputJson, activation.Context).ConfigureAwait(false);
+                }
+
+                activation.Database.RecordObjectVerb(info.Name, verb, call.InputJson);
+                return null;
+            },
+            cancellationToken);
+
+    private static VerbExecution.Apply ByName(NounInfo noun, VerbInfo verb, string? inputJson)
+    {
+        var dispatch = DoRegistry.FindDispatcher(noun.Name) ?? throw new ArgumentException($"{noun.Name} has no registered verb dispatcher.", nameof(noun));
+        return (json, ctx) => dispatch(json, verb.Name, inputJson, ctx);
+    }
+
+    private static async Task<string?> Completed(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return null;
+    }
+
+    public Task<string?> FindAsync(NounInfo noun, Ref reference, CancellationToken cancellationToken)
+        => Target.RunAsync(activation =>
+        {
+            var row = activation.Database.Things.Get(activation.EnsureNoun(noun), reference);
+            return ValueTask.FromResult(row is null || row.Deleted ? null : row.Data);
+        }, cancellationToken);
+
+    public Task<string> GetAsync(NounInfo noun, Ref reference, CancellationToken cancellationToken)
+        => Target.RunAsync(activation =>
+        {
+            var name = activation.EnsureNoun(noun);
+            var row = activation.Database.Things.Get(name, reference);
+            if (row is { Deleted: false, Data: { } json })
+            {
+                return ValueTask.FromResult(json);
+            }
+
+            // The miss is explained from the same turn's view of the log, so the reason matches what the read saw.
+            var history = activation.Database.Things.History(name, reference.Id);
+            string reason = history.Count == 0
+                ? $"there is no {noun.Name} with id \"{reference.Id}\" in {Namespace}"
+                : reference.Kind == RefKind.Head && history[0].Thing.Deleted
+                    ? $"it was deleted at v{history[0].Thing.Version}; read \"{reference.Id}@~1\" for the version before"
+                    : $"\"{reference.Id}\" has {history.Count} version(s) (newest v{history[0].Thing.Version}, oldest v{history[^1].Thing.Version})";
+            throw new ThingNotFoundException(noun.Name, reference.ToString(), reason);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListAsync(NounInfo noun, CancellationToken cancellationToken)
+        => Target.RunAsync(activation =>
+        {
+            var rows = activation.Database.Things.List(activation.EnsureNoun(noun));
+            var result = new List<string>(rows.Count);
+            foreach (var row in rows)
+            {
+                result.Add(row.Data!);
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<string>>(result);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ThingVersionData>> HistoryAsync(NounInfo noun, string id, CancellationToken cancellationToken)
+        => Target.RunAsync(activation =>
+        {
+            var rows = activation.Database.Things.History(activation.EnsureNoun(noun), id);
+            var result = new List<ThingVersionData>(rows.Count);
+            foreach (var entry in rows)
+            {
+                result.Add(new ThingVersionData(entry.Thing.Version, entry.Thing.Data, entry.Thing.Deleted, entry.Verb, entry.At));
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<ThingVersionData>>(result);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<FieldChange>> DiffAsync(NounInfo noun, string refA, string refB, CancellationToken cancellationToken)
+        => Target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Diff(a.EnsureNoun(noun), refA, refB)), cancellationToken);
+
+    public Task WriteAsync(NounInfo noun, string id, ThingWrite write, string? json, CancellationToken cancellationToken)
+    {
+        ThingStore.ValidateId(id);
+        if (write != ThingWrite.Delete)
+        {
+            ArgumentNullException.ThrowIfNull(json);
+        }
+
+        return Target.RunAsync(activation =>
+        {
+            var things = activation.Database.Things;
+            var name = activation.EnsureNoun(noun);
+            _ = write switch
+            {
+                ThingWrite.Create => things.CreateCore(name, id, json!, null),
+                ThingWrite.Update => things.UpdateCore(name, id, json!, null),
+                ThingWrite.Delete => things.Delete(name, id),
+                _ => throw new ArgumentOutOfRangeException(nameof(write), write, "Expected Create, Update or Delete."),
+            };
+            return ValueTask.FromResult(true);
+        }, cancellationToken);
+    }
+
+    public Task<string> BranchAsync(string name, CancellationToken cancellationToken) => ObjectLifecycle.Branch(Target, name, cancellationToken);
+
+    public Task<string> CheckoutAsync(string reference, CancellationToken cancellationToken) => ObjectLifecycle.Checkout(Target, reference, cancellationToken);
+
+    public Task<IReadOnlyList<string>> BranchesAsync(CancellationToken cancellationToken) => ObjectLifecycle.Branches(Target, cancellationToken);
+
+    public Task<string> CheckedOutAsync(CancellationToken cancellationToken) => ObjectLifecycle.CheckedOut(Target, cancellationToken);
+
+    public Task<MergeResult> MergeAsync(string branch, MergeStrategy strategy, CancellationToken cancellationToken) => ObjectLifecycle.Merge(Target, branch, strategy, cancellationToken);
+
+    public async Task<IObjectTransport> ForkAsync(ObjectNamespace to, CancellationToken cancellationToken)
+        => new InProcessTransport(await ObjectLifecycle.Fork(Target, to, cancellationToken).ConfigureAwait(false));
+
+    public Task<CompactResult> CompactAsync(bool force, CancellationToken cancellationToken) => ObjectLifecycle.Compact(Target, force, cancellationToken);
+
+    public Task<string> MoveToAsync(string colo, CancellationToken cancellationToken) => ObjectLifecycle.MoveTo(Target, colo, cancellationToken);
+
+    public Task<IReadOnlyList<EventRecord>> EventsAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return Target.RunAsync(a => ValueTask.FromResult(a.Database.Events.List(after, limit)), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(bool includeReplayed, CancellationToken cancellationToken)
+        => Target.RunAsync(a => ValueTask.FromResult(a.DeadLetters.List(includeReplayed)), cancellationToken);
+
+    public Task<bool> ReplayAsync(long deadLetterId, CancellationToken cancellationToken)
+        => Target.RunAsync(a => new ValueTask<bool>(a.ReplayAsync(deadLetterId)), cancellationToken);
+
+    public Task<IReadOnlyList<ScheduleState>> SchedulesAsync(CancellationToken cancellationToken)
+        => Target.RunAsync(a => ValueTask.FromResult(SchedulePersistence.List(a.Database)), cancellationToken);
+
+    public Task<IReadOnlyList<ObjectLink>> LinksAsync(string role, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(role);
+        return Target.RunAsync(a => ValueTask.FromResult(a.Database.Objects.Links(role)), cancellationToken);
+    }
+}
