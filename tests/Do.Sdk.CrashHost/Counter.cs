@@ -86,7 +86,7 @@ internal sealed class Counter : INoun<Counter>
                         await counter.Effect(ctx);
                     }
 
-                    return NounJson.Serialize(counter);
+                    return new VerbResult(NounJson.Serialize(counter), null);
                 },
             });
 }

@@ -70,7 +70,8 @@ public sealed class BrokenSourceTests
                 public string Name { get; set; } = "";
                 [Verb] public void Bump(ref int x) { }
                 [Verb] public void Rename(string name) => Name = name;
-                [Verb] public int Count() => 1;
+                [Verb] public object Count() => 1;
+                [Verb] public int Total() => 1;
             }
             """;
 
@@ -85,5 +86,6 @@ public sealed class BrokenSourceTests
         Assert.Contains("\"Rename\"", verbs, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Bump\"", verbs, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Count\"", verbs, StringComparison.Ordinal);
+        Assert.Contains("\"Total\"", verbs, StringComparison.Ordinal);
     }
 }

@@ -23,9 +23,9 @@ public static class RocketVerbs
             writer.WriteString("message", input);
         });
 
-    /// <summary>Applies the verb named <paramref name="verb"/> to a Rocket in JSON, with its arguments as a JSON object, and returns the new JSON.</summary>
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Rocket in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<string> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
         var thing = global::Do.NounJson.Deserialize<global::Launchpad.Rocket>(stateJson);
         switch (verb)
@@ -72,9 +72,9 @@ public static class RocketVerbs
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    private static async global::System.Threading.Tasks.ValueTask<string> Complete(global::System.Threading.Tasks.Task task, global::Launchpad.Rocket thing)
+    private static async global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Complete(global::System.Threading.Tasks.Task task, global::Launchpad.Rocket thing)
     {
         await task.ConfigureAwait(false);
-        return global::Do.NounJson.Serialize(thing);
+        return new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null);
     }
 }

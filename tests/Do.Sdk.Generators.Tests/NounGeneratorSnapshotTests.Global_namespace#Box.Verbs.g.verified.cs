@@ -18,9 +18,9 @@ public static class BoxVerbs
             writer.WriteNumber("by", input);
         });
 
-    /// <summary>Applies the verb named <paramref name="verb"/> to a Box in JSON, with its arguments as a JSON object, and returns the new JSON.</summary>
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Box in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<string> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
         var thing = global::Do.NounJson.Deserialize<global::Box>(stateJson);
         switch (verb)
@@ -56,7 +56,7 @@ public static class BoxVerbs
                 }
 
                 thing.Grow(byArg);
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Box has no verb \"{verb}\". Its verbs: Grow.", nameof(verb));

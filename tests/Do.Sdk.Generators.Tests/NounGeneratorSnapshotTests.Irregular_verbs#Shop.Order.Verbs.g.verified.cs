@@ -34,9 +34,9 @@ public static class OrderVerbs
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Pay, Send, Buy, Ship, Copy, Stop, Create, SendInvoice];
 
-    /// <summary>Applies the verb named <paramref name="verb"/> to a Order in JSON, with its arguments as a JSON object, and returns the new JSON.</summary>
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Order in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<string> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
         var thing = global::Do.NounJson.Deserialize<global::Shop.Order>(stateJson);
         switch (verb)
@@ -44,42 +44,42 @@ public static class OrderVerbs
             case "Pay":
             {
                 thing.Pay();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             case "Send":
             {
                 thing.Send();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             case "Buy":
             {
                 thing.Buy();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             case "Ship":
             {
                 thing.Ship();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             case "Copy":
             {
                 thing.Copy();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             case "Stop":
             {
                 thing.Stop();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             case "Create":
             {
                 thing.Create();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             case "SendInvoice":
             {
                 thing.SendInvoice();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Order has no verb \"{verb}\". Its verbs: Pay, Send, Buy, Ship, Copy, Stop, Create, SendInvoice.", nameof(verb));

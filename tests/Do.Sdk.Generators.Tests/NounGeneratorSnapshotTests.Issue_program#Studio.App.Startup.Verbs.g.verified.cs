@@ -30,9 +30,9 @@ public static class StartupVerbs
             writer.WriteString("tag", input);
         });
 
-    /// <summary>Applies the verb named <paramref name="verb"/> to a Startup in JSON, with its arguments as a JSON object, and returns the new JSON.</summary>
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Startup in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<string> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
         var thing = global::Do.NounJson.Deserialize<global::Studio.App.Startup>(stateJson);
         switch (verb)
@@ -61,7 +61,7 @@ public static class StartupVerbs
                 }
 
                 thing.Prioritize(byArg);
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             case "Tag":
             {
@@ -94,7 +94,7 @@ public static class StartupVerbs
                 }
 
                 thing.Tag(tagArg);
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Startup has no verb \"{verb}\". Its verbs: Prioritize, Tag.", nameof(verb));

@@ -20,9 +20,9 @@ public static class DealVerbs
             writer.WriteNumber("percent", input);
         });
 
-    /// <summary>Applies the verb named <paramref name="verb"/> to a Deal in JSON, with its arguments as a JSON object, and returns the new JSON.</summary>
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Deal in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<string> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
         var thing = global::Do.NounJson.Deserialize<global::Acme.Sales.Crm.Deals.Deal>(stateJson);
         switch (verb)
@@ -58,7 +58,7 @@ public static class DealVerbs
                 }
 
                 thing.Discount(percentArg);
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Deal has no verb \"{verb}\". Its verbs: Discount.", nameof(verb));

@@ -13,9 +13,9 @@ public static class PlantsBedsLeafVerbs
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Fall];
 
-    /// <summary>Applies the verb named <paramref name="verb"/> to a Leaf in JSON, with its arguments as a JSON object, and returns the new JSON.</summary>
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Leaf in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<string> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
         var thing = global::Do.NounJson.Deserialize<global::Garden.Plants.Beds.Leaf>(stateJson);
         switch (verb)
@@ -23,7 +23,7 @@ public static class PlantsBedsLeafVerbs
             case "Fall":
             {
                 thing.Fall();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Leaf has no verb \"{verb}\". Its verbs: Fall.", nameof(verb));

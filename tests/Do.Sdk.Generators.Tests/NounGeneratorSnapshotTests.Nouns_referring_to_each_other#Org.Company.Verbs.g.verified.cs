@@ -28,9 +28,9 @@ public static class CompanyVerbs
             }
         });
 
-    /// <summary>Applies the verb named <paramref name="verb"/> to a Company in JSON, with its arguments as a JSON object, and returns the new JSON.</summary>
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Company in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<string> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
         var thing = global::Do.NounJson.Deserialize<global::Org.Company>(stateJson);
         switch (verb)
@@ -69,7 +69,7 @@ public static class CompanyVerbs
                 }
 
                 thing.Hire(employeeArg);
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Company has no verb \"{verb}\". Its verbs: Hire.", nameof(verb));

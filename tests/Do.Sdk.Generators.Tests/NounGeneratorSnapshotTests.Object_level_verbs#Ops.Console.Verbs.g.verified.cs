@@ -34,9 +34,9 @@ public static class ConsoleVerbs
             writer.WriteNumber("shards", input);
         });
 
-    /// <summary>Runs the verb named <paramref name="verb"/> on a live Console, with its arguments as a JSON object.</summary>
+    /// <summary>Runs the verb named <paramref name="verb"/> on a live Console, with its arguments as a JSON object, and returns its output JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask Dispatch(global::Do.DurableObject instance, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<string?> Dispatch(global::Do.DurableObject instance, string verb, string? inputJson, global::Do.Context context)
     {
         var target = (global::Ops.Console)instance;
         switch (verb)
@@ -44,7 +44,7 @@ public static class ConsoleVerbs
             case "Reset":
             {
                 target.Reset();
-                return default;
+                return new((string?)null);
             }
             case "Broadcast":
             {
@@ -81,7 +81,7 @@ public static class ConsoleVerbs
                 }
 
                 target.Broadcast(messageArg, levelArg);
-                return default;
+                return new((string?)null);
             }
             case "Rebuild":
             {
@@ -106,11 +106,18 @@ public static class ConsoleVerbs
                     }
                 }
 
-                return new(target.Rebuild(context, shardsArg));
+                return Complete(target.Rebuild(context, shardsArg));
             }
             default:
                 throw new global::System.ArgumentException($"Console has no verb \"{verb}\". Its verbs: Reset, Broadcast, Rebuild.", nameof(verb));
         }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.ValueTask<string?> Complete(global::System.Threading.Tasks.Task task)
+    {
+        await task.ConfigureAwait(false);
+        return null;
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]

@@ -13,9 +13,9 @@ public static class DerivedVerbs
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Ping];
 
-    /// <summary>Runs the verb named <paramref name="verb"/> on a live Derived, with its arguments as a JSON object.</summary>
+    /// <summary>Runs the verb named <paramref name="verb"/> on a live Derived, with its arguments as a JSON object, and returns its output JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask Dispatch(global::Do.DurableObject instance, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<string?> Dispatch(global::Do.DurableObject instance, string verb, string? inputJson, global::Do.Context context)
     {
         var target = (global::Ops.Derived)instance;
         switch (verb)
@@ -23,7 +23,7 @@ public static class DerivedVerbs
             case "Ping":
             {
                 target.Ping();
-                return default;
+                return new((string?)null);
             }
             default:
                 throw new global::System.ArgumentException($"Derived has no verb \"{verb}\". Its verbs: Ping.", nameof(verb));

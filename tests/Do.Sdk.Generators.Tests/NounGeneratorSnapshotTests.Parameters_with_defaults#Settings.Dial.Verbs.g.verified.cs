@@ -52,9 +52,9 @@ public static class DialVerbs
             }
         });
 
-    /// <summary>Applies the verb named <paramref name="verb"/> to a Dial in JSON, with its arguments as a JSON object, and returns the new JSON.</summary>
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Dial in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<string> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
         var thing = global::Do.NounJson.Deserialize<global::Settings.Dial>(stateJson);
         switch (verb)
@@ -151,7 +151,7 @@ public static class DialVerbs
                 }
 
                 thing.Configure(labelArg, levelArg, loudArg, ratioArg, priceArg, bigArg, markArg, noteArg, modeArg, fallbackArg, commentArg, gainArg, tagsArg);
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Dial has no verb \"{verb}\". Its verbs: Configure.", nameof(verb));

@@ -16,9 +16,9 @@ public static class MemberVerbs
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Launch, Shelve];
 
-    /// <summary>Applies the verb named <paramref name="verb"/> to a Member in JSON, with its arguments as a JSON object, and returns the new JSON.</summary>
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Member in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<string> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
         var thing = global::Do.NounJson.Deserialize<global::People.Member>(stateJson);
         switch (verb)
@@ -26,12 +26,12 @@ public static class MemberVerbs
             case "Launch":
             {
                 thing.Launch();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             case "Shelve":
             {
                 thing.Shelve();
-                return new(global::Do.NounJson.Serialize(thing));
+                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Member has no verb \"{verb}\". Its verbs: Launch, Shelve.", nameof(verb));

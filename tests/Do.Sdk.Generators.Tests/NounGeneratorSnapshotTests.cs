@@ -44,6 +44,9 @@ public sealed class NounGeneratorSnapshotTests
     [Fact]
     public void Records_and_init_only() => Verify(Sources.RecordsAndInitOnly);
 
+    [Fact]
+    public void Verbs_returning_values() => Verify(Sources.VerbsReturningValues);
+
     private static void Verify(string source, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
         var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(source));

@@ -61,18 +61,18 @@ internal static class VerbEmitter
             }
         }
 
+        foreach (var verb in owner.Verbs)
+        {
+            if (verb.Result is { } result)
+            {
+                w.Line();
+                EmitOutput(w, json, owner, verb, result);
+            }
+        }
+
         w.Line();
         EmitDispatch(w, owner, json);
-        if (owner.IsNoun && owner.Verbs.Any(v => v.IsAsync))
-        {
-            w.Line();
-            w.Line(Generated.CodeAttribute);
-            w.Line($"private static async {ValueTask}<string> Complete({Task} task, {owner.FullName} thing)");
-            w.Open();
-            w.Line("await task.ConfigureAwait(false);");
-            w.Line($"return global::Do.NounJson.Serialize(thing);");
-            w.Close();
-        }
+        EmitCompletions(w, owner);
 
         json.WriteHelpers();
         w.Close();
@@ -113,30 +113,44 @@ internal static class VerbEmitter
             var what = owner.IsNoun
                 ? $"Runs {verb.Name} on HEAD of this {owner.DisplayName} as one turn, and records its action and its <c>{owner.DisplayName}.{verb.Event}</c> event."
                 : $"Runs {verb.Name} on this {owner.DisplayName} as one turn, and records its action and its <c>{owner.DisplayName}.{verb.Event}</c> event.";
+            var result = verb.Result;
+            if (result is not null)
+            {
+                what += " Returns what the verb returned.";
+            }
+
             w.Line($"/// <summary>{what}</summary>");
-            w.Line($"public {Task} {Identifiers.Escape(verb.Name)}({string.Join(", ", declared)})");
+            w.Line($"public {(result is null ? Task : $"{Task}<{result.Display}>")} {Identifiers.Escape(verb.Name)}({string.Join(", ", declared)})");
             using (w.Indent())
             {
-                w.Line($"=> {receiver}.Invoke(");
+                w.Line(result is null ? $"=> {receiver}.Invoke(" : $"=> {receiver}.Invoke<{result.Display}>(");
                 using (w.Indent())
                 {
                     w.Line($"{owner.VerbsClass}.{verb.Name},");
                     w.Line(values.Count == 0 ? "null," : $"{owner.VerbsClass}.{verb.Name}Input({string.Join(", ", values.Select(p => Identifiers.Escape(p.Name)))}),");
+                    var valueTask = result is null ? ValueTask : $"{ValueTask}<{result.Display}>";
                     switch (verb.Return)
                     {
-                        case VerbReturn.Void:
+                        case VerbReturn.Void when result is null:
                             w.Line(lambdaStart);
                             w.Open();
                             w.Line(call + ";");
                             w.Line("return default;");
                             w.Close(",");
                             break;
+                        case VerbReturn.Void:
                         case VerbReturn.Task:
-                            w.Line($"{lambdaStart} new {ValueTask}({call}),");
+                            w.Line($"{lambdaStart} new {valueTask}({call}),");
                             break;
                         default:
                             w.Line($"{lambdaStart} {call},");
                             break;
+                    }
+
+                    if (result is not null)
+                    {
+                        w.Line($"{owner.VerbsClass}.{verb.Name}Output,");
+                        w.Line($"{owner.VerbsClass}.Read{verb.Name}Output,");
                     }
 
                     w.Line($"{token});");
@@ -147,21 +161,89 @@ internal static class VerbEmitter
         w.Close();
     }
 
+    /// <summary>The value a verb returns, as the JSON object <c>{"value": …}</c> recorded as the action's output, and back.</summary>
+    private static void EmitOutput(SourceWriter w, JsonEmitter json, VerbOwner owner, VerbModel verb, TypeRef result)
+    {
+        w.Line($"/// <summary>What {verb.Name} returned, as the JSON object recorded as the action's output.</summary>");
+        w.Line($"internal static string {verb.Name}Output({result.Display} value)");
+        using (w.Indent())
+        {
+            w.Line("=> global::Do.NounJson.WriteObject(value, static (writer, input) =>");
+            w.Open();
+            json.WriteProperty("value", result, "input");
+            w.Close(");");
+        }
+
+        w.Line();
+        w.Line($"/// <summary>Reads what {verb.Name} returned from its action's output JSON.</summary>");
+        w.Line($"internal static {result.Display} Read{verb.Name}Output(string outputJson)");
+        w.Open();
+        var initial = result.IsValueType || result.AcceptsNull ? "default" : "default!";
+        w.Line($"{result.Display} value = {initial};");
+        w.Line($"var reader = new {JsonEmitter.ReaderType}(global::System.Text.Encoding.UTF8.GetBytes(outputJson));");
+        w.Line("reader.Read();");
+        w.Line($"while (reader.Read() && reader.TokenType == {JsonEmitter.TokenType}.PropertyName)");
+        w.Open();
+        w.Line("var property = reader.GetString();");
+        w.Line("reader.Read();");
+        w.Line("if (property == \"value\")");
+        w.Open();
+        json.ReadValue(result, e => $"value = {e};");
+        w.Close();
+        w.Line("else");
+        w.Open();
+        w.Line("reader.Skip();");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("return value;");
+        w.Close();
+    }
+
+    /// <summary>The helpers that turn an async verb's task into the dispatcher's result, for the shapes the owner uses.</summary>
+    private static void EmitCompletions(SourceWriter w, VerbOwner owner)
+    {
+        var state = owner.IsNoun ? $", {owner.FullName} thing" : "";
+        var done = owner.IsNoun ? "global::Do.NounJson.Serialize(thing), " : "";
+        var returns = owner.IsNoun ? $"{ValueTask}<global::Do.VerbResult>" : $"{ValueTask}<string?>";
+        if (owner.Verbs.Any(v => v.IsAsync && v.Result is null))
+        {
+            w.Line();
+            w.Line(Generated.CodeAttribute);
+            w.Line($"private static async {returns} Complete({Task} task{state})");
+            w.Open();
+            w.Line("await task.ConfigureAwait(false);");
+            w.Line(owner.IsNoun ? $"return new global::Do.VerbResult({done}null);" : "return null;");
+            w.Close();
+        }
+
+        if (owner.Verbs.Any(v => v.IsAsync && v.Result is not null))
+        {
+            w.Line();
+            w.Line(Generated.CodeAttribute);
+            w.Line($"private static async {returns} Complete<TResult>({Task}<TResult> task{state}, global::System.Func<TResult, string> output)");
+            w.Open();
+            w.Line("var result = await task.ConfigureAwait(false);");
+            w.Line(owner.IsNoun ? $"return new global::Do.VerbResult({done}output(result));" : "return output(result);");
+            w.Close();
+        }
+    }
+
     private static void EmitDispatch(SourceWriter w, VerbOwner owner, JsonEmitter json)
     {
         if (owner.IsNoun)
         {
-            w.Line($"/// <summary>Applies the verb named <paramref name=\"verb\"/> to a {owner.DisplayName} in JSON, with its arguments as a JSON object, and returns the new JSON.</summary>");
+            w.Line($"/// <summary>Applies the verb named <paramref name=\"verb\"/> to a {owner.DisplayName} in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>");
             w.Line(Generated.CodeAttribute);
-            w.Line($"public static {ValueTask}<string> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)");
+            w.Line($"public static {ValueTask}<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)");
             w.Open();
             w.Line($"var thing = global::Do.NounJson.Deserialize<{owner.FullName}>(stateJson);");
         }
         else
         {
-            w.Line($"/// <summary>Runs the verb named <paramref name=\"verb\"/> on a live {owner.DisplayName}, with its arguments as a JSON object.</summary>");
+            w.Line($"/// <summary>Runs the verb named <paramref name=\"verb\"/> on a live {owner.DisplayName}, with its arguments as a JSON object, and returns its output JSON.</summary>");
             w.Line(Generated.CodeAttribute);
-            w.Line($"public static {ValueTask} Dispatch(global::Do.DurableObject instance, string verb, string? inputJson, global::Do.Context context)");
+            w.Line($"public static {ValueTask}<string?> Dispatch(global::Do.DurableObject instance, string verb, string? inputJson, global::Do.Context context)");
             w.Open();
             w.Line($"var target = ({owner.FullName})instance;");
         }
@@ -238,37 +320,22 @@ internal static class VerbEmitter
                 _ => ArgOf(p),
             }));
             var call = $"{item}.{Identifiers.Escape(verb.Name)}({arguments})";
-            if (owner.IsNoun)
+            var output = verb.Result is null ? null : $"{verb.Name}Output";
+            var thingArg = owner.IsNoun ? ", thing" : "";
+            switch (verb.Return)
             {
-                switch (verb.Return)
-                {
-                    case VerbReturn.Void:
-                        w.Line(call + ";");
-                        w.Line("return new(global::Do.NounJson.Serialize(thing));");
-                        break;
-                    case VerbReturn.Task:
-                        w.Line($"return Complete({call}, thing);");
-                        break;
-                    default:
-                        w.Line($"return Complete({call}.AsTask(), thing);");
-                        break;
-                }
-            }
-            else
-            {
-                switch (verb.Return)
-                {
-                    case VerbReturn.Void:
-                        w.Line(call + ";");
-                        w.Line("return default;");
-                        break;
-                    case VerbReturn.Task:
-                        w.Line($"return new({call});");
-                        break;
-                    default:
-                        w.Line($"return {call};");
-                        break;
-                }
+                case VerbReturn.Void when output is null:
+                    w.Line(call + ";");
+                    w.Line(owner.IsNoun ? "return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));" : "return new((string?)null);");
+                    break;
+                case VerbReturn.Void:
+                    w.Line($"var result = {call};");
+                    w.Line(owner.IsNoun ? $"return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), {output}(result)));" : $"return new({output}(result));");
+                    break;
+                default:
+                    var task = verb.Return == VerbReturn.Task ? call : call + ".AsTask()";
+                    w.Line(output is null ? $"return Complete({task}{thingArg});" : $"return Complete({task}{thingArg}, {output});");
+                    break;
             }
 
             w.Close();

@@ -368,17 +368,44 @@ internal static class TypeSupport
     public static bool IsCancellationToken(ITypeSymbol type) => type is INamedTypeSymbol named && MetadataName(named) == "System.Threading.CancellationToken";
 
     /// <summary>True for <c>void</c>, <c>Task</c> and <c>ValueTask</c>: what a verb may return.</summary>
-    public static bool IsSupportedVerbReturn(ITypeSymbol type, out bool isAsync)
+    public static bool IsSupportedVerbReturn(ITypeSymbol type, out bool isAsync) => IsSupportedVerbReturn(type, out isAsync, out _);
+
+    /// <summary>
+    /// True when a verb may return <paramref name="type"/>: <c>void</c>, <c>Task</c>, <c>ValueTask</c>, or a value
+    /// (<c>T</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c>) whose type <paramref name="result"/> is then set;
+    /// whether the value's type can be stored is the serializer's question, not this one.
+    /// </summary>
+    public static bool IsSupportedVerbReturn(ITypeSymbol type, out bool isAsync, out ITypeSymbol? result)
     {
         isAsync = false;
+        result = null;
         if (type.SpecialType == SpecialType.System_Void)
         {
             return true;
         }
 
-        var name = type is INamedTypeSymbol named && !named.IsGenericType ? MetadataName(named) : null;
-        isAsync = name is "System.Threading.Tasks.Task" or "System.Threading.Tasks.ValueTask";
-        return isAsync;
+        if (type is INamedTypeSymbol named)
+        {
+            var name = MetadataName(named.IsGenericType ? named.ConstructedFrom : named);
+            switch (name)
+            {
+                case "System.Threading.Tasks.Task" or "System.Threading.Tasks.ValueTask":
+                    isAsync = true;
+                    return true;
+                case "System.Threading.Tasks.Task`1" or "System.Threading.Tasks.ValueTask`1":
+                    isAsync = true;
+                    result = named.TypeArguments[0];
+                    return true;
+            }
+        }
+
+        if (type.TypeKind is TypeKind.TypeParameter or TypeKind.Pointer or TypeKind.FunctionPointer || type.IsRefLikeType)
+        {
+            return false;
+        }
+
+        result = type;
+        return true;
     }
 
     /// <summary>True when <paramref name="symbol"/> carries the attribute with metadata name <paramref name="attributeName"/>.</summary>

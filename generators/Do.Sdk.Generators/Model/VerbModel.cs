@@ -8,6 +8,7 @@ namespace Do.Sdk.Generators.Model;
 /// <param name="Retries">Retries, negative for the host default.</param>
 /// <param name="TimeoutMilliseconds">Timeout, zero or negative for the host default.</param>
 /// <param name="Parameters">The parameters in declaration order.</param>
+/// <param name="Result">The type of the value the verb returns (<c>T</c>, <c>Task&lt;T&gt;</c>), or null when it returns none.</param>
 internal sealed record VerbModel(
     string Name,
     string Event,
@@ -15,7 +16,8 @@ internal sealed record VerbModel(
     VerbReturn Return,
     int Retries,
     int TimeoutMilliseconds,
-    EquatableArray<ParameterModel> Parameters)
+    EquatableArray<ParameterModel> Parameters,
+    TypeRef? Result = null)
 {
     public bool IsAsync => Return != VerbReturn.Void;
 }

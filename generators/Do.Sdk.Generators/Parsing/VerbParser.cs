@@ -38,9 +38,16 @@ internal static class VerbParser
     {
         if (method.IsStatic || method.IsGenericMethod || method.IsAbstract || TypeSupport.IsReservedVerbName(method.Name)
             || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
-            || !TypeSupport.IsSupportedVerbReturn(method.ReturnType, out _))
+            || !TypeSupport.IsSupportedVerbReturn(method.ReturnType, out var isAsync, out var resultType)
+            || method.ReturnsByRef || method.ReturnsByRefReadonly)
         {
             return null;
+        }
+
+        TypeRef? result = null;
+        if (resultType is not null && (result = types.Describe(resultType)) is null)
+        {
+            return null; // DO0003 reports the type the serializer cannot store
         }
 
         var parameters = new List<ParameterModel>();
@@ -97,7 +104,6 @@ internal static class VerbParser
 
         var retries = HasNamed(attribute, "Retries") ? Symbols.NamedArgument<int>(attribute, "Retries") : -1;
         var timeout = Symbols.NamedArgument<int>(attribute, "TimeoutMilliseconds");
-        TypeSupport.IsSupportedVerbReturn(method.ReturnType, out var isAsync);
         var returns = !isAsync ? VerbReturn.Void : method.ReturnType.Name == "ValueTask" ? VerbReturn.ValueTask : VerbReturn.Task;
         return new VerbModel(
             method.Name,
@@ -106,7 +112,8 @@ internal static class VerbParser
             returns,
             retries,
             timeout,
-            parameters.ToEquatableArray());
+            parameters.ToEquatableArray(),
+            result);
     }
 
     private static bool HasNamed(AttributeData attribute, string name)

@@ -17,10 +17,11 @@ namespace Do.Execution;
 /// </summary>
 internal static class VerbExecution
 {
-    /// <summary>Applies a verb to a thing's JSON state and returns the new JSON state.</summary>
-    public delegate ValueTask<string> Apply(string stateJson, Context context);
+    /// <summary>Applies a verb to a thing's JSON state and returns the new JSON state with the verb's output JSON.</summary>
+    public delegate ValueTask<VerbResult> Apply(string stateJson, Context context);
 
-    public static async ValueTask RunAsync(ObjectActivation activation, NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, Apply apply, long? resumeActionId, CancellationToken cancellationToken)
+    /// <summary>Runs the verb; returns its output JSON (null when it returns nothing).</summary>
+    public static async ValueTask<string?> RunAsync(ObjectActivation activation, NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, Apply apply, long? resumeActionId, CancellationToken cancellationToken)
     {
         var db = activation.Database;
         db.Branches.RequireWritable();
@@ -31,17 +32,16 @@ internal static class VerbExecution
         if (!verb.IsAsync && resumeActionId is null)
         {
             var head = db.Things.RequireLive(nounId, name, id);
-            var json = await apply(head.Data!, activation.Context).ConfigureAwait(false);
+            var (json, output) = await apply(head.Data!, activation.Context).ConfigureAwait(false);
             // A synchronous verb runs start to finish inside the turn, so HEAD cannot move under it: no second read.
-            db.InTransaction(() => db.Things.Append(nounId, name, id, json, head, verb.Name, verb.Event, options, json));
-            return;
+            db.InTransaction(() => db.Things.Append(nounId, name, id, json, head, verb.Name, verb.Event, options with { Output = output }, json));
+            return output;
         }
 
         var pipelines = activation.Host.Pipelines;
         if (durability == Durability.Try)
         {
-            await TryOnceAsync(activation, pipelines.ForTry(verb), nounId, name, id, verb, options, apply, cancellationToken).ConfigureAwait(false);
-            return;
+            return await TryOnceAsync(activation, pipelines.ForTry(verb), nounId, name, id, verb, options, apply, cancellationToken).ConfigureAwait(false);
         }
 
         long actionId;
@@ -58,7 +58,7 @@ internal static class VerbExecution
             actionId = db.Actions.InsertPending(verb.Name, null, id, nounId, db.Branches.Current, inputJson, before.Version, Durability.Do);
         }
 
-        string? newJson = null;
+        VerbResult result = default;
         try
         {
             await pipelines.ForDo(verb).ExecuteAsync(
@@ -71,7 +71,7 @@ internal static class VerbExecution
                     {
                         var head = db.Things.RequireLive(nounId, name, id);
                         ActionScope.Enter(new ActionScope(activation, actionId, attempts, token));
-                        newJson = await apply(head.Data!, activation.Context).ConfigureAwait(false);
+                        result = await apply(head.Data!, activation.Context).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is not OperationCanceledException || token.IsCancellationRequested)
                     {
@@ -94,14 +94,15 @@ internal static class VerbExecution
         db.InTransaction(() =>
         {
             var current = db.Things.RequireLive(nounId, name, id);
-            db.Things.Append(nounId, name, id, newJson, current, verb.Name, verb.Event, options, newJson, existingActionId: actionId, attempts: attempts);
+            db.Things.Append(nounId, name, id, result.State, current, verb.Name, verb.Event, options with { Output = result.Output }, result.State, existingActionId: actionId, attempts: attempts);
         });
+        return result.Output;
     }
 
-    private static async ValueTask TryOnceAsync(ObjectActivation activation, ResiliencePipeline pipeline, long nounId, string name, string id, VerbInfo verb, WriteOptions options, Apply apply, CancellationToken cancellationToken)
+    private static async ValueTask<string?> TryOnceAsync(ObjectActivation activation, ResiliencePipeline pipeline, long nounId, string name, string id, VerbInfo verb, WriteOptions options, Apply apply, CancellationToken cancellationToken)
     {
         var db = activation.Database;
-        string? json = null;
+        VerbResult result = default;
         try
         {
             await pipeline.ExecuteAsync(
@@ -109,7 +110,7 @@ internal static class VerbExecution
                 {
                     var head = db.Things.RequireLive(nounId, name, id);
                     ActionScope.Enter(new ActionScope(activation, 0, 1, token));
-                    json = await apply(head.Data!, activation.Context).ConfigureAwait(false);
+                    result = await apply(head.Data!, activation.Context).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -119,7 +120,8 @@ internal static class VerbExecution
             throw new ActionFailedException(actionId, verb.Name, id, 1, e);
         }
 
-        db.InTransaction(() => db.Things.Append(nounId, name, id, json, db.Things.RequireLive(nounId, name, id), verb.Name, verb.Event, options, json));
+        db.InTransaction(() => db.Things.Append(nounId, name, id, result.State, db.Things.RequireLive(nounId, name, id), verb.Name, verb.Event, options with { Output = result.Output }, result.State));
+        return result.Output;
     }
 
     /// <summary>

@@ -561,7 +561,7 @@ internal sealed partial class ObjectActivation
 
             try
             {
-                await VerbExecution.RunAsync(this, noun, action.Target, verb, action.Input, Durability.Do, (json, ctx) => dispatch(json, verb.Name, action.Input, ctx), action.Id, cancellationToken).ConfigureAwait(false);
+                _ = await VerbExecution.RunAsync(this, noun, action.Target, verb, action.Input, Durability.Do, (json, ctx) => dispatch(json, verb.Name, action.Input, ctx), action.Id, cancellationToken).ConfigureAwait(false);
             }
             catch (ActionFailedException e)
             {

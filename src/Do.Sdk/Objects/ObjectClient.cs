@@ -248,6 +248,39 @@ public sealed class ObjectClient<TObject> : ObjectClient
     {
         ArgumentNullException.ThrowIfNull(verb);
         ArgumentNullException.ThrowIfNull(apply);
-        return Transport.InvokeAsync(new VerbCall { Verb = verb, InputJson = inputJson, LocalObject = (instance, context) => apply((TObject)instance, context) }, cancellationToken);
+        return Transport.InvokeAsync(
+            new VerbCall
+            {
+                Verb = verb,
+                InputJson = inputJson,
+                LocalObject = async (instance, context) =>
+                {
+                    await apply((TObject)instance, context).ConfigureAwait(false);
+                    return null;
+                },
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs an object-level verb that returns a value and returns it; see
+    /// <see cref="Invoke(VerbInfo, string?, Func{TObject, Context, ValueTask}, CancellationToken)"/> and
+    /// <see cref="ThingRef{T}.Invoke{TResult}"/> for how the value is recorded and carried. Called by generated verb methods.
+    /// </summary>
+    public async Task<TResult> Invoke<TResult>(VerbInfo verb, string? inputJson, Func<TObject, Context, ValueTask<TResult>> apply, Func<TResult, string> writeOutput, Func<string, TResult> readOutput, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(verb);
+        ArgumentNullException.ThrowIfNull(apply);
+        ArgumentNullException.ThrowIfNull(writeOutput);
+        ArgumentNullException.ThrowIfNull(readOutput);
+        var output = await Transport.InvokeAsync(
+            new VerbCall
+            {
+                Verb = verb,
+                InputJson = inputJson,
+                LocalObject = async (instance, context) => writeOutput(await apply((TObject)instance, context).ConfigureAwait(false)),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return output is null ? default! : readOutput(output);
     }
 }

@@ -79,29 +79,54 @@ public sealed class ThingRef<T>
     /// <exception cref="ThingNotFoundException">The thing does not exist or is deleted.</exception>
     /// <exception cref="ActionFailedException">An async verb failed for good (every attempt failed or timed out).</exception>
     /// <exception cref="InvalidOperationException">The ref is read-only (a version, an ancestor or a time).</exception>
-    public Task Invoke(VerbInfo verb, string? inputJson, Func<T, Context, ValueTask> apply, CancellationToken cancellationToken = default)
+    public async Task Invoke(VerbInfo verb, string? inputJson, Func<T, Context, ValueTask> apply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        _ = await InvokeCore(
+            verb,
+            inputJson,
+            async (json, ctx) =>
+            {
+                var thing = NounJson.Deserialize<T>(json);
+                await apply(thing, ctx).ConfigureAwait(false);
+                return new VerbResult(NounJson.Serialize(thing), null);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a verb that returns a value, like <see cref="Invoke(VerbInfo, string?, Func{T, Context, ValueTask}, CancellationToken)"/>,
+    /// and returns that value. The value is recorded as the action's output (<paramref name="writeOutput"/> gives its
+    /// JSON) and travels back as JSON from an object in another process (<paramref name="readOutput"/> reads it).
+    /// Called by generated verb methods. A verb sent with <see cref="AsSend"/> returns <c>default</c>: it has not run yet.
+    /// </summary>
+    public async Task<TResult> Invoke<TResult>(VerbInfo verb, string? inputJson, Func<T, Context, ValueTask<TResult>> apply, Func<TResult, string> writeOutput, Func<string, TResult> readOutput, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        ArgumentNullException.ThrowIfNull(writeOutput);
+        ArgumentNullException.ThrowIfNull(readOutput);
+        var output = await InvokeCore(
+            verb,
+            inputJson,
+            async (json, ctx) =>
+            {
+                var thing = NounJson.Deserialize<T>(json);
+                var result = await apply(thing, ctx).ConfigureAwait(false);
+                return new VerbResult(NounJson.Serialize(thing), writeOutput(result));
+            },
+            cancellationToken).ConfigureAwait(false);
+        return output is null ? default! : readOutput(output);
+    }
+
+    private Task<string?> InvokeCore(VerbInfo verb, string? inputJson, Execution.VerbExecution.Apply local, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(verb);
-        ArgumentNullException.ThrowIfNull(apply);
         if (Reference.Kind != RefKind.Head)
         {
             throw new InvalidOperationException($"{T.Noun.Name}.{verb.Name} cannot run on \"{Reference}\": a verb changes HEAD, and that ref is read-only. Call it on \"{Id}\".");
         }
 
-        var call = new VerbCall
-        {
-            Noun = T.Noun,
-            Id = Id,
-            Verb = verb,
-            InputJson = inputJson,
-            Durability = Durability,
-            LocalThing = async (json, ctx) =>
-            {
-                var thing = NounJson.Deserialize<T>(json);
-                await apply(thing, ctx).ConfigureAwait(false);
-                return NounJson.Serialize(thing);
-            },
-        };
+        var call = new VerbCall { Noun = T.Noun, Id = Id, Verb = verb, InputJson = inputJson, Durability = Durability, LocalThing = local };
         return _transport.InvokeAsync(call, cancellationToken);
     }
 }

@@ -27,14 +27,14 @@ public sealed class ActionStore
     public IReadOnlyList<ActionRecord> Open()
         => _db.Connection.Query<ActionRow>(Select + " WHERE status IN ('pending', 'running', 'retrying') ORDER BY id").Select(Map).ToList();
 
-    internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now)
+    internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now, string? output = null)
     {
         var insert = _db.Command("""
-            INSERT INTO actions (verb, actor, target, noun, branch, input, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
-            VALUES ($verb, $actor, $target, $noun, $branch, $input, $before, $after, $durability, 'completed', 1, $now, $now, $now) RETURNING id
+            INSERT INTO actions (verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
+            VALUES ($verb, $actor, $target, $noun, $branch, $input, $output, $before, $after, $durability, 'completed', 1, $now, $now, $now) RETURNING id
             """);
         insert.Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
-            .Bind("$input", input).Bind("$before", before).Bind("$after", after).Bind("$durability", ToText(durability)).Bind("$now", now);
+            .Bind("$input", input).Bind("$output", output).Bind("$before", before).Bind("$after", after).Bind("$durability", ToText(durability)).Bind("$now", now);
         return (long)insert.ExecuteScalar()!;
     }
 
@@ -61,10 +61,10 @@ public sealed class ActionStore
     }
 
     /// <summary>Completes an open action with the version it wrote. Must run in the write's transaction.</summary>
-    internal void Complete(long id, long? before, long after, int attempts, long now)
+    internal void Complete(long id, long? before, long after, int attempts, long now, string? output = null)
     {
-        _db.Command("UPDATE actions SET status = 'completed', before_version = $before, after_version = $after, attempts = $attempts, error = NULL, updated_at = $now, completed_at = $now WHERE id = $id")
-            .Bind("$before", before).Bind("$after", after).Bind("$attempts", attempts).Bind("$now", now).Bind("$id", id)
+        _db.Command("UPDATE actions SET status = 'completed', before_version = $before, after_version = $after, output = $output, attempts = $attempts, error = NULL, updated_at = $now, completed_at = $now WHERE id = $id")
+            .Bind("$before", before).Bind("$after", after).Bind("$output", output).Bind("$attempts", attempts).Bind("$now", now).Bind("$id", id)
             .ExecuteNonQuery();
     }
 

@@ -440,15 +440,15 @@ public sealed partial class ObjectDatabase : IDisposable
 public sealed partial class ObjectDatabase
 {
     /// <summary>Records an object-level verb: a completed action on the object itself and its event.</summary>
-    internal void RecordObjectVerb(string objectClass, VerbInfo verb, string? inputJson)
+    internal void RecordObjectVerb(string objectClass, VerbInfo verb, string? inputJson, string? outputJson = null)
         => InTransaction(() =>
         {
             var now = NowMilliseconds();
             var insert = Command("""
-                INSERT INTO actions (verb, target, branch, input, durability, status, attempts, created_at, updated_at, completed_at)
-                VALUES ($verb, '', $branch, $input, 'do', 'completed', 1, $now, $now, $now) RETURNING id
+                INSERT INTO actions (verb, target, branch, input, output, durability, status, attempts, created_at, updated_at, completed_at)
+                VALUES ($verb, '', $branch, $input, $output, 'do', 'completed', 1, $now, $now, $now) RETURNING id
                 """);
-            insert.Bind("$verb", verb.Name).Bind("$branch", Branches.Current).Bind("$input", inputJson).Bind("$now", now);
+            insert.Bind("$verb", verb.Name).Bind("$branch", Branches.Current).Bind("$input", inputJson).Bind("$output", outputJson).Bind("$now", now);
             var actionId = (long)insert.ExecuteScalar()!;
             var shortName = objectClass[(objectClass.LastIndexOf('.') + 1)..];
             Events.Append(shortName + "." + verb.Event, Namespace.Value, null, null, null, actionId, inputJson, now);

@@ -271,12 +271,12 @@ public sealed class ThingStore
         long actionId;
         if (existingActionId is long existing)
         {
-            _db.Actions.Complete(existing, before?.Version, version, attempts, now);
+            _db.Actions.Complete(existing, before?.Version, version, attempts, now, options?.Output);
             actionId = existing;
         }
         else
         {
-            actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, version, options?.Durability ?? Durability.Do, now);
+            actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, version, options?.Durability ?? Durability.Do, now, options?.Output);
         }
 
         var eventType = noun + "." + (options?.Event ?? defaultEvent);

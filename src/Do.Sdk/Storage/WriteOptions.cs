@@ -15,6 +15,9 @@ public sealed record WriteOptions
     /// <summary>The verb's input, as JSON, recorded on the action.</summary>
     public string? Input { get; init; }
 
+    /// <summary>The verb's return value, as JSON, recorded on the action; null when it returns nothing.</summary>
+    public string? Output { get; init; }
+
     /// <summary>The durability the action was requested with.</summary>
     public Durability Durability { get; init; } = Durability.Do;
 }

@@ -48,15 +48,11 @@ internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
         if (!verb.IsAsync)
         {
             // A pure state transition: eligible for group commit with other callers of this object.
-            return Completed(Target.Host.RunGroupedAsync(Target, activation => VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken), cancellationToken));
+            return RunGroupedAsync(noun, id, verb, call.InputJson, durability, apply, cancellationToken);
         }
 
-        return Target.RunAsync<string?>(
-            async activation =>
-            {
-                await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken).ConfigureAwait(false);
-                return null;
-            },
+        return Target.RunAsync(
+            activation => VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken),
             cancellationToken);
     }
 
@@ -66,20 +62,21 @@ internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
             {
                 var info = activation.ClassInfo;
                 var verb = call.Verb;
+                string? output;
                 if (call.LocalObject is { } local)
                 {
-                    await local(activation.Instance, activation.Context).ConfigureAwait(false);
+                    output = await local(activation.Instance, activation.Context).ConfigureAwait(false);
                 }
                 else
                 {
                     verb = info.Verbs.FirstOrDefault(v => string.Equals(v.Name, call.Verb.Name, StringComparison.Ordinal))
                         ?? throw new ArgumentException($"{info.Name} has no verb \"{call.Verb.Name}\". Its verbs: {(info.Verbs.Count == 0 ? "none" : string.Join(", ", info.Verbs.Select(v => v.Name)))}.", nameof(call));
                     var dispatch = info.Dispatch ?? throw new ArgumentException($"{info.Name} has no verb dispatcher.", nameof(call));
-                    await dispatch(activation.Instance, verb.Name, call.InputJson, activation.Context).ConfigureAwait(false);
+                    output = await dispatch(activation.Instance, verb.Name, call.InputJson, activation.Context).ConfigureAwait(false);
                 }
 
-                activation.Database.RecordObjectVerb(info.Name, verb, call.InputJson);
-                return null;
+                activation.Database.RecordObjectVerb(info.Name, verb, call.InputJson, output);
+                return output;
             },
             cancellationToken);
 
@@ -89,10 +86,14 @@ internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
         return (json, ctx) => dispatch(json, verb.Name, inputJson, ctx);
     }
 
-    private static async Task<string?> Completed(Task task)
+    private async Task<string?> RunGroupedAsync(NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, VerbExecution.Apply apply, CancellationToken cancellationToken)
     {
-        await task.ConfigureAwait(false);
-        return null;
+        string? output = null;
+        await Target.Host.RunGroupedAsync(
+            Target,
+            async activation => output = await VerbExecution.RunAsync(activation, noun, id, verb, inputJson, durability, apply, null, cancellationToken).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        return output;
     }
 
     public Task<string?> FindAsync(NounInfo noun, Ref reference, CancellationToken cancellationToken)

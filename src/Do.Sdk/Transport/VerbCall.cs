@@ -28,7 +28,7 @@ public sealed record VerbCall
     internal Execution.VerbExecution.Apply? LocalThing { get; init; }
 
     /// <summary>The verb applied to the live object instance in this process; see <see cref="LocalThing"/>.</summary>
-    internal Func<DurableObject, Context, ValueTask>? LocalObject { get; init; }
+    internal Func<DurableObject, Context, ValueTask<string?>>? LocalObject { get; init; }
 
     /// <summary>Where the call goes, for messages: <c>Startup("acme").Prioritize</c> or <c>Studio.Restock</c>.</summary>
     public override string ToString() => Noun is null ? Verb.Name : $"{Noun.Name}(\"{Id}\").{Verb.Name}";

@@ -401,4 +401,32 @@ internal static class Sources
             [Verb] public void Pay() => Paid = true;
         }
         """;
+
+    public const string VerbsReturningValues = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Do;
+
+        namespace Billing;
+
+        public sealed record Quote(decimal Amount, string Currency);
+
+        [Noun]
+        public partial class Order
+        {
+            public decimal Amount { get; set; }
+            public List<string> Lines { get; set; } = new();
+
+            [Verb] public decimal Total() => Amount;
+            [Verb] public int AddLine(string line) { Lines.Add(line); return Lines.Count; }
+            [Verb] public async Task<Quote> Price(Context ctx) { await Task.Yield(); return new Quote(Amount * 1.2m, "EUR"); }
+            [Verb] public ValueTask<string?> Note() => new((string?)null);
+        }
+
+        public partial class Till : Business
+        {
+            [Verb] public int Open(int drawers) => drawers * 2;
+            [Verb] public async Task<List<string>> Audit() { await Task.Yield(); return ["ok"]; }
+        }
+        """;
 }

@@ -74,7 +74,7 @@ public sealed class Job : INoun<Job>
                 {
                     var job = NounJson.Deserialize<Job>(json);
                     await job.Run(ctx);
-                    return NounJson.Serialize(job);
+                    return new VerbResult(NounJson.Serialize(job), null);
                 },
             });
 }

@@ -1,4 +1,3 @@
-using Do.Storage;
 using Do.Tests.Generated.IssueProgram;
 using Do.Transport;
 
@@ -72,63 +71,33 @@ public sealed class InProcessTransportTests
 
     /// <summary>
     /// Forwards every call as a remote transport would send it: the verb by name with its JSON input, never the
-    /// generated code's in-process delegate.
+    /// generated code's in-process delegate; refs re-parsed from their text. Counts the calls.
     /// </summary>
-    private sealed class WireTransport(IObjectTransport inner) : IObjectTransport
+    private sealed class WireTransport(IObjectTransport inner) : Support.ForwardingTransport(inner)
     {
         public int Calls { get; private set; }
 
         public int VerbCalls { get; private set; }
 
-        public ObjectNamespace Namespace => inner.Namespace;
+        public override IObjectTransport For(ObjectNamespace other) => new WireTransport(Inner.For(other));
 
-        public IObjectTransport For(ObjectNamespace other) => new WireTransport(inner.For(other));
-
-        public Task<string?> InvokeAsync(VerbCall call, CancellationToken cancellationToken)
+        public override Task<string?> InvokeAsync(VerbCall call, CancellationToken cancellationToken)
         {
             Calls++;
             VerbCalls++;
             var byName = new VerbCall { Noun = call.Noun, Id = call.Id, Verb = call.Verb, InputJson = call.InputJson, Durability = call.Durability };
-            return inner.InvokeAsync(byName, cancellationToken);
+            return Inner.InvokeAsync(byName, cancellationToken);
         }
 
-        public Task<string?> FindAsync(NounInfo noun, Ref reference, CancellationToken cancellationToken) => Count(inner.FindAsync(noun, Ref.Parse(reference.ToString()), cancellationToken));
+        public override Task<string?> FindAsync(NounInfo noun, Ref reference, CancellationToken cancellationToken) => Count(base.FindAsync(noun, Ref.Parse(reference.ToString()), cancellationToken));
 
-        public Task<string> GetAsync(NounInfo noun, Ref reference, CancellationToken cancellationToken) => Count(inner.GetAsync(noun, Ref.Parse(reference.ToString()), cancellationToken));
+        public override Task<string> GetAsync(NounInfo noun, Ref reference, CancellationToken cancellationToken) => Count(base.GetAsync(noun, Ref.Parse(reference.ToString()), cancellationToken));
 
-        public Task<IReadOnlyList<string>> ListAsync(NounInfo noun, CancellationToken cancellationToken) => Count(inner.ListAsync(noun, cancellationToken));
+        public override Task<IReadOnlyList<ThingVersionData>> HistoryAsync(NounInfo noun, string id, CancellationToken cancellationToken) => Count(base.HistoryAsync(noun, id, cancellationToken));
 
-        public Task<IReadOnlyList<ThingVersionData>> HistoryAsync(NounInfo noun, string id, CancellationToken cancellationToken) => Count(inner.HistoryAsync(noun, id, cancellationToken));
+        public override Task WriteAsync(NounInfo noun, string id, ThingWrite write, string? json, CancellationToken cancellationToken) => Count(base.WriteAsync(noun, id, write, json, cancellationToken));
 
-        public Task<IReadOnlyList<FieldChange>> DiffAsync(NounInfo noun, string refA, string refB, CancellationToken cancellationToken) => Count(inner.DiffAsync(noun, refA, refB, cancellationToken));
-
-        public Task WriteAsync(NounInfo noun, string id, ThingWrite write, string? json, CancellationToken cancellationToken) => Count(inner.WriteAsync(noun, id, write, json, cancellationToken));
-
-        public Task<string> BranchAsync(string name, CancellationToken cancellationToken) => Count(inner.BranchAsync(name, cancellationToken));
-
-        public Task<string> CheckoutAsync(string reference, CancellationToken cancellationToken) => Count(inner.CheckoutAsync(reference, cancellationToken));
-
-        public Task<IReadOnlyList<string>> BranchesAsync(CancellationToken cancellationToken) => Count(inner.BranchesAsync(cancellationToken));
-
-        public Task<string> CheckedOutAsync(CancellationToken cancellationToken) => Count(inner.CheckedOutAsync(cancellationToken));
-
-        public Task<MergeResult> MergeAsync(string branch, MergeStrategy strategy, CancellationToken cancellationToken) => Count(inner.MergeAsync(branch, strategy, cancellationToken));
-
-        public async Task<IObjectTransport> ForkAsync(ObjectNamespace to, CancellationToken cancellationToken) => new WireTransport(await Count(inner.ForkAsync(to, cancellationToken)));
-
-        public Task<CompactResult> CompactAsync(bool force, CancellationToken cancellationToken) => Count(inner.CompactAsync(force, cancellationToken));
-
-        public Task<string> MoveToAsync(string colo, CancellationToken cancellationToken) => Count(inner.MoveToAsync(colo, cancellationToken));
-
-        public Task<IReadOnlyList<EventRecord>> EventsAsync(long after, int limit, CancellationToken cancellationToken) => Count(inner.EventsAsync(after, limit, cancellationToken));
-
-        public Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(bool includeReplayed, CancellationToken cancellationToken) => Count(inner.DeadLettersAsync(includeReplayed, cancellationToken));
-
-        public Task<bool> ReplayAsync(long deadLetterId, CancellationToken cancellationToken) => Count(inner.ReplayAsync(deadLetterId, cancellationToken));
-
-        public Task<IReadOnlyList<ScheduleState>> SchedulesAsync(CancellationToken cancellationToken) => Count(inner.SchedulesAsync(cancellationToken));
-
-        public Task<IReadOnlyList<ObjectLink>> LinksAsync(string role, CancellationToken cancellationToken) => Count(inner.LinksAsync(role, cancellationToken));
+        public override Task<string> BranchAsync(string name, CancellationToken cancellationToken) => Count(base.BranchAsync(name, cancellationToken));
 
         private T Count<T>(T result)
         {
