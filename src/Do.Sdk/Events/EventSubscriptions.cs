@@ -38,6 +38,12 @@ public sealed class EventSubscriptions
         Count++;
     }
 
+    /// <summary>
+    /// Subscribes to custom events emitted with <see cref="Context.Emit(string, string?)"/> (or any event type), with the
+    /// same patterns as <see cref="Subscribe(string, Func{EventRecord, Context, Task})"/>: <c>ctx.On.Event("order.placed", (e, ctx) => …)</c>.
+    /// </summary>
+    public void Event(string pattern, Func<EventRecord, Context, Task> handler) => Subscribe(pattern, handler);
+
     /// <summary>Subscribes a typed handler: the event's data is read as <typeparamref name="T"/> before the call.</summary>
     public void Subscribe<T>(string pattern, Func<T, Context, Task> handler)
         where T : class, INoun<T>

@@ -10,5 +10,9 @@ internal sealed record ActionScope(Hosting.ObjectActivation Activation, long Act
     /// <summary>The current scope if it belongs to <paramref name="activation"/> (a nested call into another object sees none).</summary>
     public static ActionScope? For(Hosting.ObjectActivation activation) => s_current.Value is { } scope && ReferenceEquals(scope.Activation, activation) ? scope : null;
 
-    public static void Enter(ActionScope scope) => s_current.Value = scope;
+    public static void Enter(ActionScope scope)
+    {
+        s_current.Value = scope;
+        EmitBuffer.Current?.Clear(); // a new attempt emits afresh
+    }
 }

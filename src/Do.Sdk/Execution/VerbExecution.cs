@@ -27,7 +27,8 @@ internal static class VerbExecution
         db.Branches.RequireWritable();
         var name = activation.EnsureNoun(noun);
         var nounId = db.NounId(name);
-        var options = new WriteOptions { Verb = verb.Name, Event = verb.Event, Input = inputJson, Durability = durability };
+        var actor = ActorScope.Resolve(null);
+        var options = new WriteOptions { Verb = verb.Name, Event = verb.Event, Input = inputJson, Durability = durability, Actor = actor };
 
         if (!verb.IsAsync && resumeActionId is null)
         {
@@ -55,7 +56,7 @@ internal static class VerbExecution
         {
             var before = db.Things.RequireLive(nounId, name, id);
             activation.MarkPending();
-            actionId = db.Actions.InsertPending(verb.Name, null, id, nounId, db.Branches.Current, inputJson, before.Version, Durability.Do);
+            actionId = db.Actions.InsertPending(verb.Name, actor, id, nounId, db.Branches.Current, inputJson, before.Version, Durability.Do);
         }
 
         VerbResult result = default;
@@ -141,7 +142,7 @@ internal static class VerbExecution
         else
         {
             activation.MarkPending();
-            actionId = db.Actions.InsertPending(name, null, "", null, db.Branches.Current, inputJson, null, Durability.Do);
+            actionId = db.Actions.InsertPending(name, ActorScope.Resolve(null), "", null, db.Branches.Current, inputJson, null, Durability.Do);
         }
 
         string? output = null;

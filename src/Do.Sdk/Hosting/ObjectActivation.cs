@@ -461,6 +461,8 @@ internal sealed partial class ObjectActivation
     private async Task<string?> RunHandlerAsync(EventHandlerRegistration registration, EventRecord record, int attempts, TimeSpan delay)
     {
         string? error = null;
+        // The handler acts for whoever caused the event's action, so the writes it makes record that actor too.
+        ActorScope.Enter(record.ActionId is long action ? ActionQueries.Get(Database, action)?.Actor : null);
         for (int attempt = 1; attempt <= attempts; attempt++)
         {
             try
@@ -584,6 +586,7 @@ internal sealed partial class ObjectActivation
             {
                 try
                 {
+                    ActorScope.Enter("schedule:" + registration.Id);
                     await registration.Handler(Context).ConfigureAwait(false);
                 }
                 catch (Exception e)

@@ -49,6 +49,45 @@ public sealed class Context : IObjectScope
     /// </summary>
     public long? ActionId => ActionScope.For(_activation) is { ActionId: > 0 } scope ? scope.ActionId : null;
 
+    /// <summary>
+    /// Who the current verb, handler or schedule acts for: the caller's <c>As(actor)</c>, the actor of the action whose
+    /// event a handler handles, <c>schedule:{id}</c> for a schedule, or <c>system</c>. Writes made here record it.
+    /// </summary>
+#pragma warning disable CA1822 // An instance member: the actor belongs to the context's current flow, as ActionId does.
+    public string Actor => ActorScope.Resolve(null);
+#pragma warning restore CA1822
+
+    /// <summary>
+    /// Emits a durable custom event into the object's outbox (unlike <see cref="Send(string, string?)"/>, which is
+    /// in memory only). Inside a verb it commits in the verb's own transaction, so it exists exactly when the verb's
+    /// change does; elsewhere (a handler, a schedule, <c>Configure</c>) it commits at once. After commit it goes to
+    /// <c>ctx.On.Event(type, …)</c> handlers, is redelivered after a crash, and is streamed to analytics like any event.
+    /// </summary>
+    /// <param name="eventType">The event type: <c>noun.event</c> style (<c>order.placed</c>) or a plain name.</param>
+    /// <param name="dataJson">The event's data as a JSON object, or null.</param>
+    /// <exception cref="ArgumentException">The type is empty or the data is not a JSON object.</exception>
+    public void Emit(string eventType, string? dataJson = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
+        if (dataJson is not null)
+        {
+            ThingStore.ValidateJson(dataJson, nameof(dataJson));
+        }
+
+        if (EmitBuffer.Current is { } buffer && ReferenceEquals(buffer.Owner, _activation))
+        {
+            buffer.Add(eventType, dataJson);
+            return;
+        }
+
+        Database.Events.Emit(eventType, dataJson, ActionId);
+    }
+
+    /// <summary>Emits a durable custom event with typed data; see <see cref="Emit(string, string?)"/>.</summary>
+    public void Emit<T>(string eventType, T data)
+        where T : class, INoun<T>
+        => Emit(eventType, NounJson.Serialize(data));
+
     /// <summary>Which attempt of the current action this is (1 for the first); 0 outside an action.</summary>
     public int Attempt => ActionScope.For(_activation)?.Attempt ?? 0;
 

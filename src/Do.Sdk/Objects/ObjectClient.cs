@@ -128,6 +128,42 @@ public class ObjectClient : IObjectScope
         return Transport.InvokeAsync(new VerbCall { Noun = info, Id = id, Verb = verbInfo, InputJson = inputJson }, cancellationToken);
     }
 
+    /// <summary>
+    /// This client acting for <paramref name="actor"/> (a user id, a service name, a URL): every action its calls
+    /// cause — verbs, writes, undo — records that actor, and so do the writes of the handlers those actions trigger.
+    /// </summary>
+    /// <exception cref="ArgumentException">The actor is empty.</exception>
+    public ObjectClient As(string actor) => new(Transport.WithActor(actor));
+
+    /// <summary>The object's action log, newest first: a page of at most <see cref="ActionFilter.Limit"/> actions matching <paramref name="filter"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The filter's page size or time window is invalid.</exception>
+    public Task<IReadOnlyList<ActionInfo>> Actions(ActionFilter? filter = null, CancellationToken cancellationToken = default)
+        => Transport.ActionsAsync(filter ?? new ActionFilter(), cancellationToken);
+
+    /// <summary>One action of the log, or null when there is none with that id.</summary>
+    public Task<ActionInfo?> Action(long actionId, CancellationToken cancellationToken = default)
+        => Transport.ActionAsync(actionId, cancellationToken);
+
+    /// <summary>
+    /// Undoes a thing write: appends a version that puts back the value each field had before the action (a create
+    /// is undone by a delete, a delete by restoring the thing), marks the action <see cref="ActionStatus.Undone"/> and
+    /// emits <c>{Noun}.undone</c>. The undo is an action itself, with its actor, on the checked-out branch. Returns it.
+    /// </summary>
+    /// <exception cref="UndoConflictException">A later action changed a field this one changed; nothing is written unless <paramref name="force"/>.</exception>
+    /// <exception cref="ArgumentException">There is no action with that id.</exception>
+    /// <exception cref="InvalidOperationException">The action is not a completed thing write.</exception>
+    public Task<ActionInfo> Undo(long actionId, bool force = false, CancellationToken cancellationToken = default)
+        => Transport.UndoAsync(actionId, undo: true, force, cancellationToken);
+
+    /// <summary>
+    /// Re-applies an undone action: appends a version with the values its fields had after it, marks it
+    /// <see cref="ActionStatus.Completed"/> again and emits <c>{Noun}.redone</c>. Returns the redo action.
+    /// </summary>
+    /// <exception cref="UndoConflictException">A field changed since the undo; nothing is written unless <paramref name="force"/>.</exception>
+    /// <exception cref="InvalidOperationException">The action is not undone.</exception>
+    public Task<ActionInfo> Redo(long actionId, bool force = false, CancellationToken cancellationToken = default)
+        => Transport.UndoAsync(actionId, undo: false, force, cancellationToken);
+
     /// <summary>Events that a handler kept failing on, oldest first (only those not yet replayed, unless <paramref name="includeReplayed"/>).</summary>
     public Task<IReadOnlyList<DeadLetter>> DeadLetters(bool includeReplayed = false, CancellationToken cancellationToken = default)
         => Transport.DeadLettersAsync(includeReplayed, cancellationToken);
@@ -238,6 +274,9 @@ public sealed class ObjectClient<TObject> : ObjectClient
         : base(target)
     {
     }
+
+    /// <summary>This client acting for <paramref name="actor"/>; see <see cref="ObjectClient.As(string)"/>.</summary>
+    public new ObjectClient<TObject> As(string actor) => new(Transport.WithActor(actor));
 
     /// <summary>
     /// Runs an object-level verb as one turn: applies <paramref name="apply"/> to the live object and records its

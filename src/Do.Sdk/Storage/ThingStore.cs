@@ -281,6 +281,7 @@ public sealed class ThingStore
 
         var eventType = noun + "." + (options?.Event ?? defaultEvent);
         _db.Events.Append(eventType, ThingSource(id), nounId, id, version, actionId, eventData, now);
+        Execution.EmitBuffer.Flush(_db, actionId, now);
         return written;
     }
 

@@ -22,6 +22,12 @@ public interface IObjectTransport
     /// <summary>A transport to another object, reached the same way (a cross-object ref by URL).</summary>
     IObjectTransport For(ObjectNamespace other);
 
+    /// <summary>
+    /// This transport acting for <paramref name="actor"/>: every action its calls cause records that actor. A transport
+    /// whose peer authenticates callers (HTTP) may record the authenticated principal instead.
+    /// </summary>
+    IObjectTransport WithActor(string actor);
+
     /// <summary>Runs a verb (on a thing, or on the object itself) and returns its output JSON, or null when it returns nothing.</summary>
     Task<string?> InvokeAsync(VerbCall call, CancellationToken cancellationToken);
 
@@ -79,6 +85,16 @@ public interface IObjectTransport
 
     /// <summary>The object's persisted schedules.</summary>
     Task<IReadOnlyList<ScheduleState>> SchedulesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The object's action log, newest first, filtered and paged by <paramref name="filter"/>.</summary>
+    Task<IReadOnlyList<ActionInfo>> ActionsAsync(ActionFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>One action, or null when there is none with that id.</summary>
+    Task<ActionInfo?> ActionAsync(long actionId, CancellationToken cancellationToken);
+
+    /// <summary>Undoes (<paramref name="undo"/> true) or redoes a thing write; returns the new undo or redo action.</summary>
+    /// <exception cref="UndoConflictException">A later action changed a field this one changed, and <paramref name="force"/> is false.</exception>
+    Task<ActionInfo> UndoAsync(long actionId, bool undo, bool force, CancellationToken cancellationToken);
 
     /// <summary>The object's links to other objects in <paramref name="role"/> (<c>parent</c>, <c>root</c>, <c>child</c>).</summary>
     Task<IReadOnlyList<ObjectLink>> LinksAsync(string role, CancellationToken cancellationToken);

@@ -10,14 +10,23 @@ namespace Do.Transport;
 /// The embedded host's transport: every call runs as a turn of the object in this process. Verbs use the generated
 /// code's direct application when the call carries one, and the registered by-name dispatch table otherwise.
 /// </summary>
-internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
+internal sealed class InProcessTransport(ObjectTarget target, string? actor = null) : IObjectTransport
 {
     public ObjectTarget Target { get; } = target;
+
+    /// <summary>The actor set with <see cref="WithActor"/>; null to use the calling flow's (see <see cref="ActorScope"/>).</summary>
+    public string? Actor { get; } = actor;
 
     public ObjectNamespace Namespace => Target.Namespace;
 
     public IObjectTransport For(ObjectNamespace other)
-        => other == Target.Namespace ? this : new InProcessTransport(Target.Retarget(other));
+        => other == Target.Namespace ? this : new InProcessTransport(Target.Retarget(other), Actor);
+
+    public IObjectTransport WithActor(string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return new InProcessTransport(Target, actor);
+    }
 
     public Task<string?> InvokeAsync(VerbCall call, CancellationToken cancellationToken)
     {
@@ -31,12 +40,14 @@ internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
         var verb = call.Verb;
         var apply = call.LocalThing ?? ByName(noun, verb, call.InputJson);
         var durability = call.Durability;
+        var actor = ActorScope.Resolve(Actor);
         if (durability == Durability.Send)
         {
             // Fire-and-forget: started now, not awaited; failures are logged by the host.
             var sent = Target.RunAsync(
                 async activation =>
                 {
+                    Enter(activation, actor);
                     await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, CancellationToken.None).ConfigureAwait(false);
                     return true;
                 },
@@ -48,18 +59,25 @@ internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
         if (!verb.IsAsync)
         {
             // A pure state transition: eligible for group commit with other callers of this object.
-            return RunGroupedAsync(noun, id, verb, call.InputJson, durability, apply, cancellationToken);
+            return RunGroupedAsync(noun, id, verb, call.InputJson, durability, apply, actor, cancellationToken);
         }
 
         return Target.RunAsync(
-            activation => VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken),
+            async activation =>
+            {
+                Enter(activation, actor);
+                return await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken).ConfigureAwait(false);
+            },
             cancellationToken);
     }
 
     private Task<string?> InvokeObjectVerbAsync(VerbCall call, CancellationToken cancellationToken)
-        => Target.RunAsync<string?>(
+    {
+        var actor = ActorScope.Resolve(Actor);
+        return Target.RunAsync<string?>(
             async activation =>
             {
+                Enter(activation, actor);
                 var info = activation.ClassInfo;
                 var verb = call.Verb;
                 string? output;
@@ -79,6 +97,14 @@ internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
                 return output;
             },
             cancellationToken);
+    }
+
+    /// <summary>Sets the actor and a fresh emit buffer for the verb about to run in this turn.</summary>
+    private static void Enter(ObjectActivation activation, string actor)
+    {
+        ActorScope.Enter(actor);
+        EmitBuffer.Begin(activation);
+    }
 
     private static VerbExecution.Apply ByName(NounInfo noun, VerbInfo verb, string? inputJson)
     {
@@ -86,12 +112,16 @@ internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
         return (json, ctx) => dispatch(json, verb.Name, inputJson, ctx);
     }
 
-    private async Task<string?> RunGroupedAsync(NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, VerbExecution.Apply apply, CancellationToken cancellationToken)
+    private async Task<string?> RunGroupedAsync(NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, VerbExecution.Apply apply, string actor, CancellationToken cancellationToken)
     {
         string? output = null;
         await Target.Host.RunGroupedAsync(
             Target,
-            async activation => output = await VerbExecution.RunAsync(activation, noun, id, verb, inputJson, durability, apply, null, cancellationToken).ConfigureAwait(false),
+            async activation =>
+            {
+                Enter(activation, actor); // the group's turn runs in the drainer's flow, not the caller's
+                output = await VerbExecution.RunAsync(activation, noun, id, verb, inputJson, durability, apply, null, cancellationToken).ConfigureAwait(false);
+            },
             cancellationToken).ConfigureAwait(false);
         return output;
     }
@@ -160,15 +190,16 @@ internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
             ArgumentNullException.ThrowIfNull(json);
         }
 
+        var options = new WriteOptions { Actor = ActorScope.Resolve(Actor) };
         return Target.RunAsync(activation =>
         {
             var things = activation.Database.Things;
             var name = activation.EnsureNoun(noun);
             _ = write switch
             {
-                ThingWrite.Create => things.CreateCore(name, id, json!, null),
-                ThingWrite.Update => things.UpdateCore(name, id, json!, null),
-                ThingWrite.Delete => things.Delete(name, id),
+                ThingWrite.Create => things.CreateCore(name, id, json!, options),
+                ThingWrite.Update => things.UpdateCore(name, id, json!, options),
+                ThingWrite.Delete => things.Delete(name, id, options),
                 _ => throw new ArgumentOutOfRangeException(nameof(write), write, "Expected Create, Update or Delete."),
             };
             return ValueTask.FromResult(true);
@@ -207,6 +238,24 @@ internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
 
     public Task<IReadOnlyList<ScheduleState>> SchedulesAsync(CancellationToken cancellationToken)
         => Target.RunAsync(a => ValueTask.FromResult(SchedulePersistence.List(a.Database)), cancellationToken);
+
+    public Task<IReadOnlyList<ActionInfo>> ActionsAsync(ActionFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        filter.Validate();
+        return Target.RunAsync(a => ValueTask.FromResult(ActionQueries.List(a.Database, filter)), cancellationToken);
+    }
+
+    public Task<ActionInfo?> ActionAsync(long actionId, CancellationToken cancellationToken)
+        => Target.RunAsync(a => ValueTask.FromResult(ActionQueries.Get(a.Database, actionId)), cancellationToken);
+
+    public Task<ActionInfo> UndoAsync(long actionId, bool undo, bool force, CancellationToken cancellationToken)
+    {
+        var actor = ActorScope.Resolve(Actor);
+        return Target.RunAsync(
+            a => ValueTask.FromResult(undo ? UndoOperations.Undo(a.Database, actionId, force, actor) : UndoOperations.Redo(a.Database, actionId, force, actor)),
+            cancellationToken);
+    }
 
     public Task<IReadOnlyList<ObjectLink>> LinksAsync(string role, CancellationToken cancellationToken)
     {

@@ -53,5 +53,13 @@ public abstract class ForwardingTransport(IObjectTransport inner) : IObjectTrans
 
     public virtual Task<IReadOnlyList<ScheduleState>> SchedulesAsync(CancellationToken cancellationToken) => Inner.SchedulesAsync(cancellationToken);
 
+    public virtual IObjectTransport WithActor(string actor) => Inner.WithActor(actor);
+
+    public virtual Task<IReadOnlyList<ActionInfo>> ActionsAsync(ActionFilter filter, CancellationToken cancellationToken) => Inner.ActionsAsync(filter, cancellationToken);
+
+    public virtual Task<ActionInfo?> ActionAsync(long actionId, CancellationToken cancellationToken) => Inner.ActionAsync(actionId, cancellationToken);
+
+    public virtual Task<ActionInfo> UndoAsync(long actionId, bool undo, bool force, CancellationToken cancellationToken) => Inner.UndoAsync(actionId, undo, force, cancellationToken);
+
     public virtual Task<IReadOnlyList<ObjectLink>> LinksAsync(string role, CancellationToken cancellationToken) => Inner.LinksAsync(role, cancellationToken);
 }
