@@ -29,15 +29,20 @@ internal sealed partial class ObjectActivation
         _grouped.Enqueue(work);
         if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
-            _ = DrainAsync();
+            // Never on the caller's thread: a drain run inline answers its caller before the caller awaits, so a caller
+            // calling in a loop never yields its thread, and the objects whose callers wait for a thread starve.
+            ScheduleDrain();
         }
     }
+
+    /// <summary>Queues a drain at the back of the pool's global queue, behind every other object's queued work.</summary>
+    private void ScheduleDrain() => ThreadPool.UnsafeQueueUserWorkItem(static activation => _ = activation.DrainAsync(), this, preferLocal: false);
 
     /// <summary>
     /// Runs one group (at most <see cref="DoHostOptions.MaxGroupSize"/> members, at most <see cref="DrainQuantum"/> of
     /// taking new ones), answers its callers, and if more work is queued, schedules the next group as a new work item at
     /// the back of the thread pool's global queue instead of looping: every other object's drain queued meanwhile runs
-    /// first. Callers are answered through their own continuations (<see cref="GroupedWork"/> completes asynchronously),
+    /// first. Drains always run as their own work items, never inline in a caller's <see cref="Enqueue"/>. Callers are answered through their own continuations (<see cref="GroupedWork"/> completes asynchronously),
     /// so no caller's code ever runs inside this or another object's drain.
     /// </summary>
     private async Task DrainAsync()
@@ -85,7 +90,7 @@ internal sealed partial class ObjectActivation
             return;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(static activation => _ = activation.DrainAsync(), this, preferLocal: false);
+        ScheduleDrain();
     }
 
     private async ValueTask<bool> RunGroupAsync(List<GroupedWork> batch)

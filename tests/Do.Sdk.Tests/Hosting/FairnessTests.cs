@@ -70,14 +70,19 @@ public sealed class FairnessTests : IDisposable
             }
         }
 
-        // Started straight from this thread, as a plain program starts them: the first call's group commit runs on this
-        // thread, which used to keep draining that one object while the other callers were never started.
-        var callers = new Task[Objects * CallersPerObject];
-        for (int c = 0; c < callers.Length; c++)
+        // All callers start from one thread, as a plain program starts them. A call answered synchronously (its group
+        // drained inline on the caller's thread) let the first caller loop there for ever: the others never started.
+        // On a pool thread, so such a loop fails the test by its shares instead of hanging it.
+        var callers = await Task.Run(() =>
         {
-            callers[c] = Caller(c % Objects);
-        }
+            var started = new Task[Objects * CallersPerObject];
+            for (int c = 0; c < started.Length; c++)
+            {
+                started[c] = Caller(c % Objects);
+            }
 
+            return started;
+        });
         await Task.WhenAll(callers).WaitAsync(Wait.Guard * 4);
 
         var counts = acknowledged; // every caller has returned
