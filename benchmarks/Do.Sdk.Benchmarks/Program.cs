@@ -5,9 +5,17 @@ using Do.Benchmarks.Support;
 
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --quick      one table of ratios, under 10 minutes
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --filter *   the full suite, out of process
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness   per-object throughput spread (issue 19)
 if (args is ["--memory-probe", var count])
 {
     return await MemoryProbe.RunChild(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args is ["--fairness", ..])
+{
+    var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    return await FairnessProbe.Run(runs, TimeSpan.FromSeconds(seconds), pool: args.Length > 3 && args[3] == "pool");
 }
 
 var results = Paths.Results();

@@ -13,6 +13,9 @@ internal sealed class GroupedWork(Func<ObjectActivation, ValueTask> work, Object
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>When it was queued (the host clock's timestamp); null when nobody measures turn waits.</summary>
+    public long? QueuedAt { get; set; }
+
     /// <summary>The member's own failure; a failed member's writes were rolled back to its savepoint.</summary>
     public Exception? Error { get; set; }
 

@@ -15,13 +15,12 @@ namespace Do.Execution;
 /// <item>An async verb under <c>Try</c> runs one attempt with the timeout; the outcome is recorded; it is never resumed.</item>
 /// </list>
 /// </summary>
-internal static class VerbExecution
+internal static partial class VerbExecution
 {
     /// <summary>Applies a verb to a thing's JSON state and returns the new JSON state with the verb's output JSON.</summary>
     public delegate ValueTask<VerbResult> Apply(string stateJson, Context context);
 
-    /// <summary>Runs the verb; returns its output JSON (null when it returns nothing).</summary>
-    public static async ValueTask<string?> RunAsync(ObjectActivation activation, NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, Apply apply, long? resumeActionId, CancellationToken cancellationToken)
+    private static async ValueTask<string?> RunCoreAsync(ObjectActivation activation, NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, Apply apply, long? resumeActionId, CancellationToken cancellationToken)
     {
         var db = activation.Database;
         db.Branches.RequireWritable();
@@ -68,14 +67,17 @@ internal static class VerbExecution
                     // The attempt count is written with the outcome (retrying, completed or failed), not before the
                     // attempt: one commit fewer per action, and after a crash the action is resumed either way.
                     attempts++;
+                    using var span = StartAttempt(activation, verb.Name, actionId, attempts);
                     try
                     {
                         var head = db.Things.RequireLive(nounId, name, id);
                         ActionScope.Enter(new ActionScope(activation, actionId, attempts, token));
                         result = await apply(head.Data!, activation.Context).ConfigureAwait(false);
+                        Telemetry.DoTelemetry.Complete(span);
                     }
                     catch (Exception e) when (e is not OperationCanceledException || token.IsCancellationRequested)
                     {
+                        Telemetry.DoTelemetry.Fail(span, e);
                         db.Actions.SetStatus(actionId, ActionStatus.Retrying, attempts, e.Message);
                         throw;
                     }
@@ -109,9 +111,19 @@ internal static class VerbExecution
             await pipeline.ExecuteAsync(
                 async token =>
                 {
-                    var head = db.Things.RequireLive(nounId, name, id);
-                    ActionScope.Enter(new ActionScope(activation, 0, 1, token));
-                    result = await apply(head.Data!, activation.Context).ConfigureAwait(false);
+                    using var span = StartAttempt(activation, verb.Name, null, 1);
+                    try
+                    {
+                        var head = db.Things.RequireLive(nounId, name, id);
+                        ActionScope.Enter(new ActionScope(activation, 0, 1, token));
+                        result = await apply(head.Data!, activation.Context).ConfigureAwait(false);
+                        Telemetry.DoTelemetry.Complete(span);
+                    }
+                    catch (Exception e)
+                    {
+                        Telemetry.DoTelemetry.Fail(span, e);
+                        throw;
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -129,7 +141,7 @@ internal static class VerbExecution
     /// Runs an action defined with <c>ctx.Define</c> durably: persisted as pending, retried through the pipeline, its
     /// output recorded with the completion, resumed after a crash. Returns the output JSON.
     /// </summary>
-    public static async ValueTask<string?> RunDefinedAsync(ObjectActivation activation, string name, string? inputJson, Func<string?, Context, Task<string?>> handler, long? resumeActionId, CancellationToken cancellationToken)
+    private static async ValueTask<string?> RunDefinedCoreAsync(ObjectActivation activation, string name, string? inputJson, Func<string?, Context, Task<string?>> handler, long? resumeActionId, CancellationToken cancellationToken)
     {
         var db = activation.Database;
         long actionId;
@@ -152,13 +164,16 @@ internal static class VerbExecution
                 async token =>
                 {
                     attempts++;
+                    using var span = StartAttempt(activation, name, actionId, attempts);
                     try
                     {
                         ActionScope.Enter(new ActionScope(activation, actionId, attempts, token));
                         output = await handler(inputJson, activation.Context).ConfigureAwait(false);
+                        Telemetry.DoTelemetry.Complete(span);
                     }
                     catch (Exception e) when (e is not OperationCanceledException || token.IsCancellationRequested)
                     {
+                        Telemetry.DoTelemetry.Fail(span, e);
                         db.Actions.SetStatus(actionId, ActionStatus.Retrying, attempts, e.Message);
                         throw;
                     }

@@ -123,7 +123,17 @@ internal sealed partial class ObjectActivation
             }
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var waiting = BeginTurnWait();
+        try
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            EndTurnWait(waiting);
+        }
+
+        using var span = StartTurnSpan();
         try
         {
             CallChain.Enter(this);
@@ -146,114 +156,6 @@ internal sealed partial class ObjectActivation
         {
             _gate.Release();
         }
-    }
-
-    /// <summary>
-    /// Queues work for the next group commit. One drainer at a time takes the object's turn, runs every queued member
-    /// in its own savepoint of one shared transaction, commits once, dispatches the events, and only then answers the
-    /// callers: under concurrency many verbs share one fsync, and no caller hears "done" before its write is durable.
-    /// </summary>
-    public void Enqueue(GroupedWork work)
-    {
-        _grouped.Enqueue(work);
-        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
-        {
-            _ = DrainAsync();
-        }
-    }
-
-    private async Task DrainAsync()
-    {
-        CallChain.Clear(); // members come from outside any turn; the group's turn is a chain of its own
-        while (true)
-        {
-            var batch = new List<GroupedWork>();
-            Exception? groupError = null;
-            if (!TryEnter())
-            {
-                // Closed: only members whose callers already gave up (cancelled) can be left; they run nothing.
-                while (_grouped.TryDequeue(out var orphan))
-                {
-                    orphan.Finish(new OperationCanceledException($"{Namespace} was deactivated before the queued call ran."));
-                }
-
-                Volatile.Write(ref _draining, 0);
-                return;
-            }
-
-            try
-            {
-                await RunTurnAsync(null, a => a.RunGroupAsync(batch), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                groupError = e;
-                while (batch.Count == 0 && _grouped.TryDequeue(out var orphan))
-                {
-                    batch.Add(orphan); // the turn never started (activation failed): fail what was waiting
-                }
-            }
-            finally
-            {
-                Exit();
-            }
-
-            foreach (var member in batch)
-            {
-                member.Finish(groupError);
-            }
-
-            Volatile.Write(ref _draining, 0);
-            if (_grouped.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
-            {
-                return;
-            }
-        }
-    }
-
-    private async ValueTask<bool> RunGroupAsync(List<GroupedWork> batch)
-    {
-        var limit = Host.Options.MaxGroupSize;
-        while (batch.Count < limit && _grouped.TryDequeue(out var member))
-        {
-            batch.Add(member);
-        }
-
-        var db = Database;
-        db.BeginGroup();
-        try
-        {
-            foreach (var member in batch)
-            {
-                if (member.CancellationToken.IsCancellationRequested)
-                {
-                    member.Error = new OperationCanceledException(member.CancellationToken);
-                    continue;
-                }
-
-                var mark = db.BeginMember();
-                try
-                {
-                    CheckClass(member.Expected);
-                    await member.Work(this).ConfigureAwait(false);
-                    db.EndMember();
-                }
-                catch (Exception e)
-                {
-                    db.RollbackMember(mark);
-                    member.Error = e;
-                }
-            }
-
-            db.CommitGroup();
-        }
-        catch
-        {
-            db.RollbackGroup();
-            throw;
-        }
-
-        return true;
     }
 
     /// <summary>Runs the deactivation hook in a last turn and closes the database. Call after <see cref="TryBeginClose"/>.</summary>
@@ -285,6 +187,7 @@ internal sealed partial class ObjectActivation
             {
                 _database.Dispose();
                 _database = null;
+                Telemetry.DoTelemetry.ObjectDeactivated();
             }
         }
         finally
@@ -369,6 +272,7 @@ internal sealed partial class ObjectActivation
 
     private async Task ActivateAsync(ObjectClassInfo? expected, CancellationToken cancellationToken)
     {
+        var started = Host.Time.GetTimestamp();
         var (database, classInfo) = Host.OpenObject(Namespace, expected ?? _class);
         try
         {
@@ -399,6 +303,7 @@ internal sealed partial class ObjectActivation
             }
 
             await ResumeOpenActionsAsync(cancellationToken).ConfigureAwait(false);
+            ReportActivated(started);
         }
         catch
         {
@@ -441,6 +346,7 @@ internal sealed partial class ObjectActivation
                     if (error is not null)
                     {
                         DeadLetters.Add(record.Sequence, registration.Id, error, 1 + options.HandlerRetries);
+                        Telemetry.DoTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>(Telemetry.DoTelemetry.EventTag, record.Type));
                     }
                 }
 
@@ -463,15 +369,18 @@ internal sealed partial class ObjectActivation
         string? error = null;
         // The handler acts for whoever caused the event's action, so the writes it makes record that actor too.
         ActorScope.Enter(record.ActionId is long action ? ActionQueries.Get(Database, action)?.Actor : null);
+        using var span = StartHandlerSpan(registration, record);
         for (int attempt = 1; attempt <= attempts; attempt++)
         {
             try
             {
                 await registration.Handler(record, Context).ConfigureAwait(false);
+                Telemetry.DoTelemetry.Complete(span);
                 return null;
             }
             catch (Exception e)
             {
+                HandlerFailed(span, record, e);
                 error = $"{e.GetType().Name}: {e.Message}";
                 Log.HandlerFailed(Host.Logger, record.Type, record.Sequence, Namespace.Value, attempt, e);
                 if (attempt < attempts && delay > TimeSpan.Zero)

@@ -6,10 +6,10 @@ namespace Do.Lifecycle;
 internal static class ObjectLifecycle
 {
     public static Task<string> Branch(ObjectTarget target, string name, CancellationToken cancellationToken)
-        => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Branch(name)), cancellationToken);
+        => Traced(target, "branch", () => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Branch(name)), cancellationToken));
 
     public static Task<string> Checkout(ObjectTarget target, string reference, CancellationToken cancellationToken)
-        => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Checkout(reference)), cancellationToken);
+        => Traced(target, "checkout", () => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Checkout(reference)), cancellationToken));
 
     public static Task<IReadOnlyList<string>> Branches(ObjectTarget target, CancellationToken cancellationToken)
         => target.RunAsync(a => ValueTask.FromResult(a.Database.Branches.Names()), cancellationToken);
@@ -18,7 +18,7 @@ internal static class ObjectLifecycle
         => target.RunAsync(a => ValueTask.FromResult(a.Database.Branches.CheckedOut), cancellationToken);
 
     public static Task<MergeResult> Merge(ObjectTarget target, string branch, MergeStrategy strategy, CancellationToken cancellationToken)
-        => target.RunAsync(
+        => Traced(target, "merge", () => target.RunAsync(
             async a =>
             {
                 var result = a.Database.Lifecycle.Merge(branch, strategy, out var conflicts);
@@ -32,16 +32,18 @@ internal static class ObjectLifecycle
 
                 return result;
             },
-            cancellationToken);
+            cancellationToken));
 
     public static Task<CompactResult> Compact(ObjectTarget target, bool force, CancellationToken cancellationToken)
-        => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Compact(force)), cancellationToken);
+        => Traced(target, "compact", () => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Compact(force)), cancellationToken));
 
     public static Task<string> MoveTo(ObjectTarget target, string colo, CancellationToken cancellationToken)
-        => target.RunAsync(a => ValueTask.FromResult(a.MoveTo(colo)), cancellationToken);
+        => Traced(target, "move", () => target.RunAsync(a => ValueTask.FromResult(a.MoveTo(colo)), cancellationToken));
 
     public static async Task<ObjectTarget> Fork(ObjectTarget target, ObjectNamespace destination, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.DoTelemetry.Start("do.lifecycle", target.Namespace);
+        span?.SetTag(Telemetry.DoTelemetry.OperationTag, "fork");
         var objectClass = await target.RunAsync(
             a =>
             {
@@ -54,6 +56,28 @@ internal static class ObjectLifecycle
                 return ValueTask.FromResult(a.ClassInfo);
             },
             cancellationToken).ConfigureAwait(false);
+        Telemetry.DoTelemetry.Complete(span);
         return new ObjectTarget(target.Host, destination, objectClass);
+    }
+
+    /// <summary>Runs a lifecycle operation inside a <c>do.lifecycle</c> span; straight through when nobody listens.</summary>
+    private static Task<T> Traced<T>(ObjectTarget target, string operation, Func<Task<T>> run)
+        => Telemetry.DoTelemetry.Source.HasListeners() ? TracedAsync(target, operation, run) : run();
+
+    private static async Task<T> TracedAsync<T>(ObjectTarget target, string operation, Func<Task<T>> run)
+    {
+        using var span = Telemetry.DoTelemetry.Start("do.lifecycle", target.Namespace);
+        span?.SetTag(Telemetry.DoTelemetry.OperationTag, operation);
+        try
+        {
+            var result = await run().ConfigureAwait(false);
+            Telemetry.DoTelemetry.Complete(span);
+            return result;
+        }
+        catch (Exception e)
+        {
+            Telemetry.DoTelemetry.Fail(span, e);
+            throw;
+        }
     }
 }

@@ -1,0 +1,162 @@
+using Do.Execution;
+using Do.Telemetry;
+
+namespace Do.Hosting;
+
+/// <summary>Group commit: many callers' synchronous verbs share one transaction, in bounded, fair drains.</summary>
+internal sealed partial class ObjectActivation
+{
+    /// <summary>
+    /// How long one drain keeps taking new members before it yields the thread. Orleans bounds each activation's turn
+    /// the same way: on two cores, a drain that runs while its callers keep re-queuing would hold a pool thread for as
+    /// long as the load lasts, and the objects queued behind it would starve.
+    /// </summary>
+    internal static readonly TimeSpan DrainQuantum = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Queues work for the next group commit. One drainer at a time takes the object's turn, runs queued members in
+    /// their own savepoints of one shared transaction, commits once, dispatches the events, and only then answers the
+    /// callers: under concurrency many verbs share one fsync, and no caller hears "done" before its write is durable.
+    /// </summary>
+    public void Enqueue(GroupedWork work)
+    {
+        if (DoTelemetry.TurnQueued.Enabled || DoTelemetry.TurnWait.Enabled)
+        {
+            work.QueuedAt = Host.Time.GetTimestamp();
+            DoTelemetry.Queued(Namespace, 1);
+        }
+
+        _grouped.Enqueue(work);
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        {
+            // Never on the caller's thread: a drain run inline answers its caller before the caller awaits, so a caller
+            // calling in a loop never yields its thread, and the objects whose callers wait for a thread starve.
+            ScheduleDrain();
+        }
+    }
+
+    /// <summary>Queues a drain at the back of the pool's global queue, behind every other object's queued work.</summary>
+    private void ScheduleDrain() => ThreadPool.UnsafeQueueUserWorkItem(static activation => _ = activation.DrainAsync(), this, preferLocal: false);
+
+    /// <summary>
+    /// Runs one group (at most <see cref="DoHostOptions.MaxGroupSize"/> members, at most <see cref="DrainQuantum"/> of
+    /// taking new ones), answers its callers, and if more work is queued, schedules the next group as a new work item at
+    /// the back of the thread pool's global queue instead of looping: every other object's drain queued meanwhile runs
+    /// first. Drains always run as their own work items, never inline in a caller's <see cref="Enqueue"/>. Callers are answered through their own continuations (<see cref="GroupedWork"/> completes asynchronously),
+    /// so no caller's code ever runs inside this or another object's drain.
+    /// </summary>
+    private async Task DrainAsync()
+    {
+        CallChain.Clear(); // members come from outside any turn; the group's turn is a chain of its own
+        var batch = new List<GroupedWork>();
+        Exception? groupError = null;
+        if (!TryEnter())
+        {
+            // Closed: only members whose callers already gave up (cancelled) can be left; they run nothing.
+            while (TryTakeQueued(out var orphan))
+            {
+                orphan.Finish(new OperationCanceledException($"{Namespace} was deactivated before the queued call ran."));
+            }
+
+            Volatile.Write(ref _draining, 0);
+            return;
+        }
+
+        try
+        {
+            await RunTurnAsync(null, a => a.RunGroupAsync(batch), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            groupError = e;
+            while (batch.Count == 0 && TryTakeQueued(out var orphan))
+            {
+                batch.Add(orphan); // the turn never started (activation failed): fail what was waiting
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+
+        foreach (var member in batch)
+        {
+            member.Finish(groupError);
+        }
+
+        Volatile.Write(ref _draining, 0);
+        if (_grouped.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+        {
+            return;
+        }
+
+        ScheduleDrain();
+    }
+
+    private async ValueTask<bool> RunGroupAsync(List<GroupedWork> batch)
+    {
+        var limit = Host.Options.MaxGroupSize;
+        var started = Host.Time.GetTimestamp();
+        var db = Database;
+        db.BeginGroup();
+        try
+        {
+            // Members are taken one by one, so callers who arrive while the group runs still join it, until the cap or
+            // the quantum ends the group; what is left waits for the next drain.
+            while (batch.Count < limit && (batch.Count == 0 || Host.Time.GetElapsedTime(started) < DrainQuantum) && TryTakeQueued(out var member))
+            {
+                batch.Add(member);
+                if (member.CancellationToken.IsCancellationRequested)
+                {
+                    member.Error = new OperationCanceledException(member.CancellationToken);
+                    continue;
+                }
+
+                var mark = db.BeginMember();
+                try
+                {
+                    CheckClass(member.Expected);
+                    await member.Work(this).ConfigureAwait(false);
+                    db.EndMember();
+                }
+                catch (Exception e)
+                {
+                    db.RollbackMember(mark);
+                    member.Error = e;
+                }
+            }
+
+            db.CommitGroup();
+        }
+        catch
+        {
+            db.RollbackGroup();
+            throw;
+        }
+
+        if (DoTelemetry.CommitGroupSize.Enabled)
+        {
+            DoTelemetry.CommitGroupSize.Record(batch.Count);
+        }
+
+        System.Diagnostics.Activity.Current?.SetTag(DoTelemetry.GroupSizeTag, batch.Count);
+        return true;
+    }
+
+    /// <summary>Takes the next queued member, recording how long it waited when someone listens.</summary>
+    private bool TryTakeQueued(out GroupedWork member)
+    {
+        if (!_grouped.TryDequeue(out member!))
+        {
+            return false;
+        }
+
+        if (member.QueuedAt is long queuedAt)
+        {
+            DoTelemetry.Queued(Namespace, -1);
+            DoTelemetry.Waited(Namespace, Host.Time.GetElapsedTime(queuedAt));
+        }
+
+        return true;
+    }
+}
