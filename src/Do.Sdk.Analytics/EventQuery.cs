@@ -5,13 +5,14 @@ namespace Do.Analytics;
 /// <summary>Runs SQL on an in-memory DuckDB with a view <c>events</c> over every published Parquet file.</summary>
 internal static class EventQuery
 {
-    public const string Columns = "id, type, type_url, source, thing, actor, action, verb, version, at, data";
+    // AT is a keyword in DuckDB (time travel: AT (VERSION => …)), so the column is always written quoted.
+    public const string Columns = "id, type, type_url, source, thing, actor, action, verb, version, \"at\", data";
 
     // With no file yet the view is an empty relation of the same columns, so queries still bind.
     private const string EmptyView = """
         CREATE VIEW events AS SELECT NULL::VARCHAR AS id, NULL::VARCHAR AS type, NULL::VARCHAR AS type_url,
             NULL::VARCHAR AS source, NULL::VARCHAR AS thing, NULL::VARCHAR AS actor, NULL::BIGINT AS action,
-            NULL::VARCHAR AS verb, NULL::BIGINT AS version, NULL::TIMESTAMP AS at, NULL::VARCHAR AS data
+            NULL::VARCHAR AS verb, NULL::BIGINT AS version, NULL::TIMESTAMP AS "at", NULL::VARCHAR AS data
         LIMIT 0
         """;
 
@@ -23,7 +24,7 @@ internal static class EventQuery
         {
             var hasFiles = Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*" + ParquetLayout.Extension, SearchOption.AllDirectories).Any();
             view.CommandText = hasFiles
-                ? $"CREATE VIEW events AS SELECT {Columns} FROM read_parquet('{Literal(Path.Combine(folder, "**", "*" + ParquetLayout.Extension))}', union_by_name = true)"
+                ? $"CREATE VIEW events AS SELECT {Columns} FROM read_parquet('{Literal(Path.Combine(folder, "**", "*" + ParquetLayout.Extension))}', union_by_name = true, hive_partitioning = false)"
                 : EmptyView;
             view.ExecuteNonQuery();
         }

@@ -14,6 +14,11 @@ internal sealed partial class EventStreamer
         {
             foreach (var (ns, state) in _objects)
             {
+                if (_stopping.IsCancellationRequested && !force)
+                {
+                    break; // the host is stopping: finish the object in progress, start no other
+                }
+
                 if (!state.IsDue(force, Options.BatchSize, Options.MaxDelay, Host.Time))
                 {
                     continue;
@@ -43,11 +48,12 @@ internal sealed partial class EventStreamer
 
     /// <summary>
     /// Moves every event of <paramref name="ns"/> after each sink's mark to that sink, batch by batch: read in a turn,
-    /// write outside it (the object keeps serving verbs), advance the mark in a second turn, then publish.
+    /// write outside it (the object keeps serving verbs), advance the mark in a second turn, then publish. An
+    /// inactive object is not woken for this (see <see cref="OutboxAccess"/>).
     /// </summary>
     private async Task StreamObjectAsync(string ns, ObjectStream state, CancellationToken cancellationToken)
     {
-        var target = new ObjectTarget(Host, ObjectNamespace.Parse(ns), null);
+        using var outbox = new OutboxAccess(Host, ObjectNamespace.Parse(ns));
         var streamed = long.MaxValue;
         foreach (var sink in _sinks)
         {
@@ -55,7 +61,7 @@ internal sealed partial class EventStreamer
             {
                 while (true)
                 {
-                    var (mark, events) = await target.RunAsync(a => ValueTask.FromResult(Outbox.Read(a.Database, sink.Name, Options.BatchSize)), cancellationToken).ConfigureAwait(false);
+                    var (mark, events) = await outbox.RunAsync(db => Outbox.Read(db, sink.Name, Options.BatchSize), cancellationToken).ConfigureAwait(false);
                     if (events.Count == 0)
                     {
                         streamed = Math.Min(streamed, mark);
@@ -65,7 +71,7 @@ internal sealed partial class EventStreamer
                     var batch = new EventBatch(ns, events);
                     await sink.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
                     await CommitPoint("staged").ConfigureAwait(false);
-                    await target.RunAsync(a => { Outbox.Advance(a.Database, sink.Name, batch.LastSequence); return ValueTask.FromResult(true); }, cancellationToken).ConfigureAwait(false);
+                    await outbox.RunAsync(db => { Outbox.Advance(db, sink.Name, batch.LastSequence); return true; }, cancellationToken).ConfigureAwait(false);
                     await CommitPoint("marked").ConfigureAwait(false);
                     await sink.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
                     Metrics?.Streamed(sink.Name, events.Count);

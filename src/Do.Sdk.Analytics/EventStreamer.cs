@@ -18,6 +18,10 @@ internal sealed partial class EventStreamer : IHostExtension
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _streaming = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+
+    // Stopping ends the waits at once but lets a batch in progress finish, so a clean stop leaves nothing staged;
+    // a sink that hangs is abandoned after a grace period (what it held streams again after the next start).
+    private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<IEventSink> _sinks = [];
     private DoHost? _host;
@@ -31,6 +35,9 @@ internal sealed partial class EventStreamer : IHostExtension
     }
 
     public AnalyticsOptions Options { get; }
+
+    /// <summary>How long a stopping host waits for a batch in progress.</summary>
+    public static TimeSpan StopGrace { get; } = TimeSpan.FromSeconds(10);
 
     public HostAnalytics Api { get; }
 
@@ -74,7 +81,7 @@ internal sealed partial class EventStreamer : IHostExtension
 
         _sinks.AddRange(Options.Sinks);
         Metrics = new AnalyticsMetrics(this);
-        _loop = Task.Run(() => RunAsync(_stopping.Token));
+        _loop = Task.Run(() => RunAsync(_stopping.Token, _abort.Token));
     }
 
     public void Committed(ObjectNamespace ns, long lastSequence)
@@ -95,6 +102,7 @@ internal sealed partial class EventStreamer : IHostExtension
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _abort.CancelAfter(StopGrace);
         try
         {
             await _loop.ConfigureAwait(false);
@@ -106,6 +114,7 @@ internal sealed partial class EventStreamer : IHostExtension
 
         Metrics?.Dispose();
         _stopping.Dispose();
+        _abort.Dispose();
     }
 
     /// <summary>Streams every waiting event of every object now, whatever its age; throws what a sink threw.</summary>
@@ -133,7 +142,7 @@ internal sealed partial class EventStreamer : IHostExtension
         }
     }
 
-    private async Task RunAsync(CancellationToken stopping)
+    private async Task RunAsync(CancellationToken stopping, CancellationToken abort)
     {
         try
         {
@@ -166,11 +175,11 @@ internal sealed partial class EventStreamer : IHostExtension
 
             try
             {
-                await PassAsync(force: false, stopping).ConfigureAwait(false);
-                if (Host.Time.GetElapsedTime(lastCompaction) >= Options.CompactInterval)
+                await PassAsync(force: false, abort).ConfigureAwait(false);
+                if (!stopping.IsCancellationRequested && Host.Time.GetElapsedTime(lastCompaction) >= Options.CompactInterval)
                 {
                     lastCompaction = Host.Time.GetTimestamp();
-                    await CompactAsync(stopping).ConfigureAwait(false);
+                    await CompactAsync(abort).ConfigureAwait(false);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -95,13 +95,13 @@ public sealed class HostAnalytics
         };
         var parameters = WindowParameters(from, to);
         var rows = await QueryAsync(
-            $"SELECT date_trunc('{unit}', at) AS bucket, type, count(*) AS n FROM events WHERE {Window} AND (?::VARCHAR IS NULL OR type = ?::VARCHAR) GROUP BY bucket, type ORDER BY bucket, type",
-            [.. parameters, type],
+            $"SELECT date_trunc('{unit}', \"at\") AS bucket, type, count(*) AS n FROM events WHERE {Window} AND (?::VARCHAR IS NULL OR type = ?::VARCHAR) GROUP BY bucket, type ORDER BY bucket, type",
+            [.. parameters, type, type],
             cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new TimeBucketCount(new DateTimeOffset(DateTime.SpecifyKind((DateTime)r["bucket"]!, DateTimeKind.Utc)), (string)r["type"]!, ToLong(r["n"])))];
     }
 
-    private const string Window = "(?::TIMESTAMP IS NULL OR at >= ?::TIMESTAMP) AND (?::TIMESTAMP IS NULL OR at < ?::TIMESTAMP)";
+    private const string Window = "(?::TIMESTAMP IS NULL OR \"at\" >= ?::TIMESTAMP) AND (?::TIMESTAMP IS NULL OR \"at\" < ?::TIMESTAMP)";
 
     private static List<object?> WindowParameters(DateTimeOffset? from, DateTimeOffset? to)
     {
