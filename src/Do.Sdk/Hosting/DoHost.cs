@@ -47,6 +47,10 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
         _idleTimer = Time.CreateTimer(static state => _ = ((DoHost)state!).SweepIdleAsync(), this, _sweepInterval, Timeout.InfiniteTimeSpan);
         _scheduleTimer = Time.CreateTimer(static state => ((DoHost)state!).RunDueSchedules(), this, options.SchedulerInterval, Timeout.InfiniteTimeSpan);
         Recovered = RecoverAsync();
+        foreach (var extension in options.Extensions)
+        {
+            extension.Started(this);
+        }
     }
 
     /// <summary>
@@ -512,6 +516,12 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
         if (_disposing)
         {
             return;
+        }
+
+        // Extensions stop first: they may still need turns of objects (the analytics stream's last marks).
+        foreach (var extension in Options.Extensions)
+        {
+            await extension.StoppingAsync().ConfigureAwait(false);
         }
 
         _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

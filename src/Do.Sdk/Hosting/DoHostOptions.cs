@@ -1,7 +1,7 @@
 namespace Do;
 
 /// <summary>Settings of an embedded <see cref="DoHost"/>. Validated once, when the host starts, with every problem listed.</summary>
-public sealed class DoHostOptions
+public sealed partial class DoHostOptions
 {
     /// <summary>The name of the colo that is the data folder itself.</summary>
     public const string DefaultColo = "default";

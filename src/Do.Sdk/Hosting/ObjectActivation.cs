@@ -150,6 +150,7 @@ internal sealed partial class ObjectActivation
             finally
             {
                 await DispatchCommittedAsync().ConfigureAwait(false);
+                AnnounceEvents();
             }
         }
         finally
@@ -174,6 +175,7 @@ internal sealed partial class ObjectActivation
             {
                 await Instance.RunDeactivateAsync(CancellationToken.None).ConfigureAwait(false);
                 await DispatchCommittedAsync().ConfigureAwait(false);
+                AnnounceEvents();
                 if (_markedPending && _database.Actions.Open().Count == 0 && _database.Events.Undispatched(1).Count == 0)
                 {
                     Host.SetPending(Namespace, false);

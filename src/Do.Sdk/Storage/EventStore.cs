@@ -63,6 +63,7 @@ public sealed class EventStore
             At = DateTimeOffset.FromUnixTimeMilliseconds(now),
             DispatchedAt = handled ? DateTimeOffset.FromUnixTimeMilliseconds(now) : null,
         };
+        _db.LastEventSequence = record.Sequence;
         if (!handled && _db.HasSubscribers is not null)
         {
             // Only a host dispatches; without one the event waits in the outbox for the next activation.

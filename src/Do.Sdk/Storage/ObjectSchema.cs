@@ -143,5 +143,15 @@ internal static class ObjectSchema
             -- write amplification on every version appended.
             DROP INDEX things_by_branch;
             """),
+        new(4, "event stream marks", """
+            -- How far each sink (analytics: Parquet files, external systems) has streamed the outbox: a high-water
+            -- mark per sink, advanced only after the sink made the events durable, so each event reaches each sink
+            -- exactly once across crashes.
+            CREATE TABLE event_streams (
+                sink       TEXT PRIMARY KEY,
+                sequence   INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }
