@@ -72,6 +72,9 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
 
     internal Execution.ActionPipelines Pipelines { get; }
 
+    /// <summary>Which call chains wait for which turns; detects crossing calls.</summary>
+    internal WaitForGraph Waits { get; } = new();
+
     internal void SetPending(ObjectNamespace ns, bool pending) => _catalog.SetPending(ns, pending);
 
     internal void SetAlarm(ObjectNamespace ns, DateTimeOffset? at) => _catalog.SetAlarm(ns, at);

@@ -119,10 +119,10 @@ internal sealed partial class ObjectActivation
             }
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await AcquireTurnAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            CallChain.Enter(this);
+            HoldTurn();
             if (_database is null)
             {
                 await ActivateAsync(expected, cancellationToken).ConfigureAwait(false);
@@ -140,7 +140,7 @@ internal sealed partial class ObjectActivation
         }
         finally
         {
-            _gate.Release();
+            ReleaseTurn();
         }
     }
 
