@@ -15,7 +15,7 @@ namespace Do;
 /// var studio = host.Object&lt;Studio&gt;("https://startups.studio");
 /// </code>
 /// </summary>
-public sealed class DoHost : IAsyncDisposable, IDisposable
+public sealed partial class DoHost : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, ObjectActivation> _activations = new(StringComparer.Ordinal);
     private readonly Catalog _catalog;
