@@ -31,7 +31,6 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
 
     private DoHost(DoHostOptions options)
     {
-        options.Validate();
         Options = options;
         Time = options.TimeProvider;
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Do.Sdk.Host");
@@ -51,7 +50,10 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Completes when the objects that were active when the previous process stopped have been re-activated: their
-    /// undispatched events delivered and their open durable actions resumed. Started by <see cref="StartAsync(DoHostOptions, CancellationToken)"/>.
+    /// undispatched events delivered and their open durable actions resumed. Started by <see cref="StartAsync(DoHostOptions, CancellationToken)"/>,
+    /// which does not wait for it (the host serves calls meanwhile). When some objects could not be recovered it faults
+    /// with a <see cref="RecoveryFailedException"/> listing each of them; the host keeps running, and each such object
+    /// is recovered again by its next call. Dispose does not rethrow it.
     /// </summary>
     public Task Recovered { get; }
 
@@ -102,6 +104,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     private async Task RecoverAsync()
     {
         await Task.Yield();
+        var failures = new List<(string Namespace, Exception Error)>();
         foreach (var ns in _catalog.Pending())
         {
             try
@@ -112,7 +115,13 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
             catch (Exception e) when (e is not ObjectDisposedException)
             {
                 Logger.LogError(e, "Recovering {Namespace} failed", ns);
+                failures.Add((ns, e));
             }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new RecoveryFailedException(failures);
         }
     }
 
@@ -165,13 +174,19 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
         return StartAsync(options, cancellationToken);
     }
 
-    /// <summary>Starts a host with <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Starts a host with <paramref name="options"/>: validates them, then creates the data folder and opens the catalog
+    /// on the thread pool (SQLite's I/O is synchronous, so it is kept off the caller's thread), and begins recovery in
+    /// the background; <see cref="Recovered"/> reports how that went.
+    /// </summary>
     /// <exception cref="InvalidOptionsException">The options are invalid; every problem is listed.</exception>
-    public static Task<DoHost> StartAsync(DoHostOptions options, CancellationToken cancellationToken = default)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the host started.</exception>
+    public static async Task<DoHost> StartAsync(DoHostOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new DoHost(options));
+        return await Task.Run(() => new DoHost(options), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -207,9 +222,13 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     public bool IsActive(string ns) => _activations.ContainsKey(ObjectNamespace.Parse(ns).Value);
 
     /// <summary>Deactivates an object now if it is idle; returns false when it is not active or is in use.</summary>
-    public async Task<bool> DeactivateAsync(string ns)
+    /// <param name="ns">The object's namespace.</param>
+    /// <param name="cancellationToken">Stops the request before the object starts closing; once closing has begun it completes, so the file is never left half closed.</param>
+    /// <exception cref="InvalidNamespaceException">The namespace is not an absolute http(s) URL.</exception>
+    public async Task<bool> DeactivateAsync(string ns, CancellationToken cancellationToken = default)
     {
         var key = ObjectNamespace.Parse(ns).Value;
+        cancellationToken.ThrowIfCancellationRequested();
         return _activations.TryGetValue(key, out var activation) && await TryCloseAsync(activation).ConfigureAwait(false);
     }
 
