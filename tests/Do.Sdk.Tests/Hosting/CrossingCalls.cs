@@ -54,3 +54,19 @@ public partial class Baton
     [Verb]
     public void Touch() => Touches++;
 }
+
+/// <summary>
+/// Reacts to a baton being touched (a synchronous verb, so a group-commit member) by calling its partner object from
+/// the handler, inside the group's turn, once both objects' handlers have started.
+/// </summary>
+public partial class Crossover : Business
+{
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Partner, string Meeting)> Partners = new();
+
+    protected override void Configure(Context ctx) => ctx.On.Subscribe("Baton.touched", async (_, c) =>
+    {
+        var (partner, meeting) = Partners[c.Ns];
+        await Rendezvous.ArriveAsync(meeting, 2);
+        await c.Object<Crossover>(partner).Run(_ => true);
+    });
+}

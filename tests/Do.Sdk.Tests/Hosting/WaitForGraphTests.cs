@@ -59,6 +59,32 @@ public sealed class WaitForGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task Handlers_of_group_committed_verbs_that_cross_dead_letter_one_event_with_the_deadlock()
+    {
+        var meeting = Guid.NewGuid().ToString("N");
+        var (a, b) = (A + "/" + meeting, B + "/" + meeting);
+        Crossover.Partners[a] = (b, meeting);
+        Crossover.Partners[b] = (a, meeting);
+        await using var host = await DoHost.StartAsync(o =>
+        {
+            o.DataPath = _temp.Path;
+            o.Actions.HandlerRetries = 0;
+        });
+        await host.Object<Crossover>(a).Batons.Create("x", new Baton());
+        await host.Object<Crossover>(b).Batons.Create("x", new Baton());
+
+        // Called from outside any turn, these synchronous verbs run as group-commit members; their handlers run in the
+        // group's turn, which holds the object while the handler calls the partner.
+        await Task.WhenAll(host.Object<Crossover>(a).Baton("x").Touch(), host.Object<Crossover>(b).Baton("x").Touch()).WaitAsync(Wait.Guard);
+
+        var letters = (await host.Object<Crossover>(a).DeadLetters()).Concat(await host.Object<Crossover>(b).DeadLetters()).ToList();
+        var letter = Assert.Single(letters);
+        Assert.Contains(nameof(DeadlockException), letter.Error, StringComparison.Ordinal);
+        Assert.Contains(a, letter.Error, StringComparison.Ordinal);
+        Assert.Contains(b, letter.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cycle_of_three_objects_names_all_three()
     {
         var meeting = Guid.NewGuid().ToString("N");
