@@ -53,7 +53,9 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     /// undispatched events delivered and their open durable actions resumed. Started by <see cref="StartAsync(DoHostOptions, CancellationToken)"/>,
     /// which does not wait for it (the host serves calls meanwhile). When some objects could not be recovered it faults
     /// with a <see cref="RecoveryFailedException"/> listing each of them; the host keeps running, and each such object
-    /// is recovered again by its next call. Dispose does not rethrow it.
+    /// is recovered again by its next call. Dispose does not rethrow it. An object whose class this process has not
+    /// registered yet (a class without generated registration, known once the program calls <c>Object&lt;T&gt;</c>) is
+    /// not a failure: it is left to its first call, which recovers it.
     /// </summary>
     public Task Recovered { get; }
 
@@ -107,6 +109,13 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
         var failures = new List<(string Namespace, Exception Error)>();
         foreach (var ns in _catalog.Pending())
         {
+            // A class registered on first use (host.Object<Business>(...), no generated registration) is unknown until the
+            // program names it: not a failure. The object stays pending and its first call, which names the class, recovers it.
+            if (_catalog.Find(ObjectNamespace.Parse(ns)) is { } entry && DoRegistry.FindObject(entry.Class) is null)
+            {
+                continue;
+            }
+
             try
             {
                 // A turn that does nothing: activation itself delivers undispatched events and resumes open actions.

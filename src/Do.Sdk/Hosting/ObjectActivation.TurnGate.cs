@@ -14,6 +14,8 @@ internal sealed partial class ObjectActivation
     /// </summary>
     private async ValueTask AcquireTurnAsync(CancellationToken cancellationToken)
     {
+        // A cancelled call runs nothing, even when the turn is free.
+        cancellationToken.ThrowIfCancellationRequested();
         if (_gate.Wait(0, CancellationToken.None))
         {
             return;
