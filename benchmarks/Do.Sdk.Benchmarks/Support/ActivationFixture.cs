@@ -45,7 +45,7 @@ public static class ActivationFixture
         {
             var obj = host.Object<Business>(ns);
             await obj.Collection<Startup>().Create("acme", new Startup { Name = "Acme" }, token);
-            await host.DeactivateAsync(ns);
+            await host.DeactivateAsync(ns, token);
         });
     }
 }

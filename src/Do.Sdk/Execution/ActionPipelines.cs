@@ -35,7 +35,8 @@ internal sealed class ActionPipelines(ActionOptions options, TimeProvider time)
                     UseJitter = options.UseJitter,
                     Delay = options.BaseDelay,
                     MaxDelay = options.MaxDelay,
-                    ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                    // A deadlock is not retried: the action's turn stays held through the backoff, so a retry meets the same cycle.
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException and not DeadlockException),
                 });
             }
 

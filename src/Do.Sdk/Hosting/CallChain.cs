@@ -34,8 +34,33 @@ internal sealed class CallChain
         return false;
     }
 
-    /// <summary>Enters <paramref name="activation"/>'s turn for the rest of the calling async method.</summary>
-    public static void Enter(ObjectActivation activation) => s_current.Value = new CallChain(activation, s_current.Value);
+    /// <summary>The innermost turn of the current async flow, or null outside every turn.</summary>
+    public static CallChain? Current => s_current.Value;
+
+    /// <summary>
+    /// Enters <paramref name="activation"/>'s turn for the rest of the calling async method; returns the new node,
+    /// which identifies the turn as the holder of the object's gate in the wait-for graph.
+    /// </summary>
+    public static CallChain Enter(ObjectActivation activation)
+    {
+        var node = new CallChain(activation, s_current.Value);
+        s_current.Value = node;
+        return node;
+    }
+
+    /// <summary>True when <paramref name="turn"/> is this node or one of its ancestors: this flow runs inside that turn.</summary>
+    public bool IsWithin(CallChain turn)
+    {
+        for (var node = this; node is not null; node = node.Parent)
+        {
+            if (ReferenceEquals(node, turn))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Starts work that must not count as part of the current chain (e.g. fire-and-forget dispatch).</summary>
     public static void Clear() => s_current.Value = null;

@@ -95,6 +95,18 @@ internal sealed class Catalog : IDisposable
         }
     }
 
+    /// <summary>The earliest schedule alarm after <paramref name="now"/> of any object, or null when none is set.</summary>
+    public DateTimeOffset? NextAlarmAfter(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT MIN(next_alarm_at) FROM objects WHERE next_alarm_at > $now";
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            return command.ExecuteScalar() is long at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
+        }
+    }
+
     public IReadOnlyList<CatalogEntry> List()
     {
         lock (_lock)

@@ -15,7 +15,7 @@ namespace Do;
 /// var studio = host.Object&lt;Studio&gt;("https://startups.studio");
 /// </code>
 /// </summary>
-public sealed class DoHost : IAsyncDisposable, IDisposable
+public sealed partial class DoHost : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, ObjectActivation> _activations = new(StringComparer.Ordinal);
     private readonly Catalog _catalog;
@@ -31,7 +31,6 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
 
     private DoHost(DoHostOptions options)
     {
-        options.Validate();
         Options = options;
         Time = options.TimeProvider;
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Do.Sdk.Host");
@@ -55,7 +54,12 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Completes when the objects that were active when the previous process stopped have been re-activated: their
-    /// undispatched events delivered and their open durable actions resumed. Started by <see cref="StartAsync(DoHostOptions, CancellationToken)"/>.
+    /// undispatched events delivered and their open durable actions resumed. Started by <see cref="StartAsync(DoHostOptions, CancellationToken)"/>,
+    /// which does not wait for it (the host serves calls meanwhile). When some objects could not be recovered it faults
+    /// with a <see cref="RecoveryFailedException"/> listing each of them; the host keeps running, and each such object
+    /// is recovered again by its next call. Dispose does not rethrow it. An object whose class this process has not
+    /// registered yet (a class without generated registration, known once the program calls <c>Object&lt;T&gt;</c>) is
+    /// not a failure: it is left to its first call, which recovers it.
     /// </summary>
     public Task Recovered { get; }
 
@@ -75,6 +79,9 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
     internal SchedulePersistence Schedules { get; }
 
     internal Execution.ActionPipelines Pipelines { get; }
+
+    /// <summary>Which call chains wait for which turns; detects crossing calls.</summary>
+    internal WaitForGraph Waits { get; } = new();
 
     internal void SetPending(ObjectNamespace ns, bool pending) => _catalog.SetPending(ns, pending);
 
@@ -103,8 +110,16 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
     private async Task RecoverAsync()
     {
         await Task.Yield();
+        var failures = new List<(string Namespace, Exception Error)>();
         foreach (var ns in _catalog.Pending())
         {
+            // A class registered on first use (host.Object<Business>(...), no generated registration) is unknown until the
+            // program names it: not a failure. The object stays pending and its first call, which names the class, recovers it.
+            if (_catalog.Find(ObjectNamespace.Parse(ns)) is { } entry && DoRegistry.FindObject(entry.Class) is null)
+            {
+                continue;
+            }
+
             try
             {
                 // A turn that does nothing: activation itself delivers undispatched events and resumes open actions.
@@ -113,7 +128,13 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
             catch (Exception e) when (e is not ObjectDisposedException)
             {
                 Logger.LogError(e, "Recovering {Namespace} failed", ns);
+                failures.Add((ns, e));
             }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new RecoveryFailedException(failures);
         }
     }
 
@@ -166,13 +187,19 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
         return StartAsync(options, cancellationToken);
     }
 
-    /// <summary>Starts a host with <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Starts a host with <paramref name="options"/>: validates them, then creates the data folder and opens the catalog
+    /// on the thread pool (SQLite's I/O is synchronous, so it is kept off the caller's thread), and begins recovery in
+    /// the background; <see cref="Recovered"/> reports how that went.
+    /// </summary>
     /// <exception cref="InvalidOptionsException">The options are invalid; every problem is listed.</exception>
-    public static Task<DoHost> StartAsync(DoHostOptions options, CancellationToken cancellationToken = default)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the host started.</exception>
+    public static async Task<DoHost> StartAsync(DoHostOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new DoHost(options));
+        return await Task.Run(() => new DoHost(options), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -208,9 +235,13 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
     public bool IsActive(string ns) => _activations.ContainsKey(ObjectNamespace.Parse(ns).Value);
 
     /// <summary>Deactivates an object now if it is idle; returns false when it is not active or is in use.</summary>
-    public async Task<bool> DeactivateAsync(string ns)
+    /// <param name="ns">The object's namespace.</param>
+    /// <param name="cancellationToken">Stops the request before the object starts closing; once closing has begun it completes, so the file is never left half closed.</param>
+    /// <exception cref="InvalidNamespaceException">The namespace is not an absolute http(s) URL.</exception>
+    public async Task<bool> DeactivateAsync(string ns, CancellationToken cancellationToken = default)
     {
         var key = ObjectNamespace.Parse(ns).Value;
+        cancellationToken.ThrowIfCancellationRequested();
         return _activations.TryGetValue(key, out var activation) && await TryCloseAsync(activation).ConfigureAwait(false);
     }
 

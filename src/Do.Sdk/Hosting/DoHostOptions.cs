@@ -6,6 +6,9 @@ public sealed partial class DoHostOptions
     /// <summary>The name of the colo that is the data folder itself.</summary>
     public const string DefaultColo = "default";
 
+    // The longest timer a CancellationTokenSource accepts (uint.MaxValue - 1 milliseconds, about 49.7 days).
+    private static readonly TimeSpan MaxCallTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     /// <summary>The folder that holds the catalog and every object's database. Relative paths are resolved against the current directory. Default <c>data</c>.</summary>
     public string DataPath { get; set; } = "data";
 
@@ -53,6 +56,14 @@ public sealed partial class DoHostOptions
 
     /// <summary>How often the host looks for due schedules (of active and inactive objects). Default 1 s.</summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a call waits for an object's turn while another call holds it before failing with
+    /// <see cref="CallTimeoutException"/> (measured on <see cref="TimeProvider"/>). Default 30 s;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> waits without limit. Crossing calls (A → B while B → A) do not wait for
+    /// this: they fail at once with <see cref="DeadlockException"/>.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Throws one exception that lists every invalid setting.</summary>
     /// <exception cref="InvalidOptionsException">At least one setting is invalid.</exception>
@@ -123,6 +134,11 @@ public sealed partial class DoHostOptions
         if (SchedulerInterval <= TimeSpan.Zero)
         {
             errors.Add($"SchedulerInterval is {SchedulerInterval}; expected a positive duration such as 00:00:01.");
+        }
+
+        if (CallTimeout != Timeout.InfiniteTimeSpan && (CallTimeout <= TimeSpan.Zero || CallTimeout > MaxCallTimeout))
+        {
+            errors.Add($"CallTimeout is {CallTimeout}; expected a positive duration up to {MaxCallTimeout} such as 00:00:30, or Timeout.InfiniteTimeSpan to wait without limit.");
         }
 
         if (errors.Count > 0)

@@ -126,7 +126,7 @@ internal sealed partial class ObjectActivation
         var waiting = BeginTurnWait();
         try
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await AcquireTurnAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -136,7 +136,7 @@ internal sealed partial class ObjectActivation
         using var span = StartTurnSpan();
         try
         {
-            CallChain.Enter(this);
+            HoldTurn();
             if (_database is null)
             {
                 await ActivateAsync(expected, cancellationToken).ConfigureAwait(false);
@@ -155,7 +155,7 @@ internal sealed partial class ObjectActivation
         }
         finally
         {
-            _gate.Release();
+            ReleaseTurn();
         }
     }
 

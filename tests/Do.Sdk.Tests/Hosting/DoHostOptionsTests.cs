@@ -118,4 +118,24 @@ public sealed class DoHostOptionsTests
 
         Assert.True(host.IsActive("https://forever.example"));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Validate_RejectsACallTimeoutThatIsNotPositive(int seconds)
+    {
+        var e = Assert.Throws<InvalidOptionsException>(new DoHostOptions { CallTimeout = TimeSpan.FromSeconds(seconds) }.Validate);
+
+        var error = Assert.Single(e.Errors);
+        Assert.StartsWith($"CallTimeout is {TimeSpan.FromSeconds(seconds)}; expected a positive duration", error, StringComparison.Ordinal);
+        Assert.Contains("Timeout.InfiniteTimeSpan", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CallTimeout_DefaultsTo30Seconds_AndMayBeInfinite()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(30), new DoHostOptions().CallTimeout);
+
+        new DoHostOptions { CallTimeout = Timeout.InfiniteTimeSpan }.Validate();
+    }
 }
