@@ -336,7 +336,7 @@ internal sealed partial class ObjectActivation
         }
 
         Reopen(destination, subscribers, checkedOut);
-        Database.InTransaction(() => Database.Lifecycle.Record("move", $"{{\"from\":\"{from}\",\"to\":\"{colo}\"}}", "move.completed"));
+        Database.InTransaction(() => Database.Lifecycle.Record("move", Lifecycle.LifecycleJson.Move(from, colo), "move.completed"));
         return destination;
     }
 
