@@ -92,6 +92,7 @@ public class ObjectClient : IObjectScope
     /// event in one transaction.
     /// </summary>
     /// <exception cref="ArgumentException">The noun or verb is not registered.</exception>
+    /// <exception cref="AmbiguousNounException">More than one registered noun has the name <paramref name="noun"/>.</exception>
     /// <exception cref="ThingNotFoundException">The thing does not exist or is deleted.</exception>
     public Task InvokeVerb(string noun, string id, string verb, string? inputJson = null, CancellationToken cancellationToken = default)
     {
@@ -100,7 +101,7 @@ public class ObjectClient : IObjectScope
         Storage.ThingStore.ValidateId(id);
         var info = DoRegistry.FindNoun(noun) ?? throw new ArgumentException($"\"{noun}\" is not a registered noun. Registered: {string.Join(", ", DoRegistry.Nouns.Select(n => n.Name).Order())}.", nameof(noun));
         var verbInfo = info.FindVerb(verb) ?? throw new ArgumentException($"{noun} has no verb \"{verb}\". Its verbs: {(info.Verbs.Count == 0 ? "none" : string.Join(", ", info.Verbs.Select(v => v.Name)))}.", nameof(verb));
-        var dispatch = DoRegistry.FindDispatcher(noun) ?? throw new ArgumentException($"{noun} has no registered verb dispatcher.", nameof(noun));
+        var dispatch = DoRegistry.FindDispatcher(info) ?? throw new ArgumentException($"{noun} has no registered verb dispatcher.", nameof(noun));
         if (inputJson is not null)
         {
             Storage.ThingStore.ValidateJson(inputJson, nameof(inputJson));
