@@ -49,9 +49,13 @@ internal static class DotNet
         => RunAsync(workingDirectory, [.. arguments, "-nodeReuse:false", "-p:UseSharedCompilation=false", "--disable-build-servers", "-tl:off"]);
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>, capturing standard output and error as one log.</summary>
-    public static async Task<CommandResult> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<CommandResult> RunAsync(string workingDirectory, params string[] arguments)
+        => RunProgramAsync(HostPath, workingDirectory, arguments);
+
+    /// <summary>Runs <paramref name="program"/> (e.g. a natively published app) in the same environment as <c>dotnet</c>.</summary>
+    public static async Task<CommandResult> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(HostPath)
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -104,7 +108,8 @@ internal static class DotNet
             output = log.ToString();
         }
 
-        return new CommandResult($"dotnet {string.Join(' ', arguments)}", workingDirectory, process.ExitCode, output, stopwatch.Elapsed);
+        var name = program == HostPath ? "dotnet" : program;
+        return new CommandResult($"{name} {string.Join(' ', arguments)}", workingDirectory, process.ExitCode, output, stopwatch.Elapsed);
     }
 
     private static void Append(StringBuilder log, string? line)
