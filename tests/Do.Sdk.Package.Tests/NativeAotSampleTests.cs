@@ -6,7 +6,7 @@ namespace Do.Sdk.Package.Tests;
 /// <summary>
 /// The sample published with Native AOT: no trim or AOT warning from the runtime or the generated code, and the
 /// native binary tells the same account as <c>dotnet run</c>. In the package tests' collection so it never builds
-/// beside the pack.
+/// beside the pack. Warnings are errors in the sample, so a trim or AOT warning also fails the publish itself.
 /// </summary>
 [Collection(PackageFixture.Collection)]
 public sealed partial class NativeAotSampleTests : IDisposable
@@ -42,7 +42,6 @@ public sealed partial class NativeAotSampleTests : IDisposable
         Assert.True(publish.Output.Contains("Generating native code", StringComparison.Ordinal), publish.Describe("did not compile natively"));
         Assert.False(File.Exists(Path.Combine(output, "Do.Sdk.Sample.dll")), publish.Describe("published IL, not a native binary"));
         Assert.False(TrimOrAotWarning().IsMatch(publish.Output), publish.Describe("reported trim or AOT warnings"));
-        Assert.True(publish.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), publish.Describe("reported warnings"));
 
         var nativeData = Path.Combine(_root, "native-data");
         var native = await DotNet.RunProgramAsync(Path.Combine(output, "Do.Sdk.Sample"), _root, nativeData);

@@ -6,7 +6,8 @@ namespace Do.Sdk.Package.Tests.Infrastructure;
 /// <summary>The <c>dotnet</c> CLI as a child process, the way a user runs it.</summary>
 internal static class DotNet
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
+    // A native AOT publish takes minutes on a loaded 2-core machine; this only bounds a hung child.
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Variables the parent <c>dotnet test</c> sets for its own MSBuild; a child must find its SDK itself, or it
