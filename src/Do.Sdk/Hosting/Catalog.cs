@@ -1,4 +1,5 @@
-using Dapper;
+using System.Globalization;
+using Do.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Do.Hosting;
@@ -9,14 +10,17 @@ namespace Do.Hosting;
 /// </summary>
 internal sealed class Catalog : IDisposable
 {
+    private const string SelectEntry = "SELECT ns, class, file, created_at, colo FROM objects";
     private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public Catalog(string path, SynchronousMode synchronous)
     {
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
         _connection.Open();
-        _connection.Execute($"""
+        using var setup = _connection.CreateCommand();
+        setup.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = {(int)synchronous};
             PRAGMA busy_timeout = 5000;
@@ -32,13 +36,14 @@ internal sealed class Catalog : IDisposable
             CREATE INDEX IF NOT EXISTS objects_alarm ON objects (next_alarm_at) WHERE next_alarm_at IS NOT NULL;
             CREATE INDEX IF NOT EXISTS objects_pending ON objects (ns) WHERE has_pending = 1;
             """);
+        setup.ExecuteNonQuery();
     }
 
     public CatalogEntry? Find(ObjectNamespace ns)
     {
         lock (_lock)
         {
-            return Map(_connection.QueryFirstOrDefault<Row>("SELECT ns, class, file, created_at, colo FROM objects WHERE ns = @ns", new { ns = ns.Value }));
+            return ReadEntries(Command(SelectEntry + " WHERE ns = $ns").Bind("$ns", ns.Value)) is [var entry, ..] ? entry : null;
         }
     }
 
@@ -46,9 +51,9 @@ internal sealed class Catalog : IDisposable
     {
         lock (_lock)
         {
-            _connection.Execute(
-                "INSERT INTO objects (ns, class, file, created_at) VALUES (@ns, @cls, @file, @at)",
-                new { ns = entry.Namespace, cls = entry.Class, file = entry.File, at = entry.CreatedAt.ToUnixTimeMilliseconds() });
+            Command("INSERT INTO objects (ns, class, file, created_at) VALUES ($ns, $class, $file, $at)")
+                .Bind("$ns", entry.Namespace).Bind("$class", entry.Class).Bind("$file", entry.File).Bind("$at", entry.CreatedAt.ToUnixTimeMilliseconds())
+                .ExecuteNonQuery();
         }
     }
 
@@ -57,7 +62,7 @@ internal sealed class Catalog : IDisposable
     {
         lock (_lock)
         {
-            _connection.Execute("UPDATE objects SET colo = @colo WHERE ns = @ns", new { ns = ns.Value, colo });
+            Command("UPDATE objects SET colo = $colo WHERE ns = $ns").Bind("$ns", ns.Value).Bind("$colo", colo).ExecuteNonQuery();
         }
     }
 
@@ -65,7 +70,7 @@ internal sealed class Catalog : IDisposable
     {
         lock (_lock)
         {
-            _connection.Execute("UPDATE objects SET has_pending = @pending WHERE ns = @ns", new { ns = ns.Value, pending = pending ? 1 : 0 });
+            Command("UPDATE objects SET has_pending = $pending WHERE ns = $ns").Bind("$ns", ns.Value).Bind("$pending", pending ? 1 : 0).ExecuteNonQuery();
         }
     }
 
@@ -73,7 +78,7 @@ internal sealed class Catalog : IDisposable
     {
         lock (_lock)
         {
-            _connection.Execute("UPDATE objects SET next_alarm_at = @at WHERE ns = @ns", new { ns = ns.Value, at = at?.ToUnixTimeMilliseconds() });
+            Command("UPDATE objects SET next_alarm_at = $at WHERE ns = $ns").Bind("$ns", ns.Value).Bind("$at", at?.ToUnixTimeMilliseconds()).ExecuteNonQuery();
         }
     }
 
@@ -82,7 +87,7 @@ internal sealed class Catalog : IDisposable
     {
         lock (_lock)
         {
-            return _connection.Query<string>("SELECT ns FROM objects WHERE has_pending = 1 ORDER BY ns").ToList();
+            return ReadNamespaces(Command("SELECT ns FROM objects WHERE has_pending = 1 ORDER BY ns"));
         }
     }
 
@@ -91,7 +96,7 @@ internal sealed class Catalog : IDisposable
     {
         lock (_lock)
         {
-            return _connection.Query<string>("SELECT ns FROM objects WHERE next_alarm_at <= @now ORDER BY next_alarm_at", new { now = now.ToUnixTimeMilliseconds() }).ToList();
+            return ReadNamespaces(Command("SELECT ns FROM objects WHERE next_alarm_at <= $now ORDER BY next_alarm_at").Bind("$now", now.ToUnixTimeMilliseconds()));
         }
     }
 
@@ -111,7 +116,7 @@ internal sealed class Catalog : IDisposable
     {
         lock (_lock)
         {
-            return _connection.Query<Row>("SELECT ns, class, file, created_at, colo FROM objects ORDER BY ns").Select(r => Map(r)!).ToList();
+            return ReadEntries(Command(SelectEntry + " ORDER BY ns"));
         }
     }
 
@@ -119,21 +124,55 @@ internal sealed class Catalog : IDisposable
     {
         lock (_lock)
         {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _commands.Clear();
             _connection.Dispose();
         }
     }
 
-    private static CatalogEntry? Map(Row? row)
-        => row is null ? null : new CatalogEntry(row.ns, row.@class, row.file, DateTimeOffset.FromUnixTimeMilliseconds(row.created_at), row.colo);
-
-#pragma warning disable IDE1006 // Dapper maps columns by name.
-    internal sealed class Row
+    /// <summary>A prepared command kept for the catalog's lifetime; SQLite re-prepares a new command object every time.</summary>
+    private SqliteCommand Command(string sql)
     {
-        public string ns { get; set; } = "";
-        public string @class { get; set; } = "";
-        public string file { get; set; } = "";
-        public long created_at { get; set; }
-        public string? colo { get; set; }
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+
+        return command;
     }
-#pragma warning restore IDE1006
+
+    private static List<CatalogEntry> ReadEntries(SqliteCommand command)
+    {
+        var result = new List<CatalogEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new CatalogEntry(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+
+        return result;
+    }
+
+    private static List<string> ReadNamespaces(SqliteCommand command)
+    {
+        var result = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
 }

@@ -448,7 +448,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                     }
 
                     target.Objects.Link(from, objectClass.Name, "fork-of");
-                    target.Lifecycle.Record("fork", $"{{\"from\":\"{from}\",\"things\":{things.Count}}}", "fork.created");
+                    target.Lifecycle.Record("fork", Lifecycle.LifecycleJson.ForkFrom(from.Value, things.Count), "fork.created");
                     target.Command("UPDATE events SET dispatched_at = created_at").ExecuteNonQuery(); // history starts here; nothing to replay
                 });
                 _ = target.TakeCommittedEvents();

@@ -245,7 +245,7 @@ internal sealed partial class ObjectActivation
         }
 
         Reopen(destination, subscribers, checkedOut);
-        Database.InTransaction(() => Database.Lifecycle.Record("move", $"{{\"from\":\"{from}\",\"to\":\"{colo}\"}}", "move.completed"));
+        Database.InTransaction(() => Database.Lifecycle.Record("move", Lifecycle.LifecycleJson.Move(from, colo), "move.completed"));
         return destination;
     }
 
@@ -463,12 +463,12 @@ internal sealed partial class ObjectActivation
             }
 
             var nounName = Database.NounName(nounKey);
-            var noun = DoRegistry.FindNoun(nounName);
-            var dispatch = DoRegistry.FindDispatcher(nounName);
+            var noun = DoRegistry.TryFindNoun(nounName, out var problem);
+            var dispatch = noun is null ? null : DoRegistry.FindDispatcher(noun);
             var verb = noun?.FindVerb(action.Verb);
             if (noun is null || dispatch is null || verb is null)
             {
-                Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, $"resumed after a crash, but {nounName}.{action.Verb} is not registered in this process");
+                Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, $"resumed after a crash, but {nounName}.{action.Verb} is not registered in this process{(problem is null ? "" : ": " + problem)}");
                 continue;
             }
 

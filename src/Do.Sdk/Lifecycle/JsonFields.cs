@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Do.Lifecycle;
@@ -36,21 +35,16 @@ internal static class JsonFields
         return null;
     }
 
+    /// <summary>One JSON object of the given fields; each value is already JSON text and is written as is.</summary>
     public static string Write(IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var builder = new StringBuilder("{");
-        foreach (var (key, value) in fields)
+        => NounJson.WriteObject(fields, static (writer, fields) =>
         {
-            if (builder.Length > 1)
+            foreach (var (key, value) in fields)
             {
-                builder.Append(',');
+                writer.WritePropertyName(key);
+                writer.WriteRawValue(value, skipInputValidation: true);
             }
-
-            builder.Append(JsonSerializerEncode(key)).Append(':').Append(value);
-        }
-
-        return builder.Append('}').ToString();
-    }
+        });
 
     /// <summary>Field names in first-seen order across the given objects.</summary>
     public static List<string> Union(params List<KeyValuePair<string, string>>[] objects)
@@ -69,16 +63,5 @@ internal static class JsonFields
         }
 
         return names;
-    }
-
-    private static string JsonSerializerEncode(string value)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStringValue(value);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -19,7 +19,7 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
             db.Branches.RequireWritable();
             var id = db.Branches.Create(name);
             var (_, fork) = db.Branches.Origin(id);
-            Record("branch", $"{{\"branch\":{Quote(name)},\"from\":{Quote(db.Branches.CheckedOut)},\"forkVersion\":{fork}}}", "branch.created");
+            Record("branch", LifecycleJson.Branch(name, db.Branches.CheckedOut, fork), "branch.created");
             return name;
         });
 
@@ -158,7 +158,7 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
 
         return db.InTransaction(() =>
         {
-            var options = new WriteOptions { Verb = "merge", Event = "merged", Input = $"{{\"branch\":{Quote(branchName)}}}" };
+            var options = new WriteOptions { Verb = "merge", Event = "merged", Input = LifecycleJson.MergeInput(branchName) };
             foreach (var (nounId, id, json, head) in writes)
             {
                 var noun = db.NounName(nounId);
@@ -175,7 +175,7 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
                 }
             }
 
-            var summary = $"{{\"branch\":{Quote(branchName)},\"into\":{Quote(targetName)},\"changed\":{writes.Count},\"resolved\":{found.Count},\"strategy\":{Quote(strategy.ToString().ToLowerInvariant())}}}";
+            var summary = LifecycleJson.Merge(branchName, targetName, writes.Count, found.Count, strategy);
             Record("merge", summary, "merge.completed");
             return new MergeResult(branchName, targetName, writes.Count, found);
         });
@@ -331,7 +331,7 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
         var result = new CompactResult(rowsBefore, CountRows(), bytesBefore, FileBytes(), archivedActions, archivedEvents, archive);
         db.InTransaction(() => Record(
             "compact",
-            $"{{\"rowsBefore\":{result.RowsBefore},\"rowsAfter\":{result.RowsAfter},\"bytesBefore\":{result.BytesBefore},\"bytesAfter\":{result.BytesAfter},\"archive\":{(archive is null ? "null" : Quote(Path.GetFileName(archive)))}}}",
+            LifecycleJson.Compact(result, archive is null ? null : Path.GetFileName(archive)),
             "compact.completed"));
         return result;
     }
@@ -482,6 +482,4 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
             writer.WriteRawValue(json);
         }
     }
-
-    private static string Quote(string value) => JsonSerializer.Serialize(value, LifecycleJsonContext.Default.String);
 }

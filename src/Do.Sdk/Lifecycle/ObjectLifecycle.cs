@@ -25,7 +25,7 @@ internal static class ObjectLifecycle
                 if (conflicts.Count > 0 && strategy == MergeStrategy.None)
                 {
                     // Nothing was written, so the conflict event lives in memory only: handlers see it, the file does not change.
-                    var data = "{\"branch\":\"" + branch + "\",\"conflicts\":" + conflicts.Count + "}";
+                    var data = LifecycleJson.MergeConflict(branch, conflicts.Count);
                     await a.DispatchTransientAsync(new Storage.EventRecord { Sequence = 0, Type = "merge.conflict", Source = a.Namespace.Value, Data = data, At = a.Host.Time.GetUtcNow() }).ConfigureAwait(false);
                     throw new MergeConflictException(a.Namespace.Value, branch, result.Target, conflicts);
                 }
@@ -51,7 +51,7 @@ internal static class ObjectLifecycle
                 a.Database.InTransaction(() =>
                 {
                     a.Database.Objects.Link(destination, a.ClassInfo.Name, "fork");
-                    a.Database.Lifecycle.Record("fork", "{\"to\":\"" + destination.Value + "\"}", "fork.completed");
+                    a.Database.Lifecycle.Record("fork", LifecycleJson.ForkTo(destination.Value), "fork.completed");
                 });
                 return ValueTask.FromResult(a.ClassInfo);
             },

@@ -112,6 +112,7 @@ public class ObjectClient : IObjectScope
     /// event in one transaction.
     /// </summary>
     /// <exception cref="ArgumentException">The noun or verb is not registered.</exception>
+    /// <exception cref="AmbiguousNounException">More than one registered noun has the name <paramref name="noun"/>.</exception>
     /// <exception cref="ThingNotFoundException">The thing does not exist or is deleted.</exception>
     public Task InvokeVerb(string noun, string id, string verb, string? inputJson = null, CancellationToken cancellationToken = default)
     {

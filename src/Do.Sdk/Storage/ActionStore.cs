@@ -1,4 +1,4 @@
-using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Do.Storage;
 
@@ -12,20 +12,19 @@ public sealed class ActionStore
 
     /// <summary>One action by id, or null.</summary>
     public ActionRecord? Get(long id)
-        => _db.Connection.Query<ActionRow>(Select + " WHERE id = @id", new { id }).Select(Map).FirstOrDefault();
+        => Read(_db.Command(Select + " WHERE id = $id").Bind("$id", id)) is [var action, ..] ? action : null;
 
     /// <summary>Actions, newest first, optionally only those on one target or in one status.</summary>
     public IReadOnlyList<ActionRecord> List(string? target = null, ActionStatus? status = null, int limit = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return _db.Connection.Query<ActionRow>(
-            Select + " WHERE (@target IS NULL OR target = @target) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit",
-            new { target, status = status is null ? null : ToText(status.Value), limit }).Select(Map).ToList();
+        var command = _db.Command(Select + " WHERE ($target IS NULL OR target = $target) AND ($status IS NULL OR status = $status) ORDER BY id DESC LIMIT $limit");
+        return Read(command.Bind("$target", target).Bind("$status", status is null ? null : ToText(status.Value)).Bind("$limit", limit));
     }
 
     /// <summary>Actions not yet finished: pending, running or retrying, oldest first.</summary>
     public IReadOnlyList<ActionRecord> Open()
-        => _db.Connection.Query<ActionRow>(Select + " WHERE status IN ('pending', 'running', 'retrying') ORDER BY id").Select(Map).ToList();
+        => Read(_db.Command(Select + " WHERE status IN ('pending', 'running', 'retrying') ORDER BY id"));
 
     internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now, string? output = null)
     {
@@ -110,49 +109,39 @@ public sealed class ActionStore
         _ => "retrying",
     };
 
-    private static ActionRecord Map(ActionRow r) => new()
+    private static List<ActionRecord> Read(SqliteCommand command)
     {
-        Id = r.id,
-        Verb = r.verb,
-        Actor = r.actor,
-        Target = r.target,
-        Input = r.input,
-        Output = r.output,
-        BeforeVersion = r.before_version,
-        AfterVersion = r.after_version,
-        Durability = r.durability switch { "send" => Durability.Send, "try" => Durability.Try, _ => Durability.Do },
-        Status = r.status switch
+        var result = new List<ActionRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            "pending" => ActionStatus.Pending,
-            "running" => ActionStatus.Running,
-            "completed" => ActionStatus.Completed,
-            "failed" => ActionStatus.Failed,
-            "undone" => ActionStatus.Undone,
-            _ => ActionStatus.Retrying,
-        },
-        Attempts = (int)r.attempts,
-        Error = r.error,
-        CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.created_at),
-        CompletedAt = r.completed_at is long c ? DateTimeOffset.FromUnixTimeMilliseconds(c) : null,
-    };
+            result.Add(new ActionRecord
+            {
+                Id = reader.GetInt64(0),
+                Verb = reader.GetString(1),
+                Actor = reader.IsDBNull(2) ? null : reader.GetString(2),
+                Target = reader.GetString(3),
+                Input = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Output = reader.IsDBNull(5) ? null : reader.GetString(5),
+                BeforeVersion = reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                AfterVersion = reader.IsDBNull(7) ? null : reader.GetInt64(7),
+                Durability = reader.GetString(8) switch { "send" => Durability.Send, "try" => Durability.Try, _ => Durability.Do },
+                Status = reader.GetString(9) switch
+                {
+                    "pending" => ActionStatus.Pending,
+                    "running" => ActionStatus.Running,
+                    "completed" => ActionStatus.Completed,
+                    "failed" => ActionStatus.Failed,
+                    "undone" => ActionStatus.Undone,
+                    _ => ActionStatus.Retrying,
+                },
+                Attempts = (int)reader.GetInt64(10),
+                Error = reader.IsDBNull(11) ? null : reader.GetString(11),
+                CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)),
+                CompletedAt = reader.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
+            });
+        }
 
-#pragma warning disable IDE1006 // Dapper maps columns by name.
-    internal sealed class ActionRow
-    {
-        public long id { get; set; }
-        public string verb { get; set; } = "";
-        public string? actor { get; set; }
-        public string target { get; set; } = "";
-        public string? input { get; set; }
-        public string? output { get; set; }
-        public long? before_version { get; set; }
-        public long? after_version { get; set; }
-        public string durability { get; set; } = "do";
-        public string status { get; set; } = "pending";
-        public long attempts { get; set; }
-        public string? error { get; set; }
-        public long created_at { get; set; }
-        public long? completed_at { get; set; }
+        return result;
     }
-#pragma warning restore IDE1006
 }

@@ -1,10 +1,11 @@
-using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Do.Storage;
 
 /// <summary>The event outbox: one row per state change, in a per-object sequence, with a dispatched mark.</summary>
 public sealed class EventStore
 {
+    private const string Select = "SELECT sequence, type, source, thing, version, action, data, created_at, dispatched_at FROM events";
     private readonly ObjectDatabase _db;
 
     internal EventStore(ObjectDatabase db) => _db = db;
@@ -13,16 +14,12 @@ public sealed class EventStore
     public IReadOnlyList<EventRecord> List(long after = 0, int limit = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return Map(_db.Connection.Query<EventRow>(
-            "SELECT sequence, type, source, thing, version, action, data, created_at, dispatched_at FROM events WHERE sequence > @after ORDER BY sequence LIMIT @limit",
-            new { after, limit }));
+        return Read(_db.Command(Select + " WHERE sequence > $after ORDER BY sequence LIMIT $limit").Bind("$after", after).Bind("$limit", limit));
     }
 
     /// <summary>Events committed but not yet handed to handlers, oldest first.</summary>
     public IReadOnlyList<EventRecord> Undispatched(int limit = 1000)
-        => Map(_db.Connection.Query<EventRow>(
-            "SELECT sequence, type, source, thing, version, action, data, created_at, dispatched_at FROM events WHERE dispatched_at IS NULL ORDER BY sequence LIMIT @limit",
-            new { limit }));
+        => Read(_db.Command(Select + " WHERE dispatched_at IS NULL ORDER BY sequence LIMIT $limit").Bind("$limit", limit));
 
     /// <summary>Appends an event that is not about a thing (e.g. a lifecycle operation). Joins the open transaction, if any.</summary>
     public EventRecord Emit(string type, string? data = null, long? actionId = null)
@@ -73,32 +70,26 @@ public sealed class EventStore
         return record;
     }
 
-    private static List<EventRecord> Map(IEnumerable<EventRow> rows)
-        => rows.Select(r => new EventRecord
-        {
-            Sequence = r.sequence,
-            Type = r.type,
-            Source = r.source,
-            Thing = r.thing,
-            Version = r.version,
-            ActionId = r.action,
-            Data = r.data,
-            At = DateTimeOffset.FromUnixTimeMilliseconds(r.created_at),
-            DispatchedAt = r.dispatched_at is long d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null,
-        }).ToList();
-
-#pragma warning disable IDE1006, CA1707 // Dapper maps columns by name.
-    internal sealed class EventRow
+    private static List<EventRecord> Read(SqliteCommand command)
     {
-        public long sequence { get; set; }
-        public string type { get; set; } = "";
-        public string source { get; set; } = "";
-        public string? thing { get; set; }
-        public long? version { get; set; }
-        public long? action { get; set; }
-        public string? data { get; set; }
-        public long created_at { get; set; }
-        public long? dispatched_at { get; set; }
+        var result = new List<EventRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new EventRecord
+            {
+                Sequence = reader.GetInt64(0),
+                Type = reader.GetString(1),
+                Source = reader.GetString(2),
+                Thing = reader.IsDBNull(3) ? null : reader.GetString(3),
+                Version = reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                ActionId = reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                Data = reader.IsDBNull(6) ? null : reader.GetString(6),
+                At = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                DispatchedAt = reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+            });
+        }
+
+        return result;
     }
-#pragma warning restore IDE1006, CA1707
 }

@@ -1,5 +1,3 @@
-using Dapper;
-
 namespace Do.Storage;
 
 /// <summary>
@@ -32,12 +30,12 @@ public sealed class ObjectStore
         {
             if (role is ParentRole or RootRole)
             {
-                _db.Connection.Execute("DELETE FROM objects WHERE role = @role", new { role });
+                _db.Command("DELETE FROM objects WHERE role = $role").Bind("$role", role).ExecuteNonQuery();
             }
 
-            _db.Connection.Execute(
-                "INSERT INTO objects (ns, class, role, created_at) VALUES (@ns, @objectClass, @role, @now) ON CONFLICT (role, ns) DO UPDATE SET class = excluded.class",
-                new { ns = ns.Value, objectClass, role, now = _db.NowMilliseconds() });
+            _db.Command("INSERT INTO objects (ns, class, role, created_at) VALUES ($ns, $class, $role, $now) ON CONFLICT (role, ns) DO UPDATE SET class = excluded.class")
+                .Bind("$ns", ns.Value).Bind("$class", objectClass).Bind("$role", role).Bind("$now", _db.NowMilliseconds())
+                .ExecuteNonQuery();
             return Links(role).First(l => l.Namespace == ns.Value);
         });
     }
@@ -46,7 +44,7 @@ public sealed class ObjectStore
     public bool Unlink(ObjectNamespace ns, string role)
     {
         ArgumentNullException.ThrowIfNull(ns);
-        return _db.InTransaction(() => _db.Connection.Execute("DELETE FROM objects WHERE ns = @ns AND role = @role", new { ns = ns.Value, role }) > 0);
+        return _db.InTransaction(() => _db.Command("DELETE FROM objects WHERE ns = $ns AND role = $role").Bind("$ns", ns.Value).Bind("$role", role).ExecuteNonQuery() > 0);
     }
 
     /// <summary>This object's parent, or null for a top-level object.</summary>
@@ -60,17 +58,14 @@ public sealed class ObjectStore
 
     /// <summary>All links with <paramref name="role"/>.</summary>
     public IReadOnlyList<ObjectLink> Links(string role)
-        => _db.Connection.Query<Row>(Select + " WHERE role = @role ORDER BY id", new { role })
-            .Select(r => new ObjectLink(r.ns, r.@class, r.role, DateTimeOffset.FromUnixTimeMilliseconds(r.created_at)))
-            .ToList();
-
-#pragma warning disable IDE1006 // Dapper maps columns by name.
-    internal sealed class Row
     {
-        public string ns { get; set; } = "";
-        public string @class { get; set; } = "";
-        public string role { get; set; } = "";
-        public long created_at { get; set; }
+        var result = new List<ObjectLink>();
+        using var reader = _db.Command(Select + " WHERE role = $role ORDER BY id").Bind("$role", role).ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new ObjectLink(reader.GetString(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        }
+
+        return result;
     }
-#pragma warning restore IDE1006
 }

@@ -1,4 +1,4 @@
-using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Do.Storage;
 
@@ -24,42 +24,44 @@ public sealed class RelationshipStore
 
         return _db.InTransaction(() =>
         {
-            _db.Connection.Execute(
-                "INSERT INTO relationships (type, from_id, to_id, data, created_at) VALUES (@type, @from, @to, @data, @now) ON CONFLICT (from_id, type, to_id) DO NOTHING",
-                new { type, from, to, data, now = _db.NowMilliseconds() });
+            _db.Command("INSERT INTO relationships (type, from_id, to_id, data, created_at) VALUES ($type, $from, $to, $data, $now) ON CONFLICT (from_id, type, to_id) DO NOTHING")
+                .Bind("$type", type).Bind("$from", from).Bind("$to", to).Bind("$data", data).Bind("$now", _db.NowMilliseconds())
+                .ExecuteNonQuery();
             return Find(from, type, to)!;
         });
     }
 
     /// <summary>Removes an edge; returns false when it did not exist.</summary>
     public bool Unlink(string from, string type, string to)
-        => _db.InTransaction(() => _db.Connection.Execute("DELETE FROM relationships WHERE from_id = @from AND type = @type AND to_id = @to", new { from, type, to }) > 0);
+        => _db.InTransaction(() => _db.Command("DELETE FROM relationships WHERE from_id = $from AND type = $type AND to_id = $to")
+            .Bind("$from", from).Bind("$type", type).Bind("$to", to).ExecuteNonQuery() > 0);
 
     /// <summary>Edges leaving <paramref name="from"/>, optionally of one type.</summary>
     public IReadOnlyList<Relationship> From(string from, string? type = null)
-        => Query(Select + " WHERE from_id = @from AND (@type IS NULL OR type = @type) ORDER BY id", new { from, type });
+        => Read(_db.Command(Select + " WHERE from_id = $from AND ($type IS NULL OR type = $type) ORDER BY id").Bind("$from", from).Bind("$type", type));
 
     /// <summary>Edges arriving at <paramref name="to"/>, optionally of one type.</summary>
     public IReadOnlyList<Relationship> To(string to, string? type = null)
-        => Query(Select + " WHERE to_id = @to AND (@type IS NULL OR type = @type) ORDER BY id", new { to, type });
+        => Read(_db.Command(Select + " WHERE to_id = $to AND ($type IS NULL OR type = $type) ORDER BY id").Bind("$to", to).Bind("$type", type));
 
     private Relationship? Find(string from, string type, string to)
-        => Query(Select + " WHERE from_id = @from AND type = @type AND to_id = @to", new { from, type, to }).FirstOrDefault();
+        => Read(_db.Command(Select + " WHERE from_id = $from AND type = $type AND to_id = $to").Bind("$from", from).Bind("$type", type).Bind("$to", to)) is [var edge, ..] ? edge : null;
 
-    private List<Relationship> Query(string sql, object args)
-        => _db.Connection.Query<Row>(sql, args)
-            .Select(r => new Relationship(r.id, r.type, r.from_id, r.to_id, r.data, DateTimeOffset.FromUnixTimeMilliseconds(r.created_at)))
-            .ToList();
-
-#pragma warning disable IDE1006 // Dapper maps columns by name.
-    internal sealed class Row
+    private static List<Relationship> Read(SqliteCommand command)
     {
-        public long id { get; set; }
-        public string type { get; set; } = "";
-        public string from_id { get; set; } = "";
-        public string to_id { get; set; } = "";
-        public string? data { get; set; }
-        public long created_at { get; set; }
+        var result = new List<Relationship>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new Relationship(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return result;
     }
-#pragma warning restore IDE1006
 }

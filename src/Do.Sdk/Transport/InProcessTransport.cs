@@ -108,7 +108,7 @@ internal sealed class InProcessTransport(ObjectTarget target, string? actor = nu
 
     private static VerbExecution.Apply ByName(NounInfo noun, VerbInfo verb, string? inputJson)
     {
-        var dispatch = DoRegistry.FindDispatcher(noun.Name) ?? throw new ArgumentException($"{noun.Name} has no registered verb dispatcher.", nameof(noun));
+        var dispatch = DoRegistry.FindDispatcher(noun) ?? throw new ArgumentException($"{noun.Name} has no registered verb dispatcher.", nameof(noun));
         return (json, ctx) => dispatch(json, verb.Name, inputJson, ctx);
     }
 

@@ -6,7 +6,8 @@ namespace Do.Sdk.Package.Tests.Infrastructure;
 /// <summary>The <c>dotnet</c> CLI as a child process, the way a user runs it.</summary>
 internal static class DotNet
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
+    // A native AOT publish takes minutes on a loaded 2-core machine; this only bounds a hung child.
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Variables the parent <c>dotnet test</c> sets for its own MSBuild; a child must find its SDK itself, or it
@@ -49,9 +50,13 @@ internal static class DotNet
         => RunAsync(workingDirectory, [.. arguments, "-nodeReuse:false", "-p:UseSharedCompilation=false", "--disable-build-servers", "-tl:off"]);
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>, capturing standard output and error as one log.</summary>
-    public static async Task<CommandResult> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<CommandResult> RunAsync(string workingDirectory, params string[] arguments)
+        => RunProgramAsync(HostPath, workingDirectory, arguments);
+
+    /// <summary>Runs <paramref name="program"/> (e.g. a natively published app) in the same environment as <c>dotnet</c>.</summary>
+    public static async Task<CommandResult> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(HostPath)
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -104,7 +109,8 @@ internal static class DotNet
             output = log.ToString();
         }
 
-        return new CommandResult($"dotnet {string.Join(' ', arguments)}", workingDirectory, process.ExitCode, output, stopwatch.Elapsed);
+        var name = program == HostPath ? "dotnet" : program;
+        return new CommandResult($"{name} {string.Join(' ', arguments)}", workingDirectory, process.ExitCode, output, stopwatch.Elapsed);
     }
 
     private static void Append(StringBuilder log, string? line)
