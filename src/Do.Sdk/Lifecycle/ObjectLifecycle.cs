@@ -11,6 +11,9 @@ internal static class ObjectLifecycle
     public static Task<string> Checkout(ObjectTarget target, string reference, CancellationToken cancellationToken)
         => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Checkout(reference)), cancellationToken);
 
+    public static Task<string> DeleteBranch(ObjectTarget target, string name, bool force, CancellationToken cancellationToken)
+        => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.DeleteBranch(name, force)), cancellationToken);
+
     public static Task<IReadOnlyList<string>> Branches(ObjectTarget target, CancellationToken cancellationToken)
         => target.RunAsync(a => ValueTask.FromResult(a.Database.Branches.Names()), cancellationToken);
 
