@@ -35,7 +35,7 @@ internal sealed class ActionPipelines(ActionOptions options, TimeProvider time)
                     UseJitter = options.UseJitter,
                     Delay = options.BaseDelay,
                     MaxDelay = options.MaxDelay,
-                    ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(options.IsRetryable),
                 });
             }
 
