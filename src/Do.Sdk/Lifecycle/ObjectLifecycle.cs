@@ -49,7 +49,7 @@ internal static class ObjectLifecycle
         var objectClass = await target.RunAsync(
             a =>
             {
-                a.Host.CreateFork(a.Namespace, destination, a.ClassInfo, a.Database.Lifecycle.Snapshot());
+                a.Host.CreateFork(a.Namespace, destination, a.ClassInfo, ForkSnapshot.Read(a.Database, a.Database.Lifecycle.Snapshot()));
                 a.Database.InTransaction(() =>
                 {
                     a.Database.Objects.Link(destination, a.ClassInfo.Name, "fork");
