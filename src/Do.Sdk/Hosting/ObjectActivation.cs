@@ -461,6 +461,7 @@ internal sealed partial class ObjectActivation
         {
             try
             {
+                Context.HandledEvent.Value = (Context, record);
                 await registration.Handler(record, Context).ConfigureAwait(false);
                 return (null, attempt);
             }

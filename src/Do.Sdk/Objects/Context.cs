@@ -31,6 +31,16 @@ public sealed class Context : IObjectScope
     /// <summary>Event handlers: <c>ctx.On.Customer.Created(...)</c>, <c>ctx.On.Any.Created(...)</c>.</summary>
     public EventSubscriptions On { get; }
 
+    /// <summary>
+    /// The event the running handler was called for — its type, the thing's id (<see cref="EventRecord.Thing"/>),
+    /// version and sequence — so a typed handler such as <c>ctx.On.Startup.Created((startup, ctx) => ...)</c> also
+    /// knows which thing it got. Null outside event handlers.
+    /// </summary>
+    public EventRecord? Event => HandledEvent.Value is { } handled && ReferenceEquals(handled.Context, this) ? handled.Event : null;
+
+    // Async-local, not a field: a handler's ctx.Send dispatches on another task while the handler still runs.
+    internal static AsyncLocal<(Context Context, EventRecord Event)?> HandledEvent { get; } = new();
+
     /// <summary>Schedules: <c>ctx.Every.Monday.At9am(...)</c>, <c>ctx.Every.Cron("*/15 * * * *", ...)</c>.</summary>
     public Every Every { get; }
 
