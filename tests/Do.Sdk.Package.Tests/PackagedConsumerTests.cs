@@ -32,6 +32,31 @@ public sealed class PackagedConsumerTests(PackageFixture package)
     }
 
     [Fact]
+    public async Task The_readme_first_example_pasted_into_Program_cs_builds_and_runs_twice()
+    {
+        _ = package.Pack;
+        var project = package.CopyConsumer("Readme");
+        var readme = File.ReadAllText(Path.Combine(BuildPaths.RepositoryRoot, "README.md"));
+        var section = readme[readme.IndexOf("## Your first object", StringComparison.Ordinal)..];
+        var code = System.Text.RegularExpressions.Regex.Match(section, "```csharp\\r?\\n(?<body>.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups["body"].Value;
+        File.WriteAllText(Path.Combine(project, "Program.cs"), code);
+
+        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
+        build.EnsureSucceeded();
+        Assert.True(build.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), build.Describe("reported warnings"));
+
+        var dll = Path.Combine(project, "bin", "Release", "net10.0", "Readme.dll");
+        var first = await DotNet.RunAsync(project, dll);
+        first.EnsureSucceeded();
+        var second = await DotNet.RunAsync(project, dll); // same data folder: the program must not trip over its own data
+        second.EnsureSucceeded();
+
+        Assert.True(first.Output.Contains("Acme: priority 2, tags [ai]; 2 startups", StringComparison.Ordinal), first.Describe("did not run the README's verbs"));
+        Assert.True(second.Output.Contains("Acme: priority 4, tags [ai, ai]; 2 startups", StringComparison.Ordinal), second.Describe("did not run again on the same data"));
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(project, "data"), "*.db", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task A_consumer_with_a_non_partial_noun_fails_to_build_with_DO0001()
     {
         _ = package.Pack;

@@ -6,16 +6,25 @@ namespace Do;
 /// The object's event handlers (<c>ctx.On</c>). The generator adds one typed accessor per noun
 /// (<c>ctx.On.Startup.Prioritized(...)</c>); <see cref="Any"/> and <see cref="Subscribe(string, Func{EventRecord, Context, Task})"/>
 /// cover wildcards. After a commit, each event goes to the exact handlers first, then <c>Noun.*</c>, then
-/// <c>*.event</c>, then <c>*.*</c>, in registration order within each group.
+/// <c>*.event</c>, then <c>*.*</c>, in registration order within each group. Object events (<see cref="ObjectEvents"/>)
+/// go to their exact handlers (<see cref="Object"/>) and to <c>*.*</c> only. While a handler runs,
+/// <see cref="Context.Event"/> is the event it was called for (with the thing's id), also for typed handlers.
 /// </summary>
 public sealed class EventSubscriptions
 {
     private readonly Dictionary<string, List<EventHandlerRegistration>> _handlers = new(StringComparer.Ordinal);
 
-    internal EventSubscriptions() => Any = new AnyNounEvents(this);
+    internal EventSubscriptions()
+    {
+        Any = new AnyNounEvents(this);
+        Object = new ObjectEventSubscriptions(this);
+    }
 
     /// <summary>Handlers for events of every noun: <c>ctx.On.Any.Created(...)</c>, <c>ctx.On.Any.Any(...)</c>.</summary>
     public AnyNounEvents Any { get; }
+
+    /// <summary>Handlers for object events, which no thing wildcard receives: <c>ctx.On.Object.BranchCreated(...)</c>.</summary>
+    public ObjectEventSubscriptions Object { get; }
 
     /// <summary>How many handlers are registered.</summary>
     public int Count { get; private set; }
@@ -58,6 +67,14 @@ public sealed class EventSubscriptions
     internal List<EventHandlerRegistration> Match(string eventType)
     {
         var result = new List<EventHandlerRegistration>();
+        if (ObjectEvents.IsObjectEvent(eventType))
+        {
+            // An object event is not a thing's: "*.created" means things created, not a branch.
+            Add(result, eventType);
+            Add(result, "*.*");
+            return result;
+        }
+
         int dot = eventType.IndexOf('.', StringComparison.Ordinal);
         var noun = dot < 0 ? eventType : eventType[..dot];
         var name = dot < 0 ? "" : eventType[(dot + 1)..];
@@ -82,7 +99,7 @@ public sealed class EventSubscriptions
         }
 
         int dot = eventType.IndexOf('.', StringComparison.Ordinal);
-        return dot >= 0 && (_handlers.ContainsKey(string.Concat(eventType.AsSpan(0, dot), ".*")) || _handlers.ContainsKey(string.Concat("*", eventType.AsSpan(dot))));
+        return dot >= 0 && !ObjectEvents.IsObjectEvent(eventType) && (_handlers.ContainsKey(string.Concat(eventType.AsSpan(0, dot), ".*")) || _handlers.ContainsKey(string.Concat("*", eventType.AsSpan(dot))));
     }
 
     /// <summary>The handler with a stable id (<c>pattern#ordinal</c>), or null when Configure no longer declares it.</summary>

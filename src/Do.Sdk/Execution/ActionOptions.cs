@@ -27,6 +27,17 @@ public sealed class ActionOptions
     /// <summary>The delay between handler retries. Default 50 ms.</summary>
     public TimeSpan HandlerRetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Decides whether a failed attempt of a durable action (or of an event handler) is worth retrying; false fails it
+    /// at once. Null (the default) retries every exception. Either way, a <see cref="NonRetryableException"/> is never
+    /// retried, and a cancellation never is.
+    /// </summary>
+    public Func<Exception, bool>? ShouldRetry { get; set; }
+
+    /// <summary>True when a failure with <paramref name="exception"/> should be tried again.</summary>
+    internal bool IsRetryable(Exception exception)
+        => exception is not OperationCanceledException and not NonRetryableException and not DeadlockException && (ShouldRetry?.Invoke(exception) ?? true);
+
     internal void Validate(List<string> errors)
     {
         if (MaxRetries < 0)

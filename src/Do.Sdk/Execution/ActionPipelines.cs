@@ -35,8 +35,9 @@ internal sealed class ActionPipelines(ActionOptions options, TimeProvider time)
                     UseJitter = options.UseJitter,
                     Delay = options.BaseDelay,
                     MaxDelay = options.MaxDelay,
-                    // A deadlock is not retried: the action's turn stays held through the backoff, so a retry meets the same cycle.
-                    ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException and not DeadlockException),
+                    // Not retried: cancellations, NonRetryableException, what ShouldRetry refuses, and deadlocks (the action's turn
+                    // stays held through the backoff, so a retry meets the same cycle).
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(options.IsRetryable),
                 });
             }
 

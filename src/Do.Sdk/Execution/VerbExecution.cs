@@ -10,8 +10,9 @@ namespace Do.Execution;
 /// <item>A synchronous verb is a pure state transition: version, action and event in one transaction.</item>
 /// <item>An async verb under <c>Do</c> commits its action as <c>pending</c> first, runs through the retry/timeout
 /// pipeline, then commits result, state change and event in one transaction; after the last failure it records
-/// <c>failed</c> and a <c>Noun.failed</c> event and changes no state. A crash in between leaves the action open, and
-/// the host resumes it on the object's next activation.</item>
+/// <c>failed</c> and a <c>Noun.failed</c> event and changes no state; so does the caller's cancellation (the error
+/// says "cancelled by the caller"). A crash in between leaves the action open, and the host resumes it on the
+/// object's next activation.</item>
 /// <item>An async verb under <c>Try</c> runs one attempt with the timeout; the outcome is recorded; it is never resumed.</item>
 /// </list>
 /// </summary>
@@ -92,6 +93,17 @@ internal static partial class VerbExecution
                 db.Events.Append(name + ".failed", db.Things.ThingSource(id), nounId, id, null, actionId, FailureJson(verb, actionId, e), db.NowMilliseconds());
             });
             throw new ActionFailedException(actionId, verb.Name, id, attempts, e);
+        }
+        catch (Exception e) when (resumeActionId is null)
+        {
+            // The caller gave up: the action ends here as failed rather than waiting, retrying, for the next start.
+            var cancelled = Cancelled(verb.Name, id, actionId, attempts, e, cancellationToken);
+            db.InTransaction(() =>
+            {
+                db.Actions.SetStatus(actionId, ActionStatus.Failed, attempts, cancelled.Message);
+                db.Events.Append(name + ".failed", db.Things.ThingSource(id), nounId, id, null, actionId, FailureJson(verb, actionId, cancelled), db.NowMilliseconds());
+            });
+            throw cancelled;
         }
 
         db.InTransaction(() =>
@@ -189,6 +201,16 @@ internal static partial class VerbExecution
             });
             throw new ActionFailedException(actionId, name, db.Namespace.Value, attempts, e);
         }
+        catch (Exception e) when (resumeActionId is null)
+        {
+            var cancelled = Cancelled(name, db.Namespace.Value, actionId, attempts, e, cancellationToken);
+            db.InTransaction(() =>
+            {
+                db.Actions.SetStatus(actionId, ActionStatus.Failed, attempts, cancelled.Message);
+                db.Events.Append(name + ".failed", db.Namespace.Value, null, null, null, actionId, FailureJson(new VerbInfo(name, "failed", true), actionId, cancelled), db.NowMilliseconds());
+            });
+            throw cancelled;
+        }
 
         db.InTransaction(() =>
         {
@@ -197,6 +219,9 @@ internal static partial class VerbExecution
         });
         return output;
     }
+
+    private static OperationCanceledException Cancelled(string verb, string target, long actionId, int attempts, Exception cause, CancellationToken cancellationToken)
+        => new($"{verb} on \"{target}\" was cancelled by the caller after {attempts} attempt(s) (action {actionId}); it is recorded as failed and changed nothing.", cause, cancellationToken);
 
     private static string FailureJson(VerbInfo verb, long actionId, Exception e)
         => NounJson.WriteObject((verb.Name, actionId, e.Message), static (w, s) =>

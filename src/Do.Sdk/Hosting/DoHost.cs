@@ -414,11 +414,11 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     internal void SetColo(ObjectNamespace ns, string colo) => _catalog.SetColo(ns, colo == DoHostOptions.DefaultColo ? null : colo);
 
     /// <summary>
-    /// Creates object <paramref name="to"/> of <paramref name="objectClass"/> holding <paramref name="things"/> as its
-    /// first versions, linked back to <paramref name="from"/>. The file is written completely before the catalog
+    /// Creates object <paramref name="to"/> of <paramref name="objectClass"/> holding the things of <paramref name="snapshot"/> as its
+    /// first versions, with its edges and search index, linked back to <paramref name="from"/>. The file is written completely before the catalog
     /// registers it, so a crash leaves at most an orphan file, which the next fork replaces.
     /// </summary>
-    internal void CreateFork(ObjectNamespace from, ObjectNamespace to, ObjectClassInfo objectClass, IReadOnlyList<(string Noun, string Id, string Json)> things)
+    internal void CreateFork(ObjectNamespace from, ObjectNamespace to, ObjectClassInfo objectClass, Lifecycle.ForkSnapshot snapshot)
     {
         lock (_openLock)
         {
@@ -440,6 +440,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                 target.InTransaction(() =>
                 {
                     var options = new WriteOptions { Verb = "fork", Event = "created", Input = null };
+                    var things = snapshot.Things;
                     foreach (var (noun, id, json) in things)
                     {
                         var info = DoRegistry.FindNoun(noun);
@@ -447,6 +448,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                         target.Things.Append(nounId, noun, id, json, null, "fork", "created", options, json);
                     }
 
+                    snapshot.CopyIndexesInto(target);
                     target.Objects.Link(from, objectClass.Name, "fork-of");
                     target.Lifecycle.Record("fork", Lifecycle.LifecycleJson.ForkFrom(from.Value, things.Count), "fork.created");
                     target.Command("UPDATE events SET dispatched_at = created_at").ExecuteNonQuery(); // history starts here; nothing to replay

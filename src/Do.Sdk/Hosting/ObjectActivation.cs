@@ -344,10 +344,10 @@ internal sealed partial class ObjectActivation
             {
                 foreach (var registration in Context.On.Match(record.Type))
                 {
-                    var error = await RunHandlerAsync(registration, record, 1 + options.HandlerRetries, options.HandlerRetryDelay).ConfigureAwait(false);
+                    var (error, tried) = await RunHandlerAsync(registration, record, 1 + options.HandlerRetries, options.HandlerRetryDelay).ConfigureAwait(false);
                     if (error is not null)
                     {
-                        DeadLetters.Add(record.Sequence, registration.Id, error, 1 + options.HandlerRetries);
+                        DeadLetters.Add(record.Sequence, registration.Id, error, tried);
                         Telemetry.DoTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>(Telemetry.DoTelemetry.EventTag, record.Type));
                     }
                 }
@@ -365,8 +365,8 @@ internal sealed partial class ObjectActivation
         }
     }
 
-    /// <summary>Runs one handler with retries; returns the last error, or null when it succeeded.</summary>
-    private async Task<string?> RunHandlerAsync(EventHandlerRegistration registration, EventRecord record, int attempts, TimeSpan delay)
+    /// <summary>Runs one handler with retries; returns the last error (null when it succeeded) and the attempts made.</summary>
+    private async Task<(string? Error, int Attempts)> RunHandlerAsync(EventHandlerRegistration registration, EventRecord record, int attempts, TimeSpan delay)
     {
         string? error = null;
         // The handler acts for whoever caused the event's action, so the writes it makes record that actor too.
@@ -376,15 +376,21 @@ internal sealed partial class ObjectActivation
         {
             try
             {
+                Context.HandledEvent.Value = (Context, record);
                 await registration.Handler(record, Context).ConfigureAwait(false);
                 Telemetry.DoTelemetry.Complete(span);
-                return null;
+                return (null, attempt);
             }
             catch (Exception e)
             {
                 HandlerFailed(span, record, e);
                 error = $"{e.GetType().Name}: {e.Message}";
                 Log.HandlerFailed(Host.Logger, record.Type, record.Sequence, Namespace.Value, attempt, e);
+                if (!Host.Options.Actions.IsRetryable(e))
+                {
+                    return (error, attempt);
+                }
+
                 if (attempt < attempts && delay > TimeSpan.Zero)
                 {
                     await Task.Delay(delay, Host.Time).ConfigureAwait(false);
@@ -392,7 +398,7 @@ internal sealed partial class ObjectActivation
             }
         }
 
-        return error;
+        return (error, attempts);
     }
 
     /// <summary>Dispatches an in-memory event from <c>Send</c>: handlers retried, failures logged, nothing persisted.</summary>
@@ -414,7 +420,7 @@ internal sealed partial class ObjectActivation
             ?? throw new ArgumentException($"There is no dead letter {deadLetterId} in {Namespace}.", nameof(deadLetterId));
         var registration = Context.On.Find(letter.Handler)
             ?? throw new ArgumentException($"Dead letter {deadLetterId} belongs to handler {letter.Handler}, which {Namespace}'s Configure no longer declares.", nameof(deadLetterId));
-        var error = await RunHandlerAsync(registration, letter.Event, 1, TimeSpan.Zero).ConfigureAwait(false);
+        var (error, _) = await RunHandlerAsync(registration, letter.Event, 1, TimeSpan.Zero).ConfigureAwait(false);
         if (error is null)
         {
             DeadLetters.MarkReplayed(deadLetterId);

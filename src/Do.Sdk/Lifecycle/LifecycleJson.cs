@@ -59,6 +59,14 @@ internal static class LifecycleJson
             }
         });
 
+    /// <summary><c>branch.deleted</c>: <c>{"branch":…,"discardedVersions":n}</c>.</summary>
+    public static string BranchDeleted(string branch, long discardedVersions)
+        => NounJson.WriteObject((branch, discardedVersions), static (w, s) =>
+        {
+            w.WriteString("branch", s.branch);
+            w.WriteNumber("discardedVersions", s.discardedVersions);
+        });
+
     /// <summary><c>move.completed</c>: <c>{"from":…,"to":…}</c>, colo names.</summary>
     public static string Move(string from, string to)
         => NounJson.WriteObject((from, to), static (w, s) =>

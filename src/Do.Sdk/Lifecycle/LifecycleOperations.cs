@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Do.Storage;
 
@@ -8,7 +7,7 @@ namespace Do.Lifecycle;
 /// Branch, checkout, merge, diff and compact on one object's database. Each operation that changes the object runs
 /// in one transaction and records an action and an event; a merge with conflicts writes nothing at all.
 /// </summary>
-internal sealed class LifecycleOperations(ObjectDatabase db)
+internal sealed partial class LifecycleOperations(ObjectDatabase db)
 {
     public const string CheckoutKey = "checkout";
 
@@ -177,6 +176,7 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
 
             var summary = LifecycleJson.Merge(branchName, targetName, writes.Count, found.Count, strategy);
             Record("merge", summary, "merge.completed");
+            MarkMerged(source);
             return new MergeResult(branchName, targetName, writes.Count, found);
         });
     }
@@ -227,113 +227,6 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
         }
 
         return rows;
-    }
-
-    /// <summary>
-    /// Squashes history to HEAD rows (same version ids), archiving older actions and events to a JSON-lines file next
-    /// to the database before removing them, then vacuums.
-    /// </summary>
-    public CompactResult Compact(bool force)
-    {
-        var others = db.Branches.Names().Where(n => n != "main").ToList();
-        if (others.Count > 0 && !force)
-        {
-            throw new InvalidOperationException($"{db.Namespace} has other branches ({string.Join(", ", others)}); compacting would cut them off from their history. Merge or drop them first, or call Compact(force: true) to drop them.");
-        }
-
-        if (db.Branches.DetachedAt is not null && !force)
-        {
-            throw new InvalidOperationException($"{db.Namespace} has the read-only view {db.Branches.CheckedOut} checked out; check out main before compacting.");
-        }
-
-        long rowsBefore = CountRows();
-        long bytesBefore = FileBytes();
-
-        // Versions to keep: the head of every live thing on main.
-        const string Keep = "SELECT MAX(version) FROM things WHERE branch = 1 GROUP BY noun, id HAVING MAX(version) IN (SELECT version FROM things WHERE deleted = 0)";
-        const string ArchivedActions = $"""
-            SELECT id FROM actions WHERE status NOT IN ('pending', 'running', 'retrying')
-              AND (after_version IS NULL OR after_version NOT IN ({Keep}))
-            """;
-        const string ArchivedEvents = $"""
-            SELECT sequence FROM events WHERE dispatched_at IS NOT NULL
-              AND (action IS NULL OR action IN ({ArchivedActions}))
-              AND sequence NOT IN (SELECT event FROM dead_letters)
-            """;
-
-        string? archive = null;
-        int archivedActions = 0, archivedEvents = 0;
-        var lines = new List<string>();
-        var archivedActionIds = IdsOf(ArchivedActions);
-        foreach (var action in db.Actions.List(limit: int.MaxValue).Where(a => archivedActionIds.Contains(a.Id)).OrderBy(a => a.Id))
-        {
-            lines.Add(JsonLine("action", action.Id, w =>
-            {
-                w.WriteString("verb", action.Verb);
-                w.WriteString("target", action.Target);
-                w.WriteString("status", action.Status.ToString().ToLowerInvariant());
-                w.WriteString("durability", action.Durability.ToString().ToLowerInvariant());
-                WriteRaw(w, "input", action.Input);
-                WriteRaw(w, "output", action.Output);
-                w.WriteNumber("attempts", action.Attempts);
-                if (action.Error is not null)
-                {
-                    w.WriteString("error", action.Error);
-                }
-
-                w.WriteString("createdAt", action.CreatedAt);
-            }));
-            archivedActions++;
-        }
-
-        var archivedEventIds = IdsOf(ArchivedEvents);
-        foreach (var e in db.Events.List(limit: int.MaxValue).Where(e => archivedEventIds.Contains(e.Sequence)))
-        {
-            lines.Add(JsonLine("event", e.Sequence, w =>
-            {
-                w.WriteString("type", e.Type);
-                w.WriteString("source", e.Source);
-                WriteRaw(w, "data", e.Data);
-                if (e.ActionId is long actionId)
-                {
-                    w.WriteNumber("action", actionId);
-                }
-
-                w.WriteString("at", e.At);
-            }));
-            archivedEvents++;
-        }
-
-        if (lines.Count > 0)
-        {
-            archive = db.Path + "." + db.Time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", System.Globalization.CultureInfo.InvariantCulture) + ".archive.jsonl";
-            using var stream = new FileStream(archive, FileMode.CreateNew, FileAccess.Write);
-            var bytes = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
-        }
-
-        db.InTransaction(() =>
-        {
-            if (force)
-            {
-                db.Branches.DropAllButMain();
-            }
-
-            db.Command($"DELETE FROM events WHERE sequence IN ({ArchivedEvents})").ExecuteNonQuery();
-            db.Command($"DELETE FROM actions WHERE id IN ({ArchivedActions})").ExecuteNonQuery();
-            db.Command($"DELETE FROM things WHERE version NOT IN ({Keep})").ExecuteNonQuery();
-            db.Command("INSERT INTO meta (key, value) VALUES ($k, 'main') ON CONFLICT (key) DO UPDATE SET value = 'main'").Bind("$k", CheckoutKey).ExecuteNonQuery();
-        });
-        db.Things.ForgetHeads(); // tombstoned things left the log entirely
-        db.Execute("VACUUM");
-        db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        var result = new CompactResult(rowsBefore, CountRows(), bytesBefore, FileBytes(), archivedActions, archivedEvents, archive);
-        db.InTransaction(() => Record(
-            "compact",
-            LifecycleJson.Compact(result, archive is null ? null : Path.GetFileName(archive)),
-            "compact.completed"));
-        return result;
     }
 
     /// <summary>Records a lifecycle operation as a completed action with its event. Must run in a transaction.</summary>
@@ -429,57 +322,4 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
         return JsonFields.Write(merged);
     }
 
-    private HashSet<long> IdsOf(string sql)
-    {
-        var ids = new HashSet<long>();
-        using var reader = db.Command(sql).ExecuteReader();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    }
-
-    private long CountRows()
-        => (long)db.Command("SELECT (SELECT COUNT(*) FROM things) + (SELECT COUNT(*) FROM actions) + (SELECT COUNT(*) FROM events)").ExecuteScalar()!;
-
-    private long FileBytes()
-    {
-        long total = 0;
-        foreach (var suffix in new[] { "", "-wal" })
-        {
-            var file = new FileInfo(db.Path + suffix);
-            if (file.Exists)
-            {
-                total += file.Length;
-            }
-        }
-
-        return total;
-    }
-
-    private static string JsonLine(string kind, long id, Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("kind", kind);
-            writer.WriteNumber("id", id);
-            body(writer);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WriteRaw(Utf8JsonWriter writer, string name, string? json)
-    {
-        if (json is not null)
-        {
-            writer.WritePropertyName(name);
-            writer.WriteRawValue(json);
-        }
-    }
 }

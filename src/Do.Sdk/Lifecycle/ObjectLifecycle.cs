@@ -11,6 +11,9 @@ internal static class ObjectLifecycle
     public static Task<string> Checkout(ObjectTarget target, string reference, CancellationToken cancellationToken)
         => Traced(target, "checkout", () => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.Checkout(reference)), cancellationToken));
 
+    public static Task<string> DeleteBranch(ObjectTarget target, string name, bool force, CancellationToken cancellationToken)
+        => target.RunAsync(a => ValueTask.FromResult(a.Database.Lifecycle.DeleteBranch(name, force)), cancellationToken);
+
     public static Task<IReadOnlyList<string>> Branches(ObjectTarget target, CancellationToken cancellationToken)
         => target.RunAsync(a => ValueTask.FromResult(a.Database.Branches.Names()), cancellationToken);
 
@@ -47,7 +50,7 @@ internal static class ObjectLifecycle
         var objectClass = await target.RunAsync(
             a =>
             {
-                a.Host.CreateFork(a.Namespace, destination, a.ClassInfo, a.Database.Lifecycle.Snapshot());
+                a.Host.CreateFork(a.Namespace, destination, a.ClassInfo, ForkSnapshot.Read(a.Database, a.Database.Lifecycle.Snapshot()));
                 a.Database.InTransaction(() =>
                 {
                     a.Database.Objects.Link(destination, a.ClassInfo.Name, "fork");

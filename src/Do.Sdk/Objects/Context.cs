@@ -31,6 +31,16 @@ public sealed class Context : IObjectScope
     /// <summary>Event handlers: <c>ctx.On.Customer.Created(...)</c>, <c>ctx.On.Any.Created(...)</c>.</summary>
     public EventSubscriptions On { get; }
 
+    /// <summary>
+    /// The event the running handler was called for — its type, the thing's id (<see cref="EventRecord.Thing"/>),
+    /// version and sequence — so a typed handler such as <c>ctx.On.Startup.Created((startup, ctx) => ...)</c> also
+    /// knows which thing it got. Null outside event handlers.
+    /// </summary>
+    public EventRecord? Event => HandledEvent.Value is { } handled && ReferenceEquals(handled.Context, this) ? handled.Event : null;
+
+    // Async-local, not a field: a handler's ctx.Send dispatches on another task while the handler still runs.
+    internal static AsyncLocal<(Context Context, EventRecord Event)?> HandledEvent { get; } = new();
+
     /// <summary>Schedules: <c>ctx.Every.Monday.At9am(...)</c>, <c>ctx.Every.Cron("*/15 * * * *", ...)</c>.</summary>
     public Every Every { get; }
 
@@ -200,6 +210,16 @@ public sealed class Context : IObjectScope
     /// <see cref="DetachedWriteException"/>. Returns what is checked out.
     /// </summary>
     public Task<string> Checkout(string reference, CancellationToken cancellationToken = default) => ObjectLifecycle.Checkout(_activation.Target, reference, cancellationToken);
+
+    /// <summary>
+    /// Deletes a branch with its versions and what was recorded on it (actions, their events and dead letters);
+    /// records <c>branch.deleted</c>. <see cref="Merge"/> keeps the merged branch, so this is how one is retired:
+    /// a branch whose every version was merged is deleted as is; one with unmerged versions needs
+    /// <paramref name="force"/>, which discards them. Returns the deleted branch's name.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The branch is <c>main</c> or checked out, has branches of its own, has unmerged versions and <paramref name="force"/> is false, or has an action in progress.</exception>
+    /// <exception cref="RefNotFoundException">There is no branch with that name.</exception>
+    public Task<string> DeleteBranch(string name, bool force = false, CancellationToken cancellationToken = default) => ObjectLifecycle.DeleteBranch(_activation.Target, name, force, cancellationToken);
 
     /// <summary>The object's branches, <c>main</c> first.</summary>
     public Task<IReadOnlyList<string>> Branches(CancellationToken cancellationToken = default) => ObjectLifecycle.Branches(_activation.Target, cancellationToken);

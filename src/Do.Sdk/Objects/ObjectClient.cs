@@ -189,6 +189,16 @@ public class ObjectClient : IObjectScope
     /// </summary>
     public Task<string> Checkout(string reference, CancellationToken cancellationToken = default) => Transport.CheckoutAsync(reference, cancellationToken);
 
+    /// <summary>
+    /// Deletes a branch with its versions and what was recorded on it (actions, their events and dead letters);
+    /// records <c>branch.deleted</c>. <see cref="Merge"/> keeps the merged branch, so this is how one is retired:
+    /// a branch whose every version was merged is deleted as is; one with unmerged versions needs
+    /// <paramref name="force"/>, which discards them. Returns the deleted branch's name.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The branch is <c>main</c> or checked out, has branches of its own, has unmerged versions and <paramref name="force"/> is false, or has an action in progress.</exception>
+    /// <exception cref="RefNotFoundException">There is no branch with that name.</exception>
+    public Task<string> DeleteBranch(string name, bool force = false, CancellationToken cancellationToken = default) => Transport.DeleteBranchAsync(name, force, cancellationToken);
+
     /// <summary>The object's branches, <c>main</c> first.</summary>
     public Task<IReadOnlyList<string>> Branches(CancellationToken cancellationToken = default) => Transport.BranchesAsync(cancellationToken);
 

@@ -65,15 +65,16 @@ public sealed class BranchStore
             : throw new StorageException($"Branch {id} is missing from {_db.Path}.");
     }
 
-    /// <summary>Deletes every branch but <c>main</c> and the rows only they could see (used by a forced compaction).</summary>
-    internal void DropAllButMain()
+    /// <summary>Forgets cached ancestry after a forced compaction deleted every branch but <c>main</c>, and checks out main.</summary>
+    internal void ForgetAllButMain()
     {
-        _db.Command("DELETE FROM things WHERE branch != 1").ExecuteNonQuery();
-        _db.Command("DELETE FROM branches WHERE id != 1").ExecuteNonQuery();
         _chains.Clear();
         Current = ObjectSchema.MainBranch;
         DetachedAt = null;
     }
+
+    /// <summary>Forgets the cached ancestry of a deleted branch.</summary>
+    internal void Forget(long id) => _chains.Remove(id);
 
     /// <summary>Names of all branches, <c>main</c> first.</summary>
     public IReadOnlyList<string> Names()

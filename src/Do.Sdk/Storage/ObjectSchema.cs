@@ -153,5 +153,38 @@ internal static class ObjectSchema
                 updated_at INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(5, "views for people reading the file", """
+            -- Times as ISO-8601 text (UTC, milliseconds) beside the Unix-millisecond columns.
+            CREATE VIEW actions_view AS
+            SELECT a.*,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', a.created_at / 1000.0, 'unixepoch') AS created_at_iso,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', a.updated_at / 1000.0, 'unixepoch') AS updated_at_iso,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', a.completed_at / 1000.0, 'unixepoch') AS completed_at_iso
+            FROM actions AS a;
+
+            CREATE VIEW events_view AS
+            SELECT e.*,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', e.created_at / 1000.0, 'unixepoch') AS created_at_iso,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', e.dispatched_at / 1000.0, 'unixepoch') AS dispatched_at_iso
+            FROM events AS e;
+
+            -- HEAD of every live thing on the checked-out branch (its own rows, then each ancestor's up to the fork
+            -- point), whichever branch that is; the per-noun views show main.
+            CREATE VIEW heads AS
+            WITH RECURSIVE chain (branch, up_to) AS (
+                SELECT b.id, NULL FROM branches AS b
+                WHERE b.name = COALESCE((SELECT CASE WHEN instr(value, '@v') > 0 THEN substr(value, 1, instr(value, '@v') - 1) ELSE value END FROM meta WHERE key = 'checkout'), 'main')
+                UNION ALL
+                SELECT p.parent, CASE WHEN c.up_to IS NULL THEN p.fork_version ELSE min(c.up_to, p.fork_version) END
+                FROM chain AS c JOIN branches AS p ON p.id = c.branch
+                WHERE p.parent IS NOT NULL
+            ),
+            visible AS (
+                SELECT t.* FROM things AS t JOIN chain AS c ON t.branch = c.branch AND (c.up_to IS NULL OR t.version <= c.up_to)
+            )
+            SELECT n.name AS noun, v.id AS id, v.version AS version, v.data AS data
+            FROM visible AS v JOIN nouns AS n ON n.id = v.noun
+            WHERE v.deleted = 0 AND v.version = (SELECT MAX(h.version) FROM visible AS h WHERE h.noun = v.noun AND h.id = v.id);
+            """),
     ];
 }

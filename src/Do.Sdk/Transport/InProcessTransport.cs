@@ -210,6 +210,8 @@ internal sealed class InProcessTransport(ObjectTarget target, string? actor = nu
 
     public Task<string> CheckoutAsync(string reference, CancellationToken cancellationToken) => ObjectLifecycle.Checkout(Target, reference, cancellationToken);
 
+    public Task<string> DeleteBranchAsync(string name, bool force, CancellationToken cancellationToken) => ObjectLifecycle.DeleteBranch(Target, name, force, cancellationToken);
+
     public Task<IReadOnlyList<string>> BranchesAsync(CancellationToken cancellationToken) => ObjectLifecycle.Branches(Target, cancellationToken);
 
     public Task<string> CheckedOutAsync(CancellationToken cancellationToken) => ObjectLifecycle.CheckedOut(Target, cancellationToken);
