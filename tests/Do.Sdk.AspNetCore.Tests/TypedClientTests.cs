@@ -137,6 +137,22 @@ public sealed class TypedClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_on_a_read_only_view_is_409_and_comes_back_as_DetachedWriteException()
+    {
+        var studio = _server.Client().Object<Studio>("https://startups.studio/detached");
+        await studio.Startups.Create("acme", new Startup { Name = "Acme" });
+        await studio.Startup("acme").Prioritize();
+        await studio.Checkout("@~1");
+
+        var e = await Assert.ThrowsAsync<DetachedWriteException>(() => studio.Startup("acme").Prioritize());
+
+        Assert.Equal("https://startups.studio/detached", e.Namespace);
+        Assert.Contains("read-only view", e.Message, StringComparison.Ordinal);
+        await studio.Checkout("main");
+        Assert.Equal(1, (await studio.Startup("acme").Get()).Priority);
+    }
+
+    [Fact]
     public async Task A_thousand_concurrent_verb_calls_over_http_lose_no_update()
     {
         var studio = _server.Client().Object<Studio>("https://startups.studio/concurrent");
@@ -158,6 +174,20 @@ public sealed class TypedClientTests : IAsyncLifetime
 
         Assert.Equal(413, e.StatusCode);
         Assert.Null(await studio.Startup("acme").Find());
+    }
+
+    [Fact]
+    public async Task The_rate_limiter_policy_applies_to_object_endpoints()
+    {
+        await using var server = await DoServer.StartAsync(permits: 2);
+        var studio = server.Client().Object<Studio>("https://startups.studio/limited");
+
+        await studio.Startups.Create("acme", new Startup { Name = "Acme" });
+        await studio.Startup("acme").Prioritize();
+        var e = await Assert.ThrowsAsync<Client.DoRemoteException>(() => studio.Startup("acme").Prioritize());
+
+        Assert.Equal(429, e.StatusCode);
+        Assert.Equal(1, (await server.Host.Object<Studio>("https://startups.studio/limited").Startup("acme").Get()).Priority);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using Do.Client;
 using Do.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
@@ -43,7 +45,7 @@ public sealed class DoServer : IAsyncDisposable
             .Where(e => e.RoutePattern.RawText!.StartsWith("/do/", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (e.RoutePattern.RawText!, m)))];
 
-    public static async Task<DoServer> StartAsync(Action<DoEndpointOptions>? endpoints = null, long? maxBody = null)
+    public static async Task<DoServer> StartAsync(Action<DoEndpointOptions>? endpoints = null, long? maxBody = null, int? permits = null)
     {
         var temp = new TempFolder();
         var builder = WebApplication.CreateSlimBuilder();
@@ -54,13 +56,33 @@ public sealed class DoServer : IAsyncDisposable
             .Add(StudioKey, "https://startups.studio/**")
             .Add(ElsewhereKey, "https://elsewhere.example"));
         builder.Services.AddOpenApi();
+        if (permits is { } limit)
+        {
+            // A window far longer than any test: the limit is a count, not a rate the test has to race.
+            builder.Services.AddRateLimiter(o =>
+            {
+                o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                o.AddFixedWindowLimiter("tight", w => (w.PermitLimit, w.Window, w.QueueLimit) = (limit, TimeSpan.FromHours(1), 0));
+            });
+        }
+
         var app = builder.Build();
+        if (permits is not null)
+        {
+            app.UseRateLimiter();
+        }
+
         app.MapOpenApi();
         app.MapDurableObjects(configure: o =>
         {
             if (maxBody is { } max)
             {
                 o.MaxRequestBodySize = max;
+            }
+
+            if (permits is not null)
+            {
+                o.RateLimiterPolicy = "tight";
             }
 
             endpoints?.Invoke(o);
