@@ -18,7 +18,8 @@ namespace Do.Benchmarks;
 /// <c>DoClient</c>'s typed client and <c>MapDurableObjects</c> (routing, problem-details filter, by-name dispatch, a turn,
 /// HEAD read, JSON round trip, version + action + event rows in one commit). Baseline: a plain minimal-API endpoint in
 /// the same app that reads the same JSON body and writes one row per transaction (prepared BEGIN IMMEDIATE / INSERT /
-/// COMMIT, WAL, synchronous NORMAL, like the host's file). Both without authentication.
+/// COMMIT, WAL, synchronous NORMAL, like the host's file). Both without authentication. For reference, the same verb
+/// called in the server's process.
 /// </summary>
 [BenchmarkCategory("Http")]
 public class HttpVerbBenchmarks
@@ -32,6 +33,7 @@ public class HttpVerbBenchmarks
     private WebApplication _app = null!;
     private HttpClient _http = null!;
     private ThingRef<Startup> _remote = null!;
+    private ThingRef<Startup> _local = null!;
     private SqliteConnection _raw = null!;
     private SqliteCommand _begin = null!;
     private SqliteCommand _insert = null!;
@@ -74,6 +76,7 @@ public class HttpVerbBenchmarks
         var studio = new DoClient(_http).Object<Business>(BenchHost.Ns);
         await studio.Collection<Startup>().Create("acme", new Startup { Name = "Acme" });
         _remote = studio.Ref<Startup>("acme");
+        _local = _app.Services.GetRequiredService<DoHost>().Object<Business>(BenchHost.Ns).Ref<Startup>("acme");
         await _remote.Invoke(Startup.PrioritizeVerb, Input, BenchVerbs.Prioritize1);
         await Plain();
     }
@@ -96,6 +99,10 @@ public class HttpVerbBenchmarks
 
     [Benchmark(OperationsPerInvoke = Ops)]
     public Task Do_TypedClient_Verb() => Bounded.Loop(Ops, _ => _remote.Invoke(Startup.PrioritizeVerb, Input, BenchVerbs.Prioritize1));
+
+    /// <summary>The same verb on the same object from inside the server process: what HTTP adds is the difference.</summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    public Task Do_InProcess_Verb() => Bounded.Loop(Ops, _ => _local.Invoke(Startup.PrioritizeVerb, Input, BenchVerbs.Prioritize1));
 
     private async Task Plain()
     {
