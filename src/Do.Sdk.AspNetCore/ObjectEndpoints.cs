@@ -147,8 +147,23 @@ internal static class ObjectEndpoints
 
     private static async IAsyncEnumerable<SseItem<string>> Stream(IObjectTransport transport, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var record in EventPolling.StreamAsync(transport, after, cancellationToken).ConfigureAwait(false))
+        await using var events = EventPolling.StreamAsync(transport, after, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
+            try
+            {
+                if (!await events.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The subscriber disconnected: the normal end of a live stream, not an error to log.
+                yield break;
+            }
+
+            var record = events.Current;
             yield return new SseItem<string>(JsonSerializer.Serialize(record, DoWireJson.Default.EventRecord), record.Type)
             {
                 EventId = record.Sequence.ToString(CultureInfo.InvariantCulture),
