@@ -17,6 +17,7 @@ public static class QuickMode
         typeof(ActivationBenchmarks),
         typeof(EventDispatchBenchmarks),
         typeof(GeneratorBenchmarks),
+        typeof(HttpVerbBenchmarks),
     ];
 
     private const string Full = "Full";
@@ -87,6 +88,9 @@ public static class QuickMode
             var note = memory.Error is null ? "" : $" — stopped: {memory.Error}";
             rows.Add(Invariant($"| **Memory per active object, {memory.Requested:N0} objects** | {memory.ManagedKbPerObject:0.0} KB managed, {memory.WorkingSetKbPerObject:0.0} KB working set, {memory.FdsPerObject:0.0} fds ({memory.Active:N0} active, fd limit {memory.FdLimit:N0}){note} | — | — | ≤ 250 KB | {met} |"));
         }
+
+        Case H(string method) => new(nameof(HttpVerbBenchmarks), method, null, null);
+        Row("**Verb over HTTP, typed client, 1 caller** vs plain minimal API writing 1 row", H(nameof(HttpVerbBenchmarks.Do_TypedClient_Verb)), H(nameof(HttpVerbBenchmarks.Plain_MinimalApi_OneRow)), Goal.AtLeast(0.7));
 
         Case G(string method, int nouns) => new(nameof(GeneratorBenchmarks), method, "Nouns", nouns.ToString(CultureInfo.InvariantCulture));
         foreach (var nouns in new[] { 10, 100, 1_000 })

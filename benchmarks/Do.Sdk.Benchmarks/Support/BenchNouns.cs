@@ -13,6 +13,38 @@ public static class BenchVerbs
         return ValueTask.CompletedTask;
     };
 
+    /// <summary>
+    /// Prioritize by name, as the generator's dispatch table does it (JSON state and arguments in, JSON state out), for
+    /// calls that arrive by name over HTTP.
+    /// </summary>
+    public static readonly NounVerbDispatcher Dispatch = static (state, verb, input, _) =>
+    {
+        if (verb != Startup.PrioritizeVerb.Name)
+        {
+            throw new ArgumentException($"Startup has no verb \"{verb}\" here. Its verbs: Prioritize.", nameof(verb));
+        }
+
+        var by = 1;
+        if (input is not null)
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(input));
+            reader.Read();
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                if (name == "by")
+                {
+                    by = reader.GetInt32();
+                }
+            }
+        }
+
+        var startup = NounJson.Deserialize<Startup>(state);
+        startup.Prioritize(by);
+        return ValueTask.FromResult(new VerbResult(NounJson.Serialize(startup), null));
+    };
+
     /// <summary>An effect that completes at once, so the benchmark measures the durable machinery, not the effect.</summary>
     public static readonly Func<Job, Context, ValueTask> RunOnce = static (j, _) =>
     {

@@ -16,6 +16,16 @@ public sealed class ActionFailedException : Exception
         Attempts = attempts;
     }
 
+    /// <summary>Rebuilds the exception a server raised, with its message, from its problem document.</summary>
+    internal ActionFailedException(Client.RemoteProblem problem, Exception innerException)
+        : base(problem.Detail, innerException)
+    {
+        ActionId = problem.Int64("actionId");
+        Verb = problem.String("verb");
+        Target = problem.String("target");
+        Attempts = (int)problem.Int64("attempts");
+    }
+
     /// <summary>The failed action's id.</summary>
     public long ActionId { get; }
 

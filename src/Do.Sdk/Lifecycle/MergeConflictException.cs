@@ -11,6 +11,14 @@ public sealed class MergeConflictException : InvalidOperationException
         Conflicts = conflicts;
     }
 
+    /// <summary>Rebuilds the exception a server raised, with its message, from its problem document.</summary>
+    internal MergeConflictException(Client.RemoteProblem problem, IReadOnlyList<MergeConflict> conflicts)
+        : base(problem.Detail)
+    {
+        Branch = problem.String("branch");
+        Conflicts = conflicts;
+    }
+
     /// <summary>The branch that was being merged.</summary>
     public string Branch { get; }
 

@@ -165,6 +165,21 @@ public class ObjectClient : IObjectScope
     public Task<ActionInfo> Redo(long actionId, bool force = false, CancellationToken cancellationToken = default)
         => Transport.UndoAsync(actionId, undo: false, force, cancellationToken);
 
+    /// <summary>
+    /// The object's events with a sequence above <paramref name="after"/>, oldest first, and then each new one as it
+    /// commits, until <paramref name="cancellationToken"/> is cancelled. Over HTTP this is a server-sent event stream
+    /// that resumes from the last delivered sequence after a dropped connection; in this process the log is polled.
+    /// To resume later, pass the <see cref="EventRecord.Sequence"/> of the last event handled.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="after"/> is negative.</exception>
+    public IAsyncEnumerable<EventRecord> Events(long after = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        return Transport is Client.IEventStream stream
+            ? stream.StreamAsync(after, cancellationToken)
+            : EventPolling.StreamAsync(Transport, after, cancellationToken);
+    }
+
     /// <summary>Events that a handler kept failing on, oldest first (only those not yet replayed, unless <paramref name="includeReplayed"/>).</summary>
     public Task<IReadOnlyList<DeadLetter>> DeadLetters(bool includeReplayed = false, CancellationToken cancellationToken = default)
         => Transport.DeadLettersAsync(includeReplayed, cancellationToken);

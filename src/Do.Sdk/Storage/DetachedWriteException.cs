@@ -11,6 +11,14 @@ public sealed class DetachedWriteException : InvalidOperationException
         CheckedOut = checkedOut;
     }
 
+    /// <summary>Rebuilds the exception a server raised, with its message, from its problem document.</summary>
+    internal DetachedWriteException(Client.RemoteProblem problem)
+        : base(problem.Detail)
+    {
+        Namespace = problem.String("namespace");
+        CheckedOut = problem.String("checkedOut");
+    }
+
     /// <summary>The object's namespace.</summary>
     public string Namespace { get; }
 

@@ -11,6 +11,14 @@ public sealed class ThingNotFoundException : Exception
         Reference = reference;
     }
 
+    /// <summary>Rebuilds the exception a server raised, with its message, from its problem document.</summary>
+    internal ThingNotFoundException(Client.RemoteProblem problem)
+        : base(problem.Detail)
+    {
+        Noun = problem.String("noun");
+        Reference = problem.String("reference");
+    }
+
     /// <summary>The noun that was looked up.</summary>
     public string Noun { get; }
 
@@ -48,6 +56,13 @@ public sealed class RefNotFoundException : Exception
         : base($"The ref \"{reference}\" does not resolve: {reason}.")
     {
         Reference = reference;
+    }
+
+    /// <summary>Rebuilds the exception a server raised, with its message, from its problem document.</summary>
+    internal RefNotFoundException(Client.RemoteProblem problem)
+        : base(problem.Detail)
+    {
+        Reference = problem.String("reference");
     }
 
     /// <summary>The ref that did not resolve.</summary>
