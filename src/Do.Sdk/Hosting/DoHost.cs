@@ -46,7 +46,8 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
         // waking up) causes one tick, not one per missed period.
         _idleTimer = Time.CreateTimer(static state => _ = ((DoHost)state!).SweepIdleAsync(), this, _sweepInterval, Timeout.InfiniteTimeSpan);
         _scheduleTimer = Time.CreateTimer(static state => ((DoHost)state!).RunDueSchedules(), this, options.SchedulerInterval, Timeout.InfiniteTimeSpan);
-        Recovered = RecoverAsync();
+        // An integration that places objects itself wakes them itself: opening them here could open a file twice.
+        Recovered = options.Integration is { ActivatesObjects: true } ? Task.CompletedTask : RecoverAsync();
     }
 
     /// <summary>
@@ -115,7 +116,7 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
 
     private void RunDueSchedules()
     {
-        if (_disposing || Interlocked.Exchange(ref _schedulerRunning, 1) == 1)
+        if (_disposing || Options.Integration is { ActivatesObjects: true } || Interlocked.Exchange(ref _schedulerRunning, 1) == 1)
         {
             return;
         }
@@ -186,7 +187,9 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(ns);
         ObjectDisposedException.ThrowIf(_disposing, this);
-        return new ObjectClient<TObject>(new ObjectTarget(this, ns, DoRegistry.ForType<TObject>()));
+        return Options.Integration?.Route is { } route
+            ? new ObjectClient<TObject>(route(ns, DoRegistry.ForType<TObject>()))
+            : new ObjectClient<TObject>(new ObjectTarget(this, ns, DoRegistry.ForType<TObject>()));
     }
 
     /// <summary>A client for an object that already exists, of whatever class the catalog records.</summary>
@@ -194,7 +197,8 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
     public ObjectClient Object(string ns)
     {
         ObjectDisposedException.ThrowIf(_disposing, this);
-        return new ObjectClient(new ObjectTarget(this, ObjectNamespace.Parse(ns), null));
+        var parsed = ObjectNamespace.Parse(ns);
+        return Options.Integration?.Route is { } route ? new ObjectClient(route(parsed, null)) : new ObjectClient(new ObjectTarget(this, parsed, null));
     }
 
     /// <summary>Every object the host has created, ordered by namespace.</summary>
@@ -209,6 +213,15 @@ public sealed class DoHost : IAsyncDisposable, IDisposable
         var key = ObjectNamespace.Parse(ns).Value;
         return _activations.TryGetValue(key, out var activation) && await TryCloseAsync(activation).ConfigureAwait(false);
     }
+
+    /// <summary>The object's activation when it is active in this host.</summary>
+    internal ObjectActivation? ActivationOf(ObjectNamespace ns) => _activations.GetValueOrDefault(ns.Value);
+
+    /// <summary>Objects that may hold open actions or undispatched events (for an integration that wakes them).</summary>
+    internal IReadOnlyList<string> PendingObjects() => _catalog.Pending();
+
+    /// <summary>Objects with a schedule due at <paramref name="now"/> (for an integration that wakes them).</summary>
+    internal IReadOnlyList<string> DueObjects(DateTimeOffset now) => _catalog.Due(now);
 
     internal async Task<T> RunAsync<T>(ObjectTarget target, Func<ObjectActivation, ValueTask<T>> work, CancellationToken cancellationToken)
     {

@@ -54,6 +54,9 @@ public sealed class DoHostOptions
     /// <summary>How often the host looks for due schedules (of active and inactive objects). Default 1 s.</summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Set by an integration (Do.Sdk.Orleans) that places objects itself; null for the embedded host.</summary>
+    internal Hosting.HostIntegration? Integration { get; set; }
+
     /// <summary>Throws one exception that lists every invalid setting.</summary>
     /// <exception cref="InvalidOptionsException">At least one setting is invalid.</exception>
     public void Validate()

@@ -17,7 +17,9 @@ internal sealed class InProcessTransport(ObjectTarget target) : IObjectTransport
     public ObjectNamespace Namespace => Target.Namespace;
 
     public IObjectTransport For(ObjectNamespace other)
-        => other == Target.Namespace ? this : new InProcessTransport(Target.Retarget(other));
+        => other == Target.Namespace ? this
+            : Target.Host.Options.Integration?.Route is { } route ? route(other, null)
+            : new InProcessTransport(Target.Retarget(other));
 
     public Task<string?> InvokeAsync(VerbCall call, CancellationToken cancellationToken)
     {
