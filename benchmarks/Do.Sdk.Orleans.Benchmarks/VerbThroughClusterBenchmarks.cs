@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,8 +13,7 @@ namespace Do.Orleans.Benchmarks;
 /// file of its own. One silo in process (localhost clustering); the client is the silo's own grain factory, as a
 /// co-hosted client calls. One caller in sequence, and 32 callers on 32 objects at once.
 /// </summary>
-[InProcess]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 6)]
+[Config(typeof(QuickInProcess))]
 public class VerbThroughClusterBenchmarks
 {
     public const int Ops = 500;
