@@ -39,3 +39,28 @@ public sealed class DurableObjectsSiloTests
         }
     }
 }
+
+/// <summary>Schedules on the cluster: a silo wakes an object whose schedule is due, and the run happens once.</summary>
+public sealed class DurableObjectsSiloScheduleTests
+{
+    [Fact]
+    public async Task A_due_schedule_wakes_its_object_through_the_grain_and_runs_once()
+    {
+        using var data = new TempFolder();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
+        await using var cluster = ClusterFixture.Build(data.Path, silos: 2, objectTime: time);
+        await cluster.DeployAsync();
+        var clock = cluster.Client.Object<Clock>("https://clocks.test/hourly");
+        await clock.Counters.Create("ticks", new Counter());
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), (await clock.Schedules())[0].NextDueAt);
+
+        // Deactivated, so only the silos' wake-up can run the schedule.
+        await cluster.DeactivateAsync(cluster.Client.GetGrain<IDurableObjectGrain>(clock.Ns));
+        time.Advance(TimeSpan.FromMinutes(31));
+
+        await Wait.UntilAsync(async () => (await clock.Counter("ticks").Get()).Value == 1, "the 09:00 run incremented ticks");
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero), (await clock.Schedules())[0].NextDueAt);
+        Assert.Equal(1, (await clock.Counter("ticks").Get()).Value);
+    }
+}

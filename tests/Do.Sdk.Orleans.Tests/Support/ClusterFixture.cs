@@ -28,13 +28,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         Data.Dispose();
     }
 
-    public static InProcessTestCluster Build(string dataPath, short silos = 3)
+    public static InProcessTestCluster Build(string dataPath, short silos = 3, TimeProvider? objectTime = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddDurableObjects(o => o.DataPath = dataPath);
+            silo.AddDurableObjects(o =>
+            {
+                o.DataPath = dataPath;
+                o.TimeProvider = objectTime ?? TimeProvider.System; // the objects' clock only: Orleans keeps its own
+            });
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = TimeSpan.FromSeconds(1);
