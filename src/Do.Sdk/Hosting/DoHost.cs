@@ -45,7 +45,8 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
         // waking up) causes one tick, not one per missed period.
         _idleTimer = Time.CreateTimer(static state => _ = ((DoHost)state!).SweepIdleAsync(), this, _sweepInterval, Timeout.InfiniteTimeSpan);
         _scheduleTimer = Time.CreateTimer(static state => ((DoHost)state!).RunDueSchedules(), this, options.SchedulerInterval, Timeout.InfiniteTimeSpan);
-        Recovered = RecoverAsync();
+        // An integration that places objects itself wakes them itself: opening them here could open a file twice.
+        Recovered = options.Integration is { ActivatesObjects: true } ? Task.CompletedTask : RecoverAsync();
         foreach (var extension in options.Extensions)
         {
             extension.Started(this);
@@ -140,7 +141,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
 
     private void RunDueSchedules()
     {
-        if (_disposing || Interlocked.Exchange(ref _schedulerRunning, 1) == 1)
+        if (_disposing || Options.Integration is { ActivatesObjects: true } || Interlocked.Exchange(ref _schedulerRunning, 1) == 1)
         {
             return;
         }
@@ -217,7 +218,9 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(ns);
         ObjectDisposedException.ThrowIf(_disposing, this);
-        return new ObjectClient<TObject>(new ObjectTarget(this, ns, DoRegistry.ForType<TObject>()));
+        return Options.Integration?.Route is { } route
+            ? new ObjectClient<TObject>(route(ns, DoRegistry.ForType<TObject>()))
+            : new ObjectClient<TObject>(new ObjectTarget(this, ns, DoRegistry.ForType<TObject>()));
     }
 
     /// <summary>A client for an object that already exists, of whatever class the catalog records.</summary>
@@ -225,7 +228,8 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     public ObjectClient Object(string ns)
     {
         ObjectDisposedException.ThrowIf(_disposing, this);
-        return new ObjectClient(new ObjectTarget(this, ObjectNamespace.Parse(ns), null));
+        var parsed = ObjectNamespace.Parse(ns);
+        return Options.Integration?.Route is { } route ? new ObjectClient(route(parsed, null)) : new ObjectClient(new ObjectTarget(this, parsed, null));
     }
 
     /// <summary>Every object the host has created, ordered by namespace.</summary>
@@ -244,6 +248,15 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         return _activations.TryGetValue(key, out var activation) && await TryCloseAsync(activation).ConfigureAwait(false);
     }
+
+    /// <summary>The object's activation when it is active in this host.</summary>
+    internal ObjectActivation? ActivationOf(ObjectNamespace ns) => _activations.GetValueOrDefault(ns.Value);
+
+    /// <summary>Objects that may hold open actions or undispatched events (for an integration that wakes them).</summary>
+    internal IReadOnlyList<string> PendingObjects() => _catalog.Pending();
+
+    /// <summary>Objects with a schedule due at <paramref name="now"/> (for an integration that wakes them).</summary>
+    internal IReadOnlyList<string> DueObjects(DateTimeOffset now) => _catalog.Due(now);
 
     internal async Task<T> RunAsync<T>(ObjectTarget target, Func<ObjectActivation, ValueTask<T>> work, CancellationToken cancellationToken)
     {

@@ -65,6 +65,9 @@ public sealed partial class DoHostOptions
     /// </summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Set by an integration (Do.Sdk.Orleans) that places objects itself; null for the embedded host.</summary>
+    internal Hosting.HostIntegration? Integration { get; set; }
+
     /// <summary>Throws one exception that lists every invalid setting.</summary>
     /// <exception cref="InvalidOptionsException">At least one setting is invalid.</exception>
     public void Validate()

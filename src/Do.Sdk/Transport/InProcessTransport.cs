@@ -20,7 +20,9 @@ internal sealed class InProcessTransport(ObjectTarget target, string? actor = nu
     public ObjectNamespace Namespace => Target.Namespace;
 
     public IObjectTransport For(ObjectNamespace other)
-        => other == Target.Namespace ? this : new InProcessTransport(Target.Retarget(other), Actor);
+        => other == Target.Namespace ? this
+            : Target.Host.Options.Integration?.Route is { } route ? route(other, null)
+            : new InProcessTransport(Target.Retarget(other), Actor);
 
     public IObjectTransport WithActor(string actor)
     {

@@ -19,4 +19,35 @@ public static class Wait
             await Task.Delay(10);
         }
     }
+
+    /// <summary>
+    /// Polls until <paramref name="condition"/> completes with true; a throw counts as "not yet" (a cluster that is
+    /// still noticing a dead silo answers with errors first). Fails after <see cref="Guard"/>, with the last error.
+    /// </summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string because)
+    {
+        var deadline = DateTime.UtcNow + Guard;
+        Exception? last = null;
+        while (true)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (Exception e)
+            {
+                last = e;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("Timed out waiting until " + because + (last is null ? "" : "; last error: " + last));
+            }
+
+            await Task.Delay(10);
+        }
+    }
 }

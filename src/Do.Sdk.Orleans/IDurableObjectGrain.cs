@@ -1,0 +1,98 @@
+using Orleans;
+
+namespace Do.Orleans;
+
+/// <summary>
+/// One durable object as a grain, keyed by its namespace URL. Its methods mirror <see cref="Do.Transport.IObjectTransport"/>:
+/// every value crosses as names and JSON. <c>objectClass</c> on each call is the class the caller expects
+/// (null when it addresses an existing object by URL), so a first call can create the object and a wrong class fails
+/// with <see cref="ObjectClassMismatchException"/> as on the embedded host. Use it through
+/// <see cref="ClusterClientExtensions.Object{TObject}(IClusterClient, string)"/>, not directly.
+/// </summary>
+[Alias("Do.Orleans.IDurableObjectGrain")]
+public interface IDurableObjectGrain : IGrainWithStringKey
+{
+    /// <summary>Runs a verb by name; returns its output JSON or null.</summary>
+    [Alias("Invoke")]
+    Task<string?> Invoke(string? objectClass, VerbCallData call);
+
+    /// <summary>A thing's JSON at a ref, or null.</summary>
+    [Alias("Find")]
+    Task<string?> Find(string? objectClass, string noun, string reference);
+
+    /// <summary>A thing's JSON at a ref; <see cref="ThingNotFoundException"/> when nothing is there.</summary>
+    [Alias("Get")]
+    Task<string> Get(string? objectClass, string noun, string reference);
+
+    /// <summary>HEAD of every live thing of a noun.</summary>
+    [Alias("List")]
+    Task<IReadOnlyList<string>> List(string? objectClass, string noun);
+
+    /// <summary>Every version of a thing, newest first.</summary>
+    [Alias("History")]
+    Task<IReadOnlyList<ThingVersionData>> History(string? objectClass, string noun, string id);
+
+    /// <summary>Fields that differ between two refs.</summary>
+    [Alias("Diff")]
+    Task<IReadOnlyList<FieldChange>> Diff(string? objectClass, string noun, string refA, string refB);
+
+    /// <summary>Creates (0), updates (1) or deletes (2) a thing (<see cref="Do.Transport.ThingWrite"/>).</summary>
+    [Alias("Write")]
+    Task Write(string? objectClass, string noun, string id, int write, string? json);
+
+    /// <summary>Creates a branch.</summary>
+    [Alias("Branch")]
+    Task<string> Branch(string? objectClass, string name);
+
+    /// <summary>Checks out a branch or a read-only view.</summary>
+    [Alias("Checkout")]
+    Task<string> Checkout(string? objectClass, string reference);
+
+    /// <summary>The object's branches.</summary>
+    [Alias("Branches")]
+    Task<IReadOnlyList<string>> Branches(string? objectClass);
+
+    /// <summary>What is checked out.</summary>
+    [Alias("CheckedOut")]
+    Task<string> CheckedOut(string? objectClass);
+
+    /// <summary>Merges a branch with strategy None (0), Ours (1) or Theirs (2).</summary>
+    [Alias("Merge")]
+    Task<MergeResult> Merge(string? objectClass, string branch, int strategy);
+
+    /// <summary>Forks the object; returns the new object's namespace.</summary>
+    [Alias("Fork")]
+    Task<string> Fork(string? objectClass, string to);
+
+    /// <summary>Squashes history.</summary>
+    [Alias("Compact")]
+    Task<CompactResult> Compact(string? objectClass, bool force);
+
+    /// <summary>Moves the object to a colo (its file moves) or to a silo (the grain migrates); returns where it now lives.</summary>
+    [Alias("MoveTo")]
+    Task<string> MoveTo(string? objectClass, string where);
+
+    /// <summary>Events after a sequence.</summary>
+    [Alias("Events")]
+    Task<IReadOnlyList<EventRecord>> Events(string? objectClass, long after, int limit);
+
+    /// <summary>Dead letters.</summary>
+    [Alias("DeadLetters")]
+    Task<IReadOnlyList<DeadLetter>> DeadLetters(string? objectClass, bool includeReplayed);
+
+    /// <summary>Replays a dead letter.</summary>
+    [Alias("Replay")]
+    Task<bool> Replay(string? objectClass, long deadLetterId);
+
+    /// <summary>The persisted schedules.</summary>
+    [Alias("Schedules")]
+    Task<IReadOnlyList<ScheduleState>> Schedules(string? objectClass);
+
+    /// <summary>Links to other objects in a role.</summary>
+    [Alias("Links")]
+    Task<IReadOnlyList<ObjectLink>> Links(string? objectClass, string role);
+
+    /// <summary>Activates the object (resuming open actions, delivering undispatched events) and runs its due schedules; returns the silo it runs on.</summary>
+    [Alias("Wake")]
+    Task<string> Wake();
+}

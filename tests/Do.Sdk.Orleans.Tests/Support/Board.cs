@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+
+namespace Do.Orleans.Tests.Support;
+
+/// <summary>A counter: each increment is one version, one action and one <c>Counter.incremented</c> event.</summary>
+[Noun]
+public partial class Counter
+{
+    public int Value { get; set; }
+
+    [Verb] public void Increment(int by = 1) => Value += by;
+}
+
+/// <summary>A note written by a verb, so tests can see which object's turn ran it.</summary>
+[Noun]
+public partial class Note
+{
+    public string Text { get; set; } = "";
+}
+
+/// <summary>The clustered object of the tests: counters with a handler that counts its runs, and a verb that calls across objects.</summary>
+public partial class Board : Business
+{
+    /// <summary>How often the handler ran for "{ns} {value}": once per event.</summary>
+    public static readonly ConcurrentDictionary<string, int> Handled = new(StringComparer.Ordinal);
+
+    protected override void Configure(Context ctx)
+    {
+        ctx.On.Counter.Incremented((counter, ctx) =>
+        {
+            Handled.AddOrUpdate($"{ctx.Ns} {counter.Value}", 1, static (_, n) => n + 1);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Writes a note here, then hands the relay to <paramref name="other"/>, which hands it back: A → B → A → B …</summary>
+    [Verb]
+    public async Task Relay(string other, int hops, Context ctx)
+    {
+        await ctx.Notes.Create($"hop-{hops}", new Note { Text = $"hop {hops} in {ctx.Ns}" });
+        if (hops > 0)
+        {
+            await ctx.Object<Board>(other).Relay(ctx.Ns, hops - 1);
+        }
+    }
+}
+
+/// <summary>Another object class, to address an existing Board as the wrong class.</summary>
+public partial class Other : Business
+{
+}
