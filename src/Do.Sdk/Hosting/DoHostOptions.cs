@@ -54,6 +54,13 @@ public sealed class DoHostOptions
     /// <summary>How often the host looks for due schedules (of active and inactive objects). Default 1 s.</summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Embeds the text of <see cref="SearchableAttribute"/> properties for <see cref="ThingCollection{T}.SimilarTo"/> and
+    /// <see cref="ThingCollection{T}.HybridSearch"/>; null (the default) leaves vector search off. Things are embedded
+    /// lazily, in batches, by the first vector query after they changed.
+    /// </summary>
+    public Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>? Embeddings { get; set; }
+
     /// <summary>Throws one exception that lists every invalid setting.</summary>
     /// <exception cref="InvalidOptionsException">At least one setting is invalid.</exception>
     public void Validate()

@@ -71,6 +71,7 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
 
         db.Branches.Current = branch;
         db.Branches.DetachedAt = view;
+        db.SearchIndex.Reconcile(); // the index follows HEAD of what is checked out
         var saved = db.Branches.CheckedOut;
         db.Command("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
             .Bind("$k", CheckoutKey).Bind("$v", view is null ? saved : $"{db.Branches.NameOf(branch)}@v{view}").ExecuteNonQuery();
@@ -326,6 +327,7 @@ internal sealed class LifecycleOperations(ObjectDatabase db)
             db.Command("INSERT INTO meta (key, value) VALUES ($k, 'main') ON CONFLICT (key) DO UPDATE SET value = 'main'").Bind("$k", CheckoutKey).ExecuteNonQuery();
         });
         db.Things.ForgetHeads(); // tombstoned things left the log entirely
+        db.SearchIndex.Reconcile(); // a forced compaction may have left a branch for main
         db.Execute("VACUUM");
         db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
         var result = new CompactResult(rowsBefore, CountRows(), bytesBefore, FileBytes(), archivedActions, archivedEvents, archive);
