@@ -121,8 +121,10 @@ internal sealed partial class SearchIndex(ObjectDatabase db)
         }
         else
         {
-            var inserted = (long)db.Command("INSERT INTO search (thing_id, noun, content) VALUES ($id, $noun, $content) RETURNING rowid")
-                .Bind("$id", id).Bind("$noun", noun).Bind("$content", content).ExecuteScalar()!;
+            // RETURNING does not report the rowid of a virtual table's row; last_insert_rowid() does.
+            db.Command("INSERT INTO search (thing_id, noun, content) VALUES ($id, $noun, $content)")
+                .Bind("$id", id).Bind("$noun", noun).Bind("$content", content).ExecuteNonQuery();
+            var inserted = (long)db.Command("SELECT last_insert_rowid()").ExecuteScalar()!;
             db.Command("INSERT INTO search_docs (noun, thing_id, doc, vector) VALUES ($noun, $id, $doc, NULL)")
                 .Bind("$noun", noun).Bind("$id", id).Bind("$doc", inserted).ExecuteNonQuery();
         }

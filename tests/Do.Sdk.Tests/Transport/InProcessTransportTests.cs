@@ -130,6 +130,14 @@ public sealed class InProcessTransportTests
 
         public Task<IReadOnlyList<ObjectLink>> LinksAsync(string role, CancellationToken cancellationToken) => Count(inner.LinksAsync(role, cancellationToken));
 
+        public Task<bool> RelateAsync(RelationEdge edge, RelationSides sides, CancellationToken cancellationToken) => Count(inner.RelateAsync(edge, sides, cancellationToken));
+
+        public Task<bool> UnrelateAsync(RelationEdge edge, RelationSides sides, CancellationToken cancellationToken) => Count(inner.UnrelateAsync(edge, sides, cancellationToken));
+
+        public Task<IReadOnlyList<RelationEdge>> RelatedAsync(NounInfo noun, Ref reference, string? type, RelationDirection direction, CancellationToken cancellationToken) => Count(inner.RelatedAsync(noun, Ref.Parse(reference.ToString()), type, direction, cancellationToken));
+
+        public Task<IReadOnlyList<SearchDocument>> SearchAsync(NounInfo noun, string query, SearchMode mode, int limit, CancellationToken cancellationToken) => Count(inner.SearchAsync(noun, query, mode, limit, cancellationToken));
+
         private T Count<T>(T result)
         {
             Calls++;
