@@ -37,7 +37,9 @@ public class SearchBenchmarks
                 {
                     var text = string.Join(' ', Enumerable.Range(0, 12).Select(_ => words[(int)(words.Length * Math.Pow(random.NextDouble(), 3))]));
                     var id = "d" + ((batch * 1_000) + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    _db.Things.Create(Noun, id, "{\"text\":\"" + text + "\"}");
+                    // The index directly, as every write keeps it: the version, action and event rows of a real write add
+                    // minutes of setup and nothing to the query.
+                    _db.SearchIndex.OnWrite(Noun, id, "{\"text\":\"" + text + "\"}");
                 }
             });
         }
