@@ -93,6 +93,22 @@ public static class Descriptors
         DiagnosticSeverity.Error,
         "The generator adds each verb as an extension method on the typed client (ThingRef<Noun> for a noun, ObjectClient<Object> for a durable object) and describes it in a generated {Type}Verbs class. An instance member of the client with the same name hides the extension method, and the generator skips a verb named All, Dispatch or Complete, the members of {Type}Verbs.");
 
+    public static readonly DiagnosticDescriptor SearchableNotText = Create(
+        DiagnosticIds.SearchableNotText,
+        "Only string properties can be [Searchable]",
+        "'{0}' is [Searchable] but has type '{1}'; only string properties are indexed for search, so it is left out of the index",
+        Usage,
+        DiagnosticSeverity.Warning,
+        "Search indexes the text of [Searchable] properties in SQLite FTS5 and embeds it for vector search. Only a string has text to index; the generator leaves any other [Searchable] property out of the index.");
+
+    public static readonly DiagnosticDescriptor UnknownRelationType = Create(
+        DiagnosticIds.UnknownRelationType,
+        "The relation type is not declared on the noun",
+        "Relation type \"{0}\" is not declared on '{1}', whose [Relation] properties declare {2}",
+        Usage,
+        DiagnosticSeverity.Warning,
+        "A noun that declares its relations with [Relation] properties lists every relation type it takes part in. A Relate, Unrelate, Related or RelatedFrom call with another type is most likely a typo: it reads or writes edges nothing else uses.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -13,4 +13,6 @@ public static class DiagnosticIds
     public const string LanguageVersionTooLow = "DO0008";
     public const string AsyncVoid = "DO0009";
     public const string VerbNameTaken = "DO0010";
+    public const string SearchableNotText = "DO0011";
+    public const string UnknownRelationType = "DO0012";
 }

@@ -18,6 +18,7 @@ public static class QuickMode
         typeof(EventDispatchBenchmarks),
         typeof(GeneratorBenchmarks),
         typeof(HttpVerbBenchmarks),
+        typeof(SearchBenchmarks),
     ];
 
     private const string Full = "Full";
@@ -98,6 +99,9 @@ public static class QuickMode
             Row(Invariant($"**Generator cold, {nouns:N0} nouns**, time vs System.Text.Json's generator"), G(nameof(GeneratorBenchmarks.Do_Cold), nouns), G(nameof(GeneratorBenchmarks.Stj_Cold), nouns), Goal.AtMostTime(1));
             Row(Invariant($"**Generator cached, {nouns:N0} nouns**, time vs its cold run"), G(nameof(GeneratorBenchmarks.Do_Cached), nouns), G(nameof(GeneratorBenchmarks.Do_Cold), nouns), Goal.AtMostTime(0.2));
         }
+
+        Case S(string method) => new(nameof(SearchBenchmarks), method, null, null);
+        Row("Search, 100,000 things: vector top 10 (384 dims) vs FTS5 top 10", S(nameof(SearchBenchmarks.Vector_Top10)), S(nameof(SearchBenchmarks.FullText_Top10)), Goal.Info);
 
 
         var text = new StringBuilder()

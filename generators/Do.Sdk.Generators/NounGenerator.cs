@@ -41,6 +41,11 @@ public sealed class NounGenerator : IIncrementalGenerator
             {
                 spc.AddSource(NounVerbsEmitter.HintName(noun), NounVerbsEmitter.Emit(noun));
             }
+
+            if (!noun.Relations.IsEmpty)
+            {
+                spc.AddSource(RelationEmitter.HintName(noun), RelationEmitter.Emit(noun));
+            }
         });
 
         context.RegisterSourceOutput(objects, static (spc, model) =>

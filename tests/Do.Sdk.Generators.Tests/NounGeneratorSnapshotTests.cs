@@ -39,6 +39,9 @@ public sealed class NounGeneratorSnapshotTests
     public void Object_level_verbs() => Verify(Sources.ObjectLevelVerbs);
 
     [Fact]
+    public void Searchable_properties_and_relations() => Verify(SearchSources.SearchableAndRelations);
+
+    [Fact]
     public void Nouns_referring_to_each_other() => Verify(Sources.NounsReferringToEachOther);
 
     [Fact]

@@ -67,7 +67,8 @@ internal static class NounEmitter
                 }
             }
 
-            w.Line("]);");
+            var searchable = noun.Shape.Properties.Where(p => p.Searchable).Select(p => Identifiers.Literal(p.JsonName)).ToList();
+            w.Line(searchable.Count == 0 ? "]);" : $"]) {{ SearchableProperties = [{string.Join(", ", searchable)}] }};");
         }
 
         var json = new JsonEmitter(w, noun.NestedTypes, noun.Enums);

@@ -15,6 +15,7 @@ namespace Do.Sdk.Generators.Model;
 /// <param name="Verbs">Its verbs.</param>
 /// <param name="NestedTypes">Nested classes/records reachable from properties or verb parameters.</param>
 /// <param name="Enums">Enums reachable from properties or verb parameters.</param>
+/// <param name="Relations">Typed relations declared by <c>[Relation]</c> properties.</param>
 internal sealed record NounModel(
     TypeLocation Location,
     string Declaration,
@@ -29,4 +30,5 @@ internal sealed record NounModel(
     JsonObjectModel Shape,
     EquatableArray<VerbModel> Verbs,
     EquatableArray<JsonObjectModel> NestedTypes,
-    EquatableArray<EnumModel> Enums);
+    EquatableArray<EnumModel> Enums,
+    EquatableArray<RelationModel> Relations = default);

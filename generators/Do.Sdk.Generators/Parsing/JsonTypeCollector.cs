@@ -91,7 +91,8 @@ internal sealed class JsonTypeCollector
                 typeRef,
                 TypeSupport.SqlType(typeRef.Kind, underlying),
                 TypeSupport.HasAttribute(property, TypeSupport.IndexedAttributeName),
-                member.Setter));
+                member.Setter,
+                TypeSupport.HasAttribute(property, SearchAndRelationSupport.SearchableAttributeName) && SearchAndRelationSupport.IsSearchableType(property.Type)));
         }
 
         var arguments = constructor is null

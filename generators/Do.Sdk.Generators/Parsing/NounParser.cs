@@ -63,7 +63,24 @@ internal static class NounParser
             shape,
             verbs,
             types.Objects,
-            types.Enums);
+            types.Enums,
+            Relations(type));
+    }
+
+    private static EquatableArray<RelationModel> Relations(INamedTypeSymbol type)
+    {
+        var relations = new System.Collections.Generic.List<RelationModel>();
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol property
+                && SearchAndRelationSupport.RelationType(property) is { Length: > 0 } relation
+                && SearchAndRelationSupport.RelatedNoun(property.Type) is { } target)
+            {
+                relations.Add(new RelationModel(property.Name, relation, Symbols.Name(target)));
+            }
+        }
+
+        return relations.ToEquatableArray();
     }
 
     private static bool HidesBaseMembers(INamedTypeSymbol type)

@@ -68,6 +68,13 @@ public sealed partial class DoHostOptions
     /// <summary>Set by an integration (Do.Sdk.Orleans) that places objects itself; null for the embedded host.</summary>
     internal Hosting.HostIntegration? Integration { get; set; }
 
+    /// <summary>
+    /// Embeds the text of <see cref="SearchableAttribute"/> properties for <see cref="ThingCollection{T}.SimilarTo"/> and
+    /// <see cref="ThingCollection{T}.HybridSearch"/>; null (the default) leaves vector search off. Things are embedded
+    /// lazily, in batches, by the first vector query after they changed.
+    /// </summary>
+    public Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>? Embeddings { get; set; }
+
     /// <summary>Throws one exception that lists every invalid setting.</summary>
     /// <exception cref="InvalidOptionsException">At least one setting is invalid.</exception>
     public void Validate()

@@ -160,6 +160,7 @@ internal sealed partial class LifecycleOperations
 
         db.Branches.ForgetAllButMain();
         db.Things.ForgetHeads(); // tombstoned things left the log entirely
+        db.SearchIndex.Reconcile(); // a forced compaction may have left a branch for main
         db.Execute("VACUUM");
         db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
         var result = new CompactResult(rowsBefore, CountRows(), bytesBefore, FileBytes(), archivedActionIds.Count, archivedEventIds.Count, archive);

@@ -70,6 +70,7 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
 
         db.Branches.Current = branch;
         db.Branches.DetachedAt = view;
+        db.SearchIndex.Reconcile(); // the index follows HEAD of what is checked out
         var saved = db.Branches.CheckedOut;
         db.Command("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
             .Bind("$k", CheckoutKey).Bind("$v", view is null ? saved : $"{db.Branches.NameOf(branch)}@v{view}").ExecuteNonQuery();

@@ -47,6 +47,12 @@ public sealed class NounInfo
     /// <summary>The DDL that creates the noun's view and indexes.</summary>
     public IReadOnlyList<string> SchemaSql { get; }
 
+    /// <summary>
+    /// JSON names of the <see cref="SearchableAttribute"/> string properties, indexed for full-text and vector search.
+    /// Empty when the noun is not searchable.
+    /// </summary>
+    public IReadOnlyList<string> SearchableProperties { get; init; } = [];
+
     /// <summary>A short hash of <see cref="SchemaSql"/>; a changed hash re-runs the DDL.</summary>
     public string SchemaHash { get; }
 

@@ -7,7 +7,7 @@ namespace Do;
 /// the object; writes append to the version log and commit their action and event with them.
 /// </summary>
 /// <typeparam name="T">The noun.</typeparam>
-public sealed class ThingCollection<T>
+public sealed partial class ThingCollection<T>
     where T : class, INoun<T>
 {
     private readonly IObjectTransport _transport;

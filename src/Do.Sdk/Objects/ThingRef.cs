@@ -9,7 +9,7 @@ namespace Do;
 /// <see cref="IObjectTransport"/> (in this process, over HTTP or on a cluster).
 /// </summary>
 /// <typeparam name="T">The noun.</typeparam>
-public sealed class ThingRef<T>
+public sealed partial class ThingRef<T>
     where T : class, INoun<T>
 {
     private readonly IObjectTransport _transport;

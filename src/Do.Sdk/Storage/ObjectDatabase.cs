@@ -462,6 +462,7 @@ public sealed partial class ObjectDatabase
     internal string EnsureNounSchema(NounInfo noun)
     {
         var id = NounId(noun.Name, noun.Plural, noun.ResolveTypeUrl(Namespace));
+        SearchIndex.Register(noun);
         var current = Command("SELECT schema_hash FROM nouns WHERE id = $id").Bind("$id", id).ExecuteScalar() as string;
         if (!string.Equals(current, noun.SchemaHash, StringComparison.Ordinal))
         {

@@ -186,5 +186,18 @@ internal static class ObjectSchema
             FROM visible AS v JOIN nouns AS n ON n.id = v.noun
             WHERE v.deleted = 0 AND v.version = (SELECT MAX(h.version) FROM visible AS h WHERE h.noun = v.noun AND h.id = v.id);
             """),
+        new(6, "typed search documents", """
+            -- One row per indexed thing of a [Searchable] noun: which row of the FTS5 table holds its text (so a
+            -- re-index is a rowid lookup, not a scan of UNINDEXED columns) and its float32 embedding, NULL until the
+            -- next vector query embeds it. Follows HEAD of the checked-out branch.
+            CREATE TABLE search_docs (
+                noun     TEXT NOT NULL,
+                thing_id TEXT NOT NULL,
+                doc      INTEGER NOT NULL UNIQUE,
+                vector   BLOB,
+                PRIMARY KEY (noun, thing_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX search_docs_unembedded ON search_docs (noun) WHERE vector IS NULL;
+            """),
     ];
 }

@@ -262,6 +262,7 @@ public sealed class ThingStore
         insert.Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0);
         var version = (long)insert.ExecuteScalar()!;
         var written = new ThingRecord(version, noun, id, json, json is null);
+        _db.SearchIndex.OnWrite(noun, id, json);
         if (branch == ObjectSchema.MainBranch)
         {
             Remember(nounId, id, written);

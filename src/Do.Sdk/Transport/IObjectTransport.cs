@@ -107,6 +107,32 @@ public interface IObjectTransport
     Task<IReadOnlyList<ObjectLink>> LinksAsync(string role, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Writes the records of <paramref name="edge"/> this object keeps (<paramref name="sides"/>), versioned like things;
+    /// true when something changed. Writing the outgoing record requires the source thing to be live here.
+    /// </summary>
+    /// <exception cref="ThingNotFoundException">The source thing does not exist here or is deleted.</exception>
+    Task<bool> RelateAsync(RelationEdge edge, RelationSides sides, CancellationToken cancellationToken)
+        => throw Unsupported(nameof(RelateAsync));
+
+    /// <summary>Removes (tombstones) the records of <paramref name="edge"/> on <paramref name="sides"/>; true when it existed.</summary>
+    Task<bool> UnrelateAsync(RelationEdge edge, RelationSides sides, CancellationToken cancellationToken)
+        => throw Unsupported(nameof(UnrelateAsync));
+
+    /// <summary>
+    /// The live edges of the thing at <paramref name="reference"/> in <paramref name="direction"/>, optionally of one
+    /// type, oldest first. A read-only ref reads the graph as it was then: <c>@v</c>/<c>@~N</c> at that version of the
+    /// thing, a time as of that time, a branch at its head.
+    /// </summary>
+    Task<IReadOnlyList<RelationEdge>> RelatedAsync(NounInfo noun, Ref reference, string? type, RelationDirection direction, CancellationToken cancellationToken)
+        => throw Unsupported(nameof(RelatedAsync));
+
+    /// <summary>Things of <paramref name="noun"/> matching <paramref name="query"/>, best first, at most <paramref name="limit"/>.</summary>
+    /// <exception cref="ArgumentException">The query has no word.</exception>
+    /// <exception cref="InvalidOperationException">A vector or hybrid query without <see cref="DoHostOptions.Embeddings"/>.</exception>
+    Task<IReadOnlyList<SearchDocument>> SearchAsync(NounInfo noun, string query, SearchMode mode, int limit, CancellationToken cancellationToken)
+        => throw Unsupported(nameof(SearchAsync));
+
+    /// <summary>
     /// The error of a member this transport does not carry yet (the members added after the first transports shipped
     /// have default implementations that throw it, so an older transport keeps compiling and says what it lacks).
     /// </summary>

@@ -10,7 +10,7 @@ namespace Do.Transport;
 /// The embedded host's transport: every call runs as a turn of the object in this process. Verbs use the generated
 /// code's direct application when the call carries one, and the registered by-name dispatch table otherwise.
 /// </summary>
-internal sealed class InProcessTransport(ObjectTarget target, string? actor = null) : IObjectTransport
+internal sealed partial class InProcessTransport(ObjectTarget target, string? actor = null) : IObjectTransport
 {
     public ObjectTarget Target { get; } = target;
 

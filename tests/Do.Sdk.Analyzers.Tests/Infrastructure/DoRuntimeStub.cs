@@ -26,6 +26,9 @@ internal static class DoRuntimeStub
 
             [AttributeUsage(AttributeTargets.Property)]
             public sealed class IndexedAttribute : Attribute { }
+            public sealed class SearchableAttribute : Attribute { }
+            public sealed class RelationAttribute : Attribute { public RelationAttribute(string type) { } }
+            public sealed class RelatedThing<T> where T : class { }
 
             public abstract class DurableObject
             {
@@ -72,6 +75,10 @@ internal static class DoRuntimeStub
                 public ThingRef<T> AsTry() => this;
                 public ThingRef<T> AsSend() => this;
                 public Task Invoke(string verb, string? inputJson, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task<bool> Relate<TOther>(string type, ThingRef<TOther> target, string? data = null, CancellationToken cancellationToken = default) where TOther : class => Task.FromResult(true);
+                public Task<bool> Unrelate<TOther>(string type, ThingRef<TOther> target, CancellationToken cancellationToken = default) where TOther : class => Task.FromResult(true);
+                public Task<IReadOnlyList<RelatedThing<TNoun>>> Related<TNoun>(string? type = null, CancellationToken cancellationToken = default) where TNoun : class => Task.FromResult<IReadOnlyList<RelatedThing<TNoun>>>([]);
+                public Task<IReadOnlyList<RelatedThing<TNoun>>> RelatedFrom<TNoun>(string? type = null, CancellationToken cancellationToken = default) where TNoun : class => Task.FromResult<IReadOnlyList<RelatedThing<TNoun>>>([]);
             }
 
             public class ObjectClient
@@ -86,6 +93,10 @@ internal static class DoRuntimeStub
                 where TObject : DurableObject
             {
                 public Task Invoke(string verb, string? inputJson, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task<bool> Relate<TOther>(string type, ThingRef<TOther> target, string? data = null, CancellationToken cancellationToken = default) where TOther : class => Task.FromResult(true);
+                public Task<bool> Unrelate<TOther>(string type, ThingRef<TOther> target, CancellationToken cancellationToken = default) where TOther : class => Task.FromResult(true);
+                public Task<IReadOnlyList<RelatedThing<TNoun>>> Related<TNoun>(string? type = null, CancellationToken cancellationToken = default) where TNoun : class => Task.FromResult<IReadOnlyList<RelatedThing<TNoun>>>([]);
+                public Task<IReadOnlyList<RelatedThing<TNoun>>> RelatedFrom<TNoun>(string? type = null, CancellationToken cancellationToken = default) where TNoun : class => Task.FromResult<IReadOnlyList<RelatedThing<TNoun>>>([]);
             }
         }
         """;

@@ -61,5 +61,15 @@ public abstract class ForwardingTransport(IObjectTransport inner) : IObjectTrans
 
     public virtual Task<ActionInfo> UndoAsync(long actionId, bool undo, bool force, CancellationToken cancellationToken) => Inner.UndoAsync(actionId, undo, force, cancellationToken);
 
+    public virtual Task<string> DeleteBranchAsync(string name, bool force, CancellationToken cancellationToken) => Inner.DeleteBranchAsync(name, force, cancellationToken);
+
+    public virtual Task<bool> RelateAsync(RelationEdge edge, RelationSides sides, CancellationToken cancellationToken) => Inner.RelateAsync(edge, sides, cancellationToken);
+
+    public virtual Task<bool> UnrelateAsync(RelationEdge edge, RelationSides sides, CancellationToken cancellationToken) => Inner.UnrelateAsync(edge, sides, cancellationToken);
+
+    public virtual Task<IReadOnlyList<RelationEdge>> RelatedAsync(NounInfo noun, Ref reference, string? type, RelationDirection direction, CancellationToken cancellationToken) => Inner.RelatedAsync(noun, reference, type, direction, cancellationToken);
+
+    public virtual Task<IReadOnlyList<SearchDocument>> SearchAsync(NounInfo noun, string query, SearchMode mode, int limit, CancellationToken cancellationToken) => Inner.SearchAsync(noun, query, mode, limit, cancellationToken);
+
     public virtual Task<IReadOnlyList<ObjectLink>> LinksAsync(string role, CancellationToken cancellationToken) => Inner.LinksAsync(role, cancellationToken);
 }

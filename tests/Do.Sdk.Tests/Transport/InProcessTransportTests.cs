@@ -99,6 +99,14 @@ public sealed class InProcessTransportTests
 
         public override Task<string> BranchAsync(string name, CancellationToken cancellationToken) => Count(base.BranchAsync(name, cancellationToken));
 
+        public override Task<bool> RelateAsync(RelationEdge edge, RelationSides sides, CancellationToken cancellationToken) => Count(Inner.RelateAsync(edge, sides, cancellationToken));
+
+        public override Task<bool> UnrelateAsync(RelationEdge edge, RelationSides sides, CancellationToken cancellationToken) => Count(Inner.UnrelateAsync(edge, sides, cancellationToken));
+
+        public override Task<IReadOnlyList<RelationEdge>> RelatedAsync(NounInfo noun, Ref reference, string? type, RelationDirection direction, CancellationToken cancellationToken) => Count(Inner.RelatedAsync(noun, Ref.Parse(reference.ToString()), type, direction, cancellationToken));
+
+        public override Task<IReadOnlyList<SearchDocument>> SearchAsync(NounInfo noun, string query, SearchMode mode, int limit, CancellationToken cancellationToken) => Count(Inner.SearchAsync(noun, query, mode, limit, cancellationToken));
+
         private T Count<T>(T result)
         {
             Calls++;
