@@ -32,6 +32,26 @@ public sealed class PackagedConsumerTests(PackageFixture package)
     }
 
     [Fact]
+    public async Task A_consumer_returns_verb_values_compacts_after_branches_and_dead_letters_cancels_and_undoes()
+    {
+        _ = package.Pack;
+        var project = package.CopyConsumer("Platform");
+
+        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
+        build.EnsureSucceeded();
+        Assert.True(build.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), build.Describe("reported warnings"));
+
+        var run = await DotNet.RunAsync(project, Path.Combine(project, "bin", "Release", "net10.0", "Platform.dll"), Path.Combine(project, "data"));
+        run.EnsureSucceeded();
+
+        Assert.True(run.Output.Contains("value: lines 1, total 12.5", StringComparison.Ordinal), run.Describe("did not return the verbs' values"));
+        Assert.True(run.Output.Contains("compact: dead letters 1 then 1, branches main", StringComparison.Ordinal), run.Describe("did not compact an object with a branch and a dead letter"));
+        Assert.True(run.Output.Contains("cancel: action Failed, settled False", StringComparison.Ordinal), run.Describe("left the cancelled action in limbo or changed state"));
+        Assert.True(run.Output.Contains("undo: alice added, bob undid, total 12.5 then 13.5", StringComparison.Ordinal), run.Describe("did not undo and redo with actors"));
+        Assert.True(run.Output.Contains("emit: invoice.closed {\"lines\":2} by carol", StringComparison.Ordinal), run.Describe("did not deliver the emitted event"));
+    }
+
+    [Fact]
     public async Task The_readme_first_example_pasted_into_Program_cs_builds_and_runs_twice()
     {
         _ = package.Pack;
