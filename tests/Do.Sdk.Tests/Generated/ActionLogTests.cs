@@ -142,6 +142,28 @@ public sealed class ActionLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Undo_on_a_branch_stays_there_until_the_branch_is_merged()
+    {
+        var desk = Desk("branch");
+        await desk.Tickets.Create("t1", new Ticket { Title = "Main title" });
+        await desk.Branch("fix");
+        await desk.Checkout("fix");
+        await desk.Ticket("t1").Retitle("Branch title");
+        var retitle = (await desk.Actions(new ActionFilter { Verb = "Retitle" }))[0];
+
+        await desk.Undo(retitle.Id);
+        Assert.Equal("Main title", (await desk.Ticket("t1").Get()).Title);
+        await desk.Ticket("t1").Vote();
+        await desk.Checkout("main");
+        Assert.Equal(0, (await desk.Ticket("t1").Get()).Votes);
+
+        await desk.Merge("fix");
+
+        var merged = await desk.Ticket("t1").Get();
+        Assert.Equal(("Main title", 1), (merged.Title, merged.Votes));
+    }
+
+    [Fact]
     public async Task An_emitted_event_commits_with_its_verb_and_reaches_handlers_once()
     {
         var desk = Desk("emit");
