@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Do.Storage;
+
+/// <summary>Nouns interned to integer keys with their generated schema, and object-level verb records.</summary>
+public sealed partial class ObjectDatabase
+{
+    /// <summary>The integer key of a noun, interning it on first use.</summary>
+    internal long NounId(string noun, string? plural = null, string? typeUrl = null)
+    {
+        if (FindNounId(noun) is long found)
+        {
+            return found;
+        }
+
+        var id = InTransaction(() =>
+        {
+            var insert = Command("INSERT INTO nouns (name, plural, type) VALUES ($name, $plural, $type) RETURNING id");
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$name", noun);
+            insert.Parameters.AddWithValue("$plural", plural ?? noun + "s");
+            insert.Parameters.AddWithValue("$type", typeUrl ?? Namespace.Value + "/" + noun);
+            return (long)insert.ExecuteScalar()!;
+        });
+        _nounIds[noun] = id;
+        return id;
+    }
+
+    /// <summary>The integer key of a noun, or null when no write has interned it yet. Never writes, so reads stay reads.</summary>
+    internal long? FindNounId(string noun)
+    {
+        if (_nounIds.TryGetValue(noun, out var id))
+        {
+            return id;
+        }
+
+        NounNames.Validate(noun);
+        var select = Command("SELECT id FROM nouns WHERE name = $name");
+        select.Parameters.Clear();
+        select.Parameters.AddWithValue("$name", noun);
+        if (select.ExecuteScalar() is long found)
+        {
+            _nounIds[noun] = found;
+            return found;
+        }
+
+        return null;
+    }
+
+    /// <summary>The name of an interned noun key.</summary>
+    internal string NounName(long id)
+    {
+        foreach (var (name, key) in _nounIds)
+        {
+            if (key == id)
+            {
+                return name;
+            }
+        }
+
+        var select = Command("SELECT name FROM nouns WHERE id = $id");
+        select.Parameters.Clear();
+        select.Parameters.AddWithValue("$id", id);
+        var name2 = (string?)select.ExecuteScalar() ?? throw new StorageException($"Noun key {id} is not in the nouns table of {Path}.");
+        _nounIds[name2] = id;
+        return name2;
+    }
+
+    /// <summary>Records an object-level verb: a completed action on the object itself and its event.</summary>
+    internal void RecordObjectVerb(string objectClass, VerbInfo verb, string? inputJson, string? outputJson = null)
+        => InTransaction(() =>
+        {
+            var now = NowMilliseconds();
+            var insert = Command("""
+                INSERT INTO actions (verb, actor, target, branch, input, output, durability, status, attempts, created_at, updated_at, completed_at)
+                VALUES ($verb, $actor, '', $branch, $input, $output, 'do', 'completed', 1, $now, $now, $now) RETURNING id
+                """);
+            insert.Bind("$verb", verb.Name).Bind("$actor", Execution.ActorScope.Resolve(null)).Bind("$branch", Branches.Current).Bind("$input", inputJson).Bind("$output", outputJson).Bind("$now", now);
+            var actionId = (long)insert.ExecuteScalar()!;
+            var shortName = objectClass[(objectClass.LastIndexOf('.') + 1)..];
+            Events.Append(shortName + "." + verb.Event, Namespace.Value, null, null, null, actionId, inputJson, now);
+            Execution.EmitBuffer.Flush(this, actionId, now);
+        });
+
+    /// <summary>
+    /// Interns <paramref name="noun"/> and brings its view and indexes up to date (re-running its DDL when the
+    /// generated schema changed). Returns the noun name.
+    /// </summary>
+    internal string EnsureNounSchema(NounInfo noun)
+    {
+        var id = NounId(noun.Name, noun.Plural, noun.ResolveTypeUrl(Namespace));
+        SearchIndex.Register(noun);
+        var current = Command("SELECT schema_hash FROM nouns WHERE id = $id").Bind("$id", id).ExecuteScalar() as string;
+        if (!string.Equals(current, noun.SchemaHash, StringComparison.Ordinal))
+        {
+            InTransaction(() =>
+            {
+                Execute($"DROP VIEW IF EXISTS \"{noun.Name}\"");
+                foreach (var statement in noun.SchemaSql)
+                {
+                    Execute(statement);
+                }
+
+                Command("UPDATE nouns SET schema_hash = $hash, plural = $plural, type = $type WHERE id = $id")
+                    .Bind("$hash", noun.SchemaHash).Bind("$plural", noun.Plural).Bind("$type", noun.ResolveTypeUrl(Namespace)).Bind("$id", id)
+                    .ExecuteNonQuery();
+            });
+        }
+
+        return noun.Name;
+    }
+}
