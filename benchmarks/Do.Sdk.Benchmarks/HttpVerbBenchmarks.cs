@@ -2,6 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Do.Benchmarks.Support;
 using Do.Client;
+using Do.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

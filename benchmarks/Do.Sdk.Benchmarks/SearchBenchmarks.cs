@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Do.Benchmarks.Support;
+using Do.Infrastructure;
 using Do.Storage;
 
 namespace Do.Benchmarks;

@@ -55,6 +55,6 @@ Account.Line($"catalog:           {Path.Combine(host.DataPath, "catalog.db")}");
 Account.Line($"studio's database: {file}");
 var schedule = (await studio.Schedules())[0];
 Account.Line($"schedule:          {schedule.Cron} ({schedule.TimeZone}), next run {schedule.NextDueAt:yyyy-MM-dd HH:mm} UTC");
-var counts = await studio.Run(ctx => (Actions: ctx.Actions.List().Count, Events: ctx.Events.List().Count));
-Account.Line($"action log:        {counts.Actions} actions, {counts.Events} events");
+var actions = await studio.Actions(new ActionFilter { Limit = ActionFilter.MaxLimit });
+Account.Line($"action log:        {actions.Count} actions, the newest {actions[0].Verb} on {actions[0].Target} ({actions[0].Status})");
 Account.Line($"try it:            sqlite3 \"{file}\" 'SELECT id, Name, Priority FROM Startup'");

@@ -1,6 +1,7 @@
 using System.Text;
 using Do.Client;
 using Do.Hosting;
+using Do.Infrastructure;
 using Do.Storage;
 using Do.Transport;
 using Microsoft.AspNetCore.Http;

@@ -4,6 +4,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Do.Client;
+using Do.Infrastructure;
 using Do.Storage;
 using Do.Transport;
 using Microsoft.AspNetCore.Builder;

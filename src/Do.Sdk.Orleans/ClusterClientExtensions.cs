@@ -1,3 +1,4 @@
+using Do.Infrastructure;
 using Orleans;
 
 namespace Do.Orleans;

@@ -1,4 +1,5 @@
 using Do.Hosting;
+using Do.Infrastructure;
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Runtime;

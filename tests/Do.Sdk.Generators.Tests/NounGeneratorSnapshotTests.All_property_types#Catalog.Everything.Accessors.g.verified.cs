@@ -22,7 +22,7 @@ public readonly struct EverythingEvents
     public void Deleted(global::System.Func<global::Catalog.Everything, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Catalog.Everything>("Everything.deleted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Everything (<c>Everything.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Everything.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Everything.*", handler);
 }
 
 /// <summary>The typed Everything DSL: <c>ctx.Everythings</c>, <c>ctx.Everything("id")</c>, <c>ctx.On.Everything</c>.</summary>

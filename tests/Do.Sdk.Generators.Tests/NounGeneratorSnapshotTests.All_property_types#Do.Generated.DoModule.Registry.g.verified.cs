@@ -11,7 +11,7 @@ internal static class DoModule
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::Do.DoRegistry.Register(
+        global::Do.Infrastructure.DoRegistry.Register(
             [
                 global::Catalog.Everything.Noun,
             ],

@@ -28,7 +28,7 @@ public readonly struct RocketEvents
     public void Noted(global::System.Func<global::Launchpad.Rocket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Launchpad.Rocket>("Rocket.noted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Rocket (<c>Rocket.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Rocket.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Rocket.*", handler);
 }
 
 /// <summary>The typed Rocket DSL: <c>ctx.Rockets</c>, <c>ctx.Rocket("id")</c>, <c>ctx.On.Rocket</c>.</summary>

@@ -7,14 +7,14 @@ partial class Rocket : global::Do.INoun<global::Launchpad.Rocket>
 {
     /// <summary>The Rocket noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Rocket",
         "Rockets",
         null,
         [
-            new global::Do.NounProperty("Name", "name", "TEXT", false),
-            new global::Do.NounProperty("LaunchedAt", "launchedAt", "TEXT", false),
-            new global::Do.NounProperty("Log", "log", "JSON", false),
+            new global::Do.Infrastructure.NounProperty("Name", "name", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("LaunchedAt", "launchedAt", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Log", "log", "JSON", false),
         ],
         global::Launchpad.RocketVerbs.All,
         [

@@ -23,7 +23,7 @@ public readonly struct BoxEvents
     public void Grew(global::System.Func<global::Box, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Box>("Box.grew", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Box (<c>Box.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Box.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Box.*", handler);
 }
 
 /// <summary>The typed Box DSL: <c>ctx.Boxes</c>, <c>ctx.Box("id")</c>, <c>ctx.On.Box</c>.</summary>

@@ -5,12 +5,12 @@ partial class Box : global::Do.INoun<global::Box>
 {
     /// <summary>The Box noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Box",
         "Boxes",
         null,
         [
-            new global::Do.NounProperty("Size", "size", "INTEGER", false),
+            new global::Do.Infrastructure.NounProperty("Size", "size", "INTEGER", false),
         ],
         global::BoxVerbs.All,
         [

@@ -20,7 +20,7 @@ internal readonly struct BusEvents
     public void Deleted(global::System.Func<global::Bus, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Bus>("Bus.deleted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Bus (<c>Bus.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Bus.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Bus.*", handler);
 }
 
 /// <summary>The typed Bus DSL: <c>ctx.Buses</c>, <c>ctx.Bus("id")</c>, <c>ctx.On.Bus</c>.</summary>

@@ -5,12 +5,12 @@ partial class Bus : global::Do.INoun<global::Bus>
 {
     /// <summary>The Bus noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Bus",
         "Buses",
         null,
         [
-            new global::Do.NounProperty("Seats", "seats", "INTEGER", false),
+            new global::Do.Infrastructure.NounProperty("Seats", "seats", "INTEGER", false),
         ],
         [],
         [

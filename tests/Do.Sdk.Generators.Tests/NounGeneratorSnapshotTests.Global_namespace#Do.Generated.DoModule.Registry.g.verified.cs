@@ -11,13 +11,13 @@ internal static class DoModule
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::Do.DoRegistry.Register(
+        global::Do.Infrastructure.DoRegistry.Register(
             [
                 global::Box.Noun,
                 global::Bus.Noun,
             ],
             [],
-            new global::System.Collections.Generic.Dictionary<string, global::Do.NounVerbDispatcher>(global::System.StringComparer.Ordinal)
+            new global::System.Collections.Generic.Dictionary<string, global::Do.Infrastructure.NounVerbDispatcher>(global::System.StringComparer.Ordinal)
             {
                 ["Box"] = global::BoxVerbs.Dispatch,
             });

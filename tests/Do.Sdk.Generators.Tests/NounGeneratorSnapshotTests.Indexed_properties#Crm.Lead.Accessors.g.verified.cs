@@ -22,7 +22,7 @@ public readonly struct LeadEvents
     public void Deleted(global::System.Func<global::Crm.Lead, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Crm.Lead>("Lead.deleted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Lead (<c>Lead.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Lead.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Lead.*", handler);
 }
 
 /// <summary>The typed Lead DSL: <c>ctx.Leads</c>, <c>ctx.Lead("id")</c>, <c>ctx.On.Lead</c>.</summary>

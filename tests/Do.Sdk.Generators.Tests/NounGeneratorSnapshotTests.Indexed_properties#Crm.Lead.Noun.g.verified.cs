@@ -7,15 +7,15 @@ partial class Lead : global::Do.INoun<global::Crm.Lead>
 {
     /// <summary>The Lead noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Lead",
         "Leads",
         null,
         [
-            new global::Do.NounProperty("Email", "email", "TEXT", true),
-            new global::Do.NounProperty("Score", "score", "INTEGER", true),
-            new global::Do.NounProperty("Notes", "notes", "TEXT", false),
-            new global::Do.NounProperty("ContactedAt", "contactedAt", "TEXT", true),
+            new global::Do.Infrastructure.NounProperty("Email", "email", "TEXT", true),
+            new global::Do.Infrastructure.NounProperty("Score", "score", "INTEGER", true),
+            new global::Do.Infrastructure.NounProperty("Notes", "notes", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("ContactedAt", "contactedAt", "TEXT", true),
         ],
         [],
         [

@@ -7,12 +7,12 @@ partial class Order : global::Do.INoun<global::Shop.Order>
 {
     /// <summary>The Order noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Order",
         "Orders",
         null,
         [
-            new global::Do.NounProperty("Status", "status", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Status", "status", "TEXT", false),
         ],
         global::Shop.OrderVerbs.All,
         [

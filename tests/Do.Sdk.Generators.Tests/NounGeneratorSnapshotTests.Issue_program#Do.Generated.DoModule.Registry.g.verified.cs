@@ -11,15 +11,15 @@ internal static class DoModule
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::Do.DoRegistry.Register(
+        global::Do.Infrastructure.DoRegistry.Register(
             [
                 global::Studio.App.Customer.Noun,
                 global::Studio.App.Startup.Noun,
             ],
             [
-                new global::Do.ObjectClassInfo(typeof(global::Studio.App.Studio).FullName!, typeof(global::Studio.App.Studio), static () => new global::Studio.App.Studio()),
+                new global::Do.Infrastructure.ObjectClassInfo(typeof(global::Studio.App.Studio).FullName!, typeof(global::Studio.App.Studio), static () => new global::Studio.App.Studio()),
             ],
-            new global::System.Collections.Generic.Dictionary<string, global::Do.NounVerbDispatcher>(global::System.StringComparer.Ordinal)
+            new global::System.Collections.Generic.Dictionary<string, global::Do.Infrastructure.NounVerbDispatcher>(global::System.StringComparer.Ordinal)
             {
                 ["Startup"] = global::Studio.App.StartupVerbs.Dispatch,
             });

@@ -22,7 +22,7 @@ public readonly struct CustomerEvents
     public void Deleted(global::System.Func<global::Studio.App.Customer, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Studio.App.Customer>("Customer.deleted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Customer (<c>Customer.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Customer.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Customer.*", handler);
 }
 
 /// <summary>The typed Customer DSL: <c>ctx.Customers</c>, <c>ctx.Customer("id")</c>, <c>ctx.On.Customer</c>.</summary>

@@ -7,13 +7,13 @@ partial class Customer : global::Do.INoun<global::Studio.App.Customer>
 {
     /// <summary>The Customer noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Customer",
         "Customers",
         null,
         [
-            new global::Do.NounProperty("Name", "name", "TEXT", false),
-            new global::Do.NounProperty("Email", "email", "TEXT", true),
+            new global::Do.Infrastructure.NounProperty("Name", "name", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Email", "email", "TEXT", true),
         ],
         [],
         [

@@ -28,7 +28,7 @@ public readonly struct StartupEvents
     public void Tagged(global::System.Func<global::Studio.App.Startup, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Studio.App.Startup>("Startup.tagged", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Startup (<c>Startup.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Startup.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Startup.*", handler);
 }
 
 /// <summary>The typed Startup DSL: <c>ctx.Startups</c>, <c>ctx.Startup("id")</c>, <c>ctx.On.Startup</c>.</summary>

@@ -7,14 +7,14 @@ partial class Startup : global::Do.INoun<global::Studio.App.Startup>
 {
     /// <summary>The Startup noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Startup",
         "Startups",
         null,
         [
-            new global::Do.NounProperty("Name", "name", "TEXT", false),
-            new global::Do.NounProperty("Priority", "priority", "INTEGER", false),
-            new global::Do.NounProperty("Tags", "tags", "JSON", false),
+            new global::Do.Infrastructure.NounProperty("Name", "name", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Priority", "priority", "INTEGER", false),
+            new global::Do.Infrastructure.NounProperty("Tags", "tags", "JSON", false),
         ],
         global::Studio.App.StartupVerbs.All,
         [

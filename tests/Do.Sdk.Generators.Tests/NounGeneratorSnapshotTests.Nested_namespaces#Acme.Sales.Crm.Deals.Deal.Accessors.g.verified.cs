@@ -25,7 +25,7 @@ public readonly struct DealEvents
     public void Discounted(global::System.Func<global::Acme.Sales.Crm.Deals.Deal, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Acme.Sales.Crm.Deals.Deal>("Deal.discounted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Deal (<c>Deal.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Deal.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Deal.*", handler);
 }
 
 /// <summary>The typed Deal DSL: <c>ctx.Deals</c>, <c>ctx.Deal("id")</c>, <c>ctx.On.Deal</c>.</summary>

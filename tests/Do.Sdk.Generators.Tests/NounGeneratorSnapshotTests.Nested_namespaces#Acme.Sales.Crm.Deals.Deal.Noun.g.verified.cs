@@ -7,13 +7,13 @@ partial class Deal : global::Do.INoun<global::Acme.Sales.Crm.Deals.Deal>
 {
     /// <summary>The Deal noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Deal",
         "Deals",
         null,
         [
-            new global::Do.NounProperty("Title", "title", "TEXT", false),
-            new global::Do.NounProperty("Amount", "amount", "REAL", false),
+            new global::Do.Infrastructure.NounProperty("Title", "title", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Amount", "amount", "REAL", false),
         ],
         global::Acme.Sales.Crm.Deals.DealVerbs.All,
         [

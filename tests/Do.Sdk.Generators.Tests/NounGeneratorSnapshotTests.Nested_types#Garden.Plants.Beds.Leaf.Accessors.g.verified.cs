@@ -25,7 +25,7 @@ public readonly struct PlantsBedsLeafEvents
     public void Fell(global::System.Func<global::Garden.Plants.Beds.Leaf, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Garden.Plants.Beds.Leaf>("Leaf.fell", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Leaf (<c>Leaf.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Leaf.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Leaf.*", handler);
 }
 
 /// <summary>The typed Leaf DSL: <c>ctx.Leaves</c>, <c>ctx.Leaf("id")</c>, <c>ctx.On.Leaf</c>.</summary>

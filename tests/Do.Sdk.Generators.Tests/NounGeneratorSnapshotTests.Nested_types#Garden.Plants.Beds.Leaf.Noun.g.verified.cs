@@ -11,13 +11,13 @@ partial class Plants
         {
             /// <summary>The Leaf noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-            public static global::Do.NounInfo Noun { get; } = new(
+            public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
                 "Leaf",
                 "Leaves",
                 null,
                 [
-                    new global::Do.NounProperty("Color", "color", "TEXT", false),
-                    new global::Do.NounProperty("Info", "info", "JSON", false),
+                    new global::Do.Infrastructure.NounProperty("Color", "color", "TEXT", false),
+                    new global::Do.Infrastructure.NounProperty("Info", "info", "JSON", false),
                 ],
                 global::Garden.PlantsBedsLeafVerbs.All,
                 [

@@ -25,7 +25,7 @@ public readonly struct CompanyEvents
     public void Hired(global::System.Func<global::Org.Company, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Org.Company>("Company.hired", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Company (<c>Company.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Company.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Company.*", handler);
 }
 
 /// <summary>The typed Company DSL: <c>ctx.Companies</c>, <c>ctx.Company("id")</c>, <c>ctx.On.Company</c>.</summary>

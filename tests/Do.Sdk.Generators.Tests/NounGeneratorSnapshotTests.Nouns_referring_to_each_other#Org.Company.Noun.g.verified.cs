@@ -7,14 +7,14 @@ partial class Company : global::Do.INoun<global::Org.Company>
 {
     /// <summary>The Company noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Company",
         "Companies",
         null,
         [
-            new global::Do.NounProperty("Name", "name", "TEXT", false),
-            new global::Do.NounProperty("Staff", "staff", "JSON", false),
-            new global::Do.NounProperty("Ceo", "ceo", "JSON", false),
+            new global::Do.Infrastructure.NounProperty("Name", "name", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Staff", "staff", "JSON", false),
+            new global::Do.Infrastructure.NounProperty("Ceo", "ceo", "JSON", false),
         ],
         global::Org.CompanyVerbs.All,
         [

@@ -22,7 +22,7 @@ public readonly struct EmployeeEvents
     public void Deleted(global::System.Func<global::Org.Employee, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Org.Employee>("Employee.deleted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Employee (<c>Employee.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Employee.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Employee.*", handler);
 }
 
 /// <summary>The typed Employee DSL: <c>ctx.Employees</c>, <c>ctx.Employee("id")</c>, <c>ctx.On.Employee</c>.</summary>

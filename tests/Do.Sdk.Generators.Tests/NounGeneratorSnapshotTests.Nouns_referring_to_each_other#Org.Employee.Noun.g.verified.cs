@@ -7,14 +7,14 @@ partial class Employee : global::Do.INoun<global::Org.Employee>
 {
     /// <summary>The Employee noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Employee",
         "Employees",
         null,
         [
-            new global::Do.NounProperty("Name", "name", "TEXT", false),
-            new global::Do.NounProperty("Employer", "employer", "JSON", false),
-            new global::Do.NounProperty("Manager", "manager", "JSON", false),
+            new global::Do.Infrastructure.NounProperty("Name", "name", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Employer", "employer", "JSON", false),
+            new global::Do.Infrastructure.NounProperty("Manager", "manager", "JSON", false),
         ],
         [],
         [

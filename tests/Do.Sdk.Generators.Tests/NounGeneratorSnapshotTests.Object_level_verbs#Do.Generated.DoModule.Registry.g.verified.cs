@@ -11,20 +11,20 @@ internal static class DoModule
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::Do.DoRegistry.Register(
+        global::Do.Infrastructure.DoRegistry.Register(
             [],
             [
-                new global::Do.ObjectClassInfo(typeof(global::Ops.Console).FullName!, typeof(global::Ops.Console), static () => new global::Ops.Console())
+                new global::Do.Infrastructure.ObjectClassInfo(typeof(global::Ops.Console).FullName!, typeof(global::Ops.Console), static () => new global::Ops.Console())
                 {
                     Verbs = global::Ops.ConsoleVerbs.All,
                     Dispatch = global::Ops.ConsoleVerbs.Dispatch,
                 },
-                new global::Do.ObjectClassInfo(typeof(global::Ops.Derived).FullName!, typeof(global::Ops.Derived), static () => new global::Ops.Derived())
+                new global::Do.Infrastructure.ObjectClassInfo(typeof(global::Ops.Derived).FullName!, typeof(global::Ops.Derived), static () => new global::Ops.Derived())
                 {
                     Verbs = global::Ops.DerivedVerbs.All,
                     Dispatch = global::Ops.DerivedVerbs.Dispatch,
                 },
-                new global::Do.ObjectClassInfo(typeof(global::Ops.Quiet).FullName!, typeof(global::Ops.Quiet), static () => new global::Ops.Quiet()),
+                new global::Do.Infrastructure.ObjectClassInfo(typeof(global::Ops.Quiet).FullName!, typeof(global::Ops.Quiet), static () => new global::Ops.Quiet()),
             ],
             null);
     }

@@ -25,7 +25,7 @@ public readonly struct DialEvents
     public void Configured(global::System.Func<global::Settings.Dial, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Settings.Dial>("Dial.configured", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Dial (<c>Dial.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Dial.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Dial.*", handler);
 }
 
 /// <summary>The typed Dial DSL: <c>ctx.Dials</c>, <c>ctx.Dial("id")</c>, <c>ctx.On.Dial</c>.</summary>

@@ -7,12 +7,12 @@ partial class Dial : global::Do.INoun<global::Settings.Dial>
 {
     /// <summary>The Dial noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Dial",
         "Dials",
         null,
         [
-            new global::Do.NounProperty("Summary", "summary", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Summary", "summary", "TEXT", false),
         ],
         global::Settings.DialVerbs.All,
         [

@@ -11,14 +11,14 @@ internal static class DoModule
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::Do.DoRegistry.Register(
+        global::Do.Infrastructure.DoRegistry.Register(
             [
                 global::People.Member.Noun,
                 global::People.Person.Noun,
                 global::People.Sheep.Noun,
             ],
             [],
-            new global::System.Collections.Generic.Dictionary<string, global::Do.NounVerbDispatcher>(global::System.StringComparer.Ordinal)
+            new global::System.Collections.Generic.Dictionary<string, global::Do.Infrastructure.NounVerbDispatcher>(global::System.StringComparer.Ordinal)
             {
                 ["Member"] = global::People.MemberVerbs.Dispatch,
             });

@@ -28,7 +28,7 @@ public readonly struct MemberEvents
     public void Archived(global::System.Func<global::People.Member, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Member>("Member.archived", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Member (<c>Member.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Member.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Member.*", handler);
 }
 
 /// <summary>The typed Member DSL: <c>ctx.Folk</c>, <c>ctx.Member("id")</c>, <c>ctx.On.Member</c>.</summary>

@@ -7,12 +7,12 @@ partial class Member : global::Do.INoun<global::People.Member>
 {
     /// <summary>The Member noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Member",
         "Folk",
         "https://schema.org/Person",
         [
-            new global::Do.NounProperty("Live", "live", "INTEGER", false),
+            new global::Do.Infrastructure.NounProperty("Live", "live", "INTEGER", false),
         ],
         global::People.MemberVerbs.All,
         [

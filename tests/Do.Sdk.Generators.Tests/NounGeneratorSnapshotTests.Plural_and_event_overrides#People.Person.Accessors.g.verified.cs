@@ -22,7 +22,7 @@ public readonly struct PersonEvents
     public void Deleted(global::System.Func<global::People.Person, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Person>("Person.deleted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Person (<c>Person.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Person.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Person.*", handler);
 }
 
 /// <summary>The typed Person DSL: <c>ctx.People</c>, <c>ctx.Person("id")</c>, <c>ctx.On.Person</c>.</summary>

@@ -7,12 +7,12 @@ partial class Person : global::Do.INoun<global::People.Person>
 {
     /// <summary>The Person noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Person",
         "People",
         null,
         [
-            new global::Do.NounProperty("Name", "name", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Name", "name", "TEXT", false),
         ],
         [],
         [

@@ -22,7 +22,7 @@ public readonly struct SheepEvents
     public void Deleted(global::System.Func<global::People.Sheep, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Sheep>("Sheep.deleted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Sheep (<c>Sheep.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Sheep.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Sheep.*", handler);
 }
 
 /// <summary>The typed Sheep DSL: <c>ctx.Sheep</c>, <c>ctx.Sheep("id")</c>, <c>ctx.On.Sheep</c>.</summary>

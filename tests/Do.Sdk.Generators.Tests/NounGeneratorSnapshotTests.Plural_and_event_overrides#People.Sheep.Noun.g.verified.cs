@@ -7,12 +7,12 @@ partial class Sheep : global::Do.INoun<global::People.Sheep>
 {
     /// <summary>The Sheep noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Sheep",
         "Sheep",
         null,
         [
-            new global::Do.NounProperty("Wool", "wool", "INTEGER", false),
+            new global::Do.Infrastructure.NounProperty("Wool", "wool", "INTEGER", false),
         ],
         [],
         [

@@ -25,7 +25,7 @@ public readonly struct InvoiceEvents
     public void Paid(global::System.Func<global::Ledger.Invoice, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Ledger.Invoice>("Invoice.paid", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Invoice (<c>Invoice.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Invoice.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Invoice.*", handler);
 }
 
 /// <summary>The typed Invoice DSL: <c>ctx.Invoices</c>, <c>ctx.Invoice("id")</c>, <c>ctx.On.Invoice</c>.</summary>

@@ -7,14 +7,14 @@ partial record Invoice : global::Do.INoun<global::Ledger.Invoice>
 {
     /// <summary>The Invoice noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Invoice",
         "Invoices",
         null,
         [
-            new global::Do.NounProperty("Number", "number", "TEXT", false),
-            new global::Do.NounProperty("Lines", "lines", "JSON", false),
-            new global::Do.NounProperty("Paid", "paid", "INTEGER", false),
+            new global::Do.Infrastructure.NounProperty("Number", "number", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Lines", "lines", "JSON", false),
+            new global::Do.Infrastructure.NounProperty("Paid", "paid", "INTEGER", false),
         ],
         global::Ledger.InvoiceVerbs.All,
         [

@@ -22,7 +22,7 @@ public readonly struct ProductEvents
     public void Deleted(global::System.Func<global::Shop.Product, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Product>("Product.deleted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Product (<c>Product.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Product.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Product.*", handler);
 }
 
 /// <summary>The typed Product DSL: <c>ctx.Products</c>, <c>ctx.Product("id")</c>, <c>ctx.On.Product</c>.</summary>

@@ -7,12 +7,12 @@ partial class Product : global::Do.INoun<global::Shop.Product>
 {
     /// <summary>The Product noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Product",
         "Products",
         null,
         [
-            new global::Do.NounProperty("Title", "title", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Title", "title", "TEXT", false),
         ],
         [],
         [

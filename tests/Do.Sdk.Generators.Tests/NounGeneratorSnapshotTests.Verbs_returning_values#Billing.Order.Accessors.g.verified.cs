@@ -34,7 +34,7 @@ public readonly struct OrderEvents
     public void Noted(global::System.Func<global::Billing.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Billing.Order>("Order.noted", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Order (<c>Order.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Order.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Order.*", handler);
 }
 
 /// <summary>The typed Order DSL: <c>ctx.Orders</c>, <c>ctx.Order("id")</c>, <c>ctx.On.Order</c>.</summary>

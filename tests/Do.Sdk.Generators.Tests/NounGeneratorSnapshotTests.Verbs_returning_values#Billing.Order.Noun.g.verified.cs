@@ -7,13 +7,13 @@ partial class Order : global::Do.INoun<global::Billing.Order>
 {
     /// <summary>The Order noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Order",
         "Orders",
         null,
         [
-            new global::Do.NounProperty("Amount", "amount", "REAL", false),
-            new global::Do.NounProperty("Lines", "lines", "JSON", false),
+            new global::Do.Infrastructure.NounProperty("Amount", "amount", "REAL", false),
+            new global::Do.Infrastructure.NounProperty("Lines", "lines", "JSON", false),
         ],
         global::Billing.OrderVerbs.All,
         [

@@ -11,18 +11,18 @@ internal static class DoModule
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
-        global::Do.DoRegistry.Register(
+        global::Do.Infrastructure.DoRegistry.Register(
             [
                 global::Billing.Order.Noun,
             ],
             [
-                new global::Do.ObjectClassInfo(typeof(global::Billing.Till).FullName!, typeof(global::Billing.Till), static () => new global::Billing.Till())
+                new global::Do.Infrastructure.ObjectClassInfo(typeof(global::Billing.Till).FullName!, typeof(global::Billing.Till), static () => new global::Billing.Till())
                 {
                     Verbs = global::Billing.TillVerbs.All,
                     Dispatch = global::Billing.TillVerbs.Dispatch,
                 },
             ],
-            new global::System.Collections.Generic.Dictionary<string, global::Do.NounVerbDispatcher>(global::System.StringComparer.Ordinal)
+            new global::System.Collections.Generic.Dictionary<string, global::Do.Infrastructure.NounVerbDispatcher>(global::System.StringComparer.Ordinal)
             {
                 ["Order"] = global::Billing.OrderVerbs.Dispatch,
             });

@@ -1,3 +1,5 @@
+using Do.Infrastructure;
+
 namespace Do.Benchmarks.Support;
 
 /// <summary>

@@ -21,7 +21,7 @@ internal static class AccessorEmitter
         var access = noun.IsPublic ? "public" : "internal";
         var events = noun.CompanionName + "Events";
         var typed = string.Format(System.Globalization.CultureInfo.InvariantCulture, Handler, noun.FullName);
-        var untyped = string.Format(System.Globalization.CultureInfo.InvariantCulture, Handler, "global::Do.Storage.EventRecord");
+        var untyped = string.Format(System.Globalization.CultureInfo.InvariantCulture, Handler, "global::Do.EventRecord");
 
         w.Line($"/// <summary>Handlers for events of {noun.Noun} things: <c>ctx.On.{noun.Noun}.Created(...)</c>.</summary>");
         w.Line(Generated.CodeAttribute);

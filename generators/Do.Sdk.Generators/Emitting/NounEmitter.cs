@@ -30,7 +30,7 @@ internal static class NounEmitter
         w.Open();
         w.Line($"/// <summary>The {noun.Noun} noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>");
         w.Line(Generated.CodeAttribute);
-        w.Line($"public static {hide}global::Do.NounInfo Noun {{ get; }} = new(");
+        w.Line($"public static {hide}global::Do.Infrastructure.NounInfo Noun {{ get; }} = new(");
         using (w.Indent())
         {
             w.Line(Identifiers.Literal(noun.Noun) + ",");
@@ -47,7 +47,7 @@ internal static class NounEmitter
                 {
                     foreach (var property in noun.Shape.Properties)
                     {
-                        w.Line($"new global::Do.NounProperty({Identifiers.Literal(property.Name)}, {Identifiers.Literal(property.JsonName)}, \"{property.SqlType}\", {(property.Indexed ? "true" : "false")}),");
+                        w.Line($"new global::Do.Infrastructure.NounProperty({Identifiers.Literal(property.Name)}, {Identifiers.Literal(property.JsonName)}, \"{property.SqlType}\", {(property.Indexed ? "true" : "false")}),");
                     }
                 }
 

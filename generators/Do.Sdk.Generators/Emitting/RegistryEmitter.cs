@@ -23,7 +23,7 @@ internal static class RegistryEmitter
         w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         w.Line("internal static void Register()");
         w.Open();
-        w.Line("global::Do.DoRegistry.Register(");
+        w.Line("global::Do.Infrastructure.DoRegistry.Register(");
         using (w.Indent())
         {
             if (registry.Nouns.IsEmpty)
@@ -55,7 +55,7 @@ internal static class RegistryEmitter
                 {
                     foreach (var model in registry.Objects)
                     {
-                        var create = $"new global::Do.ObjectClassInfo(typeof({model.FullName}).FullName!, typeof({model.FullName}), static () => new {model.FullName}())";
+                        var create = $"new global::Do.Infrastructure.ObjectClassInfo(typeof({model.FullName}).FullName!, typeof({model.FullName}), static () => new {model.FullName}())";
                         if (model.VerbsClass is null)
                         {
                             w.Line(create + ",");
@@ -80,7 +80,7 @@ internal static class RegistryEmitter
             }
             else
             {
-                w.Line("new global::System.Collections.Generic.Dictionary<string, global::Do.NounVerbDispatcher>(global::System.StringComparer.Ordinal)");
+                w.Line("new global::System.Collections.Generic.Dictionary<string, global::Do.Infrastructure.NounVerbDispatcher>(global::System.StringComparer.Ordinal)");
                 w.Open();
                 foreach (var noun in registry.Nouns)
                 {

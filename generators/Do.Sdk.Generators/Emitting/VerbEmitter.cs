@@ -29,12 +29,12 @@ internal static class VerbEmitter
         {
             var options = (verb.Retries >= 0 ? $", Retries: {verb.Retries}" : "") + (verb.TimeoutMilliseconds > 0 ? $", TimeoutMilliseconds: {verb.TimeoutMilliseconds}" : "");
             w.Line($"/// <summary>The {verb.Name} verb; its event is <c>{owner.DisplayName}.{verb.Event}</c>.</summary>");
-            w.Line($"public static readonly global::Do.VerbInfo {verb.Name} = new({Identifiers.Literal(verb.Name)}, {Identifiers.Literal(verb.Event)}, IsAsync: {(verb.IsAsync ? "true" : "false")}{options});");
+            w.Line($"public static readonly global::Do.Infrastructure.VerbInfo {verb.Name} = new({Identifiers.Literal(verb.Name)}, {Identifiers.Literal(verb.Event)}, IsAsync: {(verb.IsAsync ? "true" : "false")}{options});");
             w.Line();
         }
 
         w.Line("/// <summary>Every verb, in declaration order.</summary>");
-        w.Line($"public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [{string.Join(", ", owner.Verbs.Select(v => v.Name))}];");
+        w.Line($"public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [{string.Join(", ", owner.Verbs.Select(v => v.Name))}];");
         foreach (var verb in owner.Verbs)
         {
             var values = Values(verb);
@@ -49,7 +49,7 @@ internal static class VerbEmitter
             using (w.Indent())
             {
                 var state = values.Count == 1 ? Identifiers.Escape(values[0].Name) : "(" + string.Join(", ", values.Select(p => Identifiers.Escape(p.Name))) + ")";
-                w.Line($"=> global::Do.NounJson.WriteObject({state}, static (writer, input) =>");
+                w.Line($"=> global::Do.Infrastructure.NounJson.WriteObject({state}, static (writer, input) =>");
                 w.Open();
                 foreach (var parameter in values)
                 {
@@ -168,7 +168,7 @@ internal static class VerbEmitter
         w.Line($"internal static string {verb.Name}Output({result.Display} value)");
         using (w.Indent())
         {
-            w.Line("=> global::Do.NounJson.WriteObject(value, static (writer, input) =>");
+            w.Line("=> global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>");
             w.Open();
             json.WriteProperty("value", result, "input");
             w.Close(");");
@@ -204,8 +204,8 @@ internal static class VerbEmitter
     private static void EmitCompletions(SourceWriter w, VerbOwner owner)
     {
         var state = owner.IsNoun ? $", {owner.FullName} thing" : "";
-        var done = owner.IsNoun ? "global::Do.NounJson.Serialize(thing), " : "";
-        var returns = owner.IsNoun ? $"{ValueTask}<global::Do.VerbResult>" : $"{ValueTask}<string?>";
+        var done = owner.IsNoun ? "global::Do.Infrastructure.NounJson.Serialize(thing), " : "";
+        var returns = owner.IsNoun ? $"{ValueTask}<global::Do.Infrastructure.VerbResult>" : $"{ValueTask}<string?>";
         if (owner.Verbs.Any(v => v.IsAsync && v.Result is null))
         {
             w.Line();
@@ -213,7 +213,7 @@ internal static class VerbEmitter
             w.Line($"private static async {returns} Complete({Task} task{state})");
             w.Open();
             w.Line("await task.ConfigureAwait(false);");
-            w.Line(owner.IsNoun ? $"return new global::Do.VerbResult({done}null);" : "return null;");
+            w.Line(owner.IsNoun ? $"return new global::Do.Infrastructure.VerbResult({done}null);" : "return null;");
             w.Close();
         }
 
@@ -224,7 +224,7 @@ internal static class VerbEmitter
             w.Line($"private static async {returns} Complete<TResult>({Task}<TResult> task{state}, global::System.Func<TResult, string> output)");
             w.Open();
             w.Line("var result = await task.ConfigureAwait(false);");
-            w.Line(owner.IsNoun ? $"return new global::Do.VerbResult({done}output(result));" : "return output(result);");
+            w.Line(owner.IsNoun ? $"return new global::Do.Infrastructure.VerbResult({done}output(result));" : "return output(result);");
             w.Close();
         }
     }
@@ -235,9 +235,9 @@ internal static class VerbEmitter
         {
             w.Line($"/// <summary>Applies the verb named <paramref name=\"verb\"/> to a {owner.DisplayName} in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>");
             w.Line(Generated.CodeAttribute);
-            w.Line($"public static {ValueTask}<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)");
+            w.Line($"public static {ValueTask}<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)");
             w.Open();
-            w.Line($"var thing = global::Do.NounJson.Deserialize<{owner.FullName}>(stateJson);");
+            w.Line($"var thing = global::Do.Infrastructure.NounJson.Deserialize<{owner.FullName}>(stateJson);");
         }
         else
         {
@@ -326,11 +326,11 @@ internal static class VerbEmitter
             {
                 case VerbReturn.Void when output is null:
                     w.Line(call + ";");
-                    w.Line(owner.IsNoun ? "return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));" : "return new((string?)null);");
+                    w.Line(owner.IsNoun ? "return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));" : "return new((string?)null);");
                     break;
                 case VerbReturn.Void:
                     w.Line($"var result = {call};");
-                    w.Line(owner.IsNoun ? $"return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), {output}(result)));" : $"return new({output}(result));");
+                    w.Line(owner.IsNoun ? $"return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), {output}(result)));" : $"return new({output}(result));");
                     break;
                 default:
                     var task = verb.Return == VerbReturn.Task ? call : call + ".AsTask()";

@@ -42,7 +42,7 @@ internal sealed partial class ObjectActivation
     }
 
     /// <summary>A span for one handler's run of one event (all its attempts), or null when nobody listens.</summary>
-    private Activity? StartHandlerSpan(EventHandlerRegistration registration, Storage.EventRecord record)
+    private Activity? StartHandlerSpan(EventHandlerRegistration registration, EventRecord record)
     {
         var span = DoTelemetry.Start("do.handler", Namespace);
         if (span is not null)
@@ -60,7 +60,7 @@ internal sealed partial class ObjectActivation
     }
 
     /// <summary>Counts a failed handler attempt; the span records each failure as an exception event.</summary>
-    private static void HandlerFailed(Activity? span, Storage.EventRecord record, Exception error)
+    private static void HandlerFailed(Activity? span, EventRecord record, Exception error)
     {
         DoTelemetry.HandlerFailures.Add(1, new KeyValuePair<string, object?>(DoTelemetry.EventTag, record.Type));
         DoTelemetry.Fail(span, error);

@@ -29,7 +29,7 @@ internal static class ObjectLifecycle
                 {
                     // Nothing was written, so the conflict event lives in memory only: handlers see it, the file does not change.
                     var data = LifecycleJson.MergeConflict(branch, conflicts.Count);
-                    await a.DispatchTransientAsync(new Storage.EventRecord { Sequence = 0, Type = "merge.conflict", Source = a.Namespace.Value, Data = data, At = a.Host.Time.GetUtcNow() }).ConfigureAwait(false);
+                    await a.DispatchTransientAsync(new EventRecord { Sequence = 0, Type = "merge.conflict", Source = a.Namespace.Value, Data = data, At = a.Host.Time.GetUtcNow() }).ConfigureAwait(false);
                     throw new MergeConflictException(a.Namespace.Value, branch, result.Target, conflicts);
                 }
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.ComponentModel;
 
-namespace Do;
+namespace Do.Infrastructure;
 
 /// <summary>
 /// What an assembly declares: its nouns and durable object classes. The generator emits one registration per
@@ -10,6 +11,7 @@ namespace Do;
 /// stay registered, and a lookup by the bare name that matches both fails with <see cref="AmbiguousNounException"/>
 /// instead of picking one.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DoRegistry
 {
     /// <summary>Stands for the object's namespace in the type URL of a noun that declares none (<c>{ns}/Startup</c>).</summary>

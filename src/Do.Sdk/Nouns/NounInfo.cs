@@ -1,12 +1,14 @@
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Do;
+namespace Do.Infrastructure;
 
 /// <summary>
 /// Everything the runtime knows about a noun: names, type URL, stored properties, verbs and the SQL that gives it a
 /// typed view and indexes inside each object's database. Emitted by the generator.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class NounInfo
 {
     /// <summary>Creates noun metadata.</summary>

@@ -1,10 +1,12 @@
 using System.Buffers;
-using System.Text;
+using System.ComponentModel;
 using System.Text.Json;
+using System.Text;
 
-namespace Do;
+namespace Do.Infrastructure;
 
 /// <summary>Reads and writes nouns as JSON text through their generated, reflection-free serializers.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class NounJson
 {
     [ThreadStatic]

@@ -1,4 +1,6 @@
-namespace Do;
+using System.ComponentModel;
+
+namespace Do.Infrastructure;
 
 /// <summary>A declared verb of a noun or an object.</summary>
 /// <param name="Name">The C# method name, e.g. <c>Prioritize</c>.</param>
@@ -6,4 +8,5 @@ namespace Do;
 /// <param name="IsAsync">True when the verb returns a task (it may have effects).</param>
 /// <param name="Retries">Retries after a failed attempt; negative uses the host default.</param>
 /// <param name="TimeoutMilliseconds">The timeout of one attempt; zero or negative uses the host default.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record VerbInfo(string Name, string Event, bool IsAsync, int Retries = -1, int TimeoutMilliseconds = 0);

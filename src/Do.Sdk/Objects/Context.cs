@@ -249,22 +249,22 @@ public sealed class Context : IObjectScope
     public Task<string> MoveTo(string colo, CancellationToken cancellationToken = default) => ObjectLifecycle.MoveTo(_activation.Target, colo, cancellationToken);
 
     /// <summary>The object's version log. Usable inside the object's turns (Configure, handlers, verbs).</summary>
-    public ThingStore Things => Database.Things;
+    internal ThingStore Things => Database.Things;
 
     /// <summary>The object's action log. Usable inside the object's turns.</summary>
-    public ActionStore Actions => Database.Actions;
+    internal ActionStore Actions => Database.Actions;
 
     /// <summary>The object's event outbox. Usable inside the object's turns.</summary>
-    public EventStore Events => Database.Events;
+    internal EventStore Events => Database.Events;
 
     /// <summary>Graph edges between things. Usable inside the object's turns.</summary>
-    public RelationshipStore Relationships => Database.Relationships;
+    internal RelationshipStore Relationships => Database.Relationships;
 
     /// <summary>Links to other objects (parent, children, root). Usable inside the object's turns.</summary>
-    public ObjectStore Objects => Database.Objects;
+    internal ObjectStore Objects => Database.Objects;
 
     /// <summary>Full-text search. Usable inside the object's turns.</summary>
-    public SearchStore Search => Database.Search;
+    internal SearchStore Search => Database.Search;
 
     private ObjectDatabase Database
         => _activation.IsInTurn

@@ -1,7 +1,7 @@
 namespace Do.Storage;
 
 /// <summary>A row of the action log: who did what, to what, with which outcome.</summary>
-public sealed record ActionRecord
+internal sealed record ActionRecord
 {
     /// <summary>The action id; also the idempotency key handed to effectful verbs.</summary>
     public required long Id { get; init; }

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Do.Storage;
 
 /// <summary>The action log: every write and every verb call, with its durability, status and outcome.</summary>
-public sealed class ActionStore
+internal sealed class ActionStore
 {
     private const string Select = "SELECT id, verb, actor, target, input, output, before_version, after_version, durability, status, attempts, error, created_at, completed_at FROM actions";
     private readonly ObjectDatabase _db;

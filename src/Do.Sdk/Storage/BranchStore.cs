@@ -4,7 +4,7 @@ namespace Do.Storage;
 /// Branches of the version log. Every database has <c>main</c>; creating, checking out and merging branches are
 /// lifecycle operations built on this table without changing the schema.
 /// </summary>
-public sealed class BranchStore
+internal sealed class BranchStore
 {
     private readonly ObjectDatabase _db;
     private readonly Dictionary<long, (long Branch, long? UpTo)[]> _chains = [];

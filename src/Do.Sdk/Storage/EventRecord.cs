@@ -1,6 +1,6 @@
-namespace Do.Storage;
+namespace Do;
 
-/// <summary>A row of the event outbox.</summary>
+/// <summary>An event the object committed: what happened, to which thing, from which action, and when.</summary>
 public sealed record EventRecord
 {
     /// <summary>The per-object sequence number.</summary>

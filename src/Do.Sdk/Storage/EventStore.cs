@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Do.Storage;
 
 /// <summary>The event outbox: one row per state change, in a per-object sequence, with a dispatched mark.</summary>
-public sealed class EventStore
+internal sealed class EventStore
 {
     private const string Select = "SELECT sequence, type, source, thing, version, action, data, created_at, dispatched_at FROM events";
     private readonly ObjectDatabase _db;

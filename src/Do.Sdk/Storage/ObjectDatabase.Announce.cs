@@ -1,6 +1,6 @@
 namespace Do.Storage;
 
-public sealed partial class ObjectDatabase
+internal sealed partial class ObjectDatabase
 {
     /// <summary>
     /// The highest event sequence appended through this connection (0 before any). A rolled-back append leaves it

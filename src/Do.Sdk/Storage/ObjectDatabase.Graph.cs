@@ -1,6 +1,6 @@
 namespace Do.Storage;
 
-public sealed partial class ObjectDatabase
+internal sealed partial class ObjectDatabase
 {
     private Search.SearchIndex? _searchIndex;
     private Relationships.EdgeStore? _edges;

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Do.Storage;
 
 /// <summary>Nouns interned to integer keys with their generated schema, and object-level verb records.</summary>
-public sealed partial class ObjectDatabase
+internal sealed partial class ObjectDatabase
 {
     /// <summary>The integer key of a noun, interning it on first use.</summary>
     internal long NounId(string noun, string? plural = null, string? typeUrl = null)

@@ -8,7 +8,7 @@ namespace Do.Storage;
 /// transaction in progress. Not thread-safe: the host gives an object one turn at a time, and every store runs
 /// inside that turn.
 /// </summary>
-public sealed partial class ObjectDatabase : IDisposable
+internal sealed partial class ObjectDatabase : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);

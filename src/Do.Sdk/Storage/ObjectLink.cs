@@ -1,4 +1,4 @@
-namespace Do.Storage;
+namespace Do;
 
 /// <summary>A link from this object to another object.</summary>
 /// <param name="Namespace">The other object's namespace.</param>

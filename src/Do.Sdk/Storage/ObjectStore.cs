@@ -4,7 +4,7 @@ namespace Do.Storage;
 /// Links to other objects (the <c>objects</c> table): an object has at most one <c>parent</c> and one <c>root</c>,
 /// and any number of <c>child</c> links and other roles.
 /// </summary>
-public sealed class ObjectStore
+internal sealed class ObjectStore
 {
     /// <summary>The role of this object's parent.</summary>
     public const string ParentRole = "parent";

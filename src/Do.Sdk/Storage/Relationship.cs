@@ -7,4 +7,4 @@ namespace Do.Storage;
 /// <param name="To">The target thing (a local id or a full <c>$id</c>).</param>
 /// <param name="Data">Optional JSON properties of the edge.</param>
 /// <param name="CreatedAt">When the edge was added.</param>
-public sealed record Relationship(long Id, string Type, string From, string To, string? Data, DateTimeOffset CreatedAt);
+internal sealed record Relationship(long Id, string Type, string From, string To, string? Data, DateTimeOffset CreatedAt);

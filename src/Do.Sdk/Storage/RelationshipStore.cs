@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Do.Storage;
 
 /// <summary>Graph edges between things. Adding an edge that exists returns the existing one.</summary>
-public sealed class RelationshipStore
+internal sealed class RelationshipStore
 {
     private const string Select = "SELECT id, type, from_id, to_id, data, created_at FROM relationships";
     private readonly ObjectDatabase _db;

@@ -5,4 +5,4 @@ namespace Do.Storage;
 /// <param name="Noun">The noun of the matching thing.</param>
 /// <param name="Snippet">The matching text with the hits in [brackets].</param>
 /// <param name="Rank">FTS5's bm25 rank: lower is better.</param>
-public sealed record SearchHit(string ThingId, string Noun, string Snippet, double Rank);
+internal sealed record SearchHit(string ThingId, string Noun, string Snippet, double Rank);

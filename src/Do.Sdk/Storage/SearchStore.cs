@@ -3,7 +3,7 @@ using System.Text;
 namespace Do.Storage;
 
 /// <summary>Full-text search (SQLite FTS5) over text a thing chooses to index.</summary>
-public sealed class SearchStore
+internal sealed class SearchStore
 {
     private readonly ObjectDatabase _db;
 

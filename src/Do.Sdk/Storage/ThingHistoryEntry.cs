@@ -5,4 +5,4 @@ namespace Do.Storage;
 /// <param name="ActionId">The action that wrote it.</param>
 /// <param name="Verb">The action's verb: <c>create</c>, <c>update</c>, <c>delete</c> or a declared verb.</param>
 /// <param name="At">When the action completed.</param>
-public sealed record ThingHistoryEntry(ThingRecord Thing, long ActionId, string Verb, DateTimeOffset At);
+internal sealed record ThingHistoryEntry(ThingRecord Thing, long ActionId, string Verb, DateTimeOffset At);

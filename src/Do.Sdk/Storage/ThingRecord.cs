@@ -6,4 +6,4 @@ namespace Do.Storage;
 /// <param name="Id">The local id, e.g. <c>acme</c>.</param>
 /// <param name="Data">The JSON data; null on a tombstone.</param>
 /// <param name="Deleted">True when this version is a delete.</param>
-public sealed record ThingRecord(long Version, string Noun, string Id, string? Data, bool Deleted);
+internal sealed record ThingRecord(long Version, string Noun, string Id, string? Data, bool Deleted);

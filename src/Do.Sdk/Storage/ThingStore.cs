@@ -11,7 +11,7 @@ namespace Do.Storage;
 /// </summary>
 /// <remarks>Store methods are synchronous and must run inside the object's turn (the host guarantees this for
 /// calls through an object client or a <see cref="Context"/>).</remarks>
-public sealed class ThingStore
+internal sealed class ThingStore
 {
     private const string Columns = "version, data, deleted";
 

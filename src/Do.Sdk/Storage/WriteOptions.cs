@@ -1,7 +1,7 @@
 namespace Do.Storage;
 
 /// <summary>Who and what a write records in its action and event rows.</summary>
-public sealed record WriteOptions
+internal sealed record WriteOptions
 {
     /// <summary>Who performed the write (a user, an agent, another object's URL). Null when unknown.</summary>
     public string? Actor { get; init; }

@@ -1,3 +1,5 @@
+using Do.Infrastructure;
+
 // In the program's own namespace: the hand-written nouns of Do.Tests.Support have the same names, so importing
 // that namespace would make Startup and ctx.Startups ambiguous.
 namespace Do.Tests.Generated.IssueProgram;

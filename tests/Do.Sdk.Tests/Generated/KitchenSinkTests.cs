@@ -1,3 +1,4 @@
+using Do.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace Do.Tests.Generated.KitchenSink;

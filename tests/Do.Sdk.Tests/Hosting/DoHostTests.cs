@@ -49,7 +49,7 @@ public sealed partial class DoHostTests : IDisposable
             ctx.On.Subscribe("Startup.prioritized", Record("Startup.prioritized#2"));
         }
 
-        private static Func<Do.Storage.EventRecord, Context, Task> Record(string pattern)
+        private static Func<EventRecord, Context, Task> Record(string pattern)
             => (e, ctx) =>
             {
                 Journal.Add(ctx.Ns, $"{pattern} <- {e.Type}");

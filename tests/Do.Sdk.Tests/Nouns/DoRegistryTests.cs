@@ -1,3 +1,4 @@
+using Do.Infrastructure;
 using Do.Tests.Support;
 
 namespace Do.Tests.Nouns;

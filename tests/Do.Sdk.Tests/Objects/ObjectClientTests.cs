@@ -1,3 +1,4 @@
+using Do.Infrastructure;
 using Do.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -351,7 +352,7 @@ public sealed class ObjectClientTests : IAsyncLifetime
         Assert.Equal("Acme Customer", (await studio.Customers().Get("acme")).Name);
     }
 
-    private static (string, string, string) Link(Do.Storage.ObjectLink? link)
+    private static (string, string, string) Link(ObjectLink? link)
     {
         Assert.NotNull(link);
         return (link.Namespace, link.Class, link.Role);

@@ -1,3 +1,4 @@
+using Do.Infrastructure;
 using Do.Storage;
 using Do.Transport;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Do.Tests.Support;
 
 /// <summary>An object database in a temp folder, on a fake clock that starts at a fixed UTC time.</summary>
-public sealed class TestDatabase : IDisposable
+internal sealed class TestDatabase : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Do.Infrastructure;
 
 namespace Do.Tests.Support;
 

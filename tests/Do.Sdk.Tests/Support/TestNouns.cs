@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Do.Infrastructure;
 
 namespace Do.Tests.Support;
 

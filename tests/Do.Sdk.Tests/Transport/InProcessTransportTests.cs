@@ -1,3 +1,4 @@
+using Do.Infrastructure;
 using Do.Tests.Generated.IssueProgram;
 using Do.Transport;
 
