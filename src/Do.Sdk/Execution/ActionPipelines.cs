@@ -13,11 +13,34 @@ namespace Do.Execution;
 internal sealed class ActionPipelines(ActionOptions options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<(int Retries, long TimeoutTicks), ResiliencePipeline> _pipelines = new();
+    private readonly ConcurrentDictionary<(int Retries, long DelayTicks), ResiliencePipeline> _handlerPipelines = new();
 
     public ResiliencePipeline ForDo(VerbInfo? verb)
         => Get(verb is { Retries: >= 0 } ? verb.Retries : options.MaxRetries, TimeoutOf(verb));
 
     public ResiliencePipeline ForTry(VerbInfo? verb) => Get(0, TimeoutOf(verb));
+
+    /// <summary>
+    /// The pipeline event handlers run through: <paramref name="retries"/> retries a constant <paramref name="delay"/>
+    /// apart, with the same retry rules as actions (<see cref="ActionOptions.IsRetryable"/>) and no timeout, since a
+    /// handler gets no cancellation token to honour one.
+    /// </summary>
+    public ResiliencePipeline ForHandler(int retries, TimeSpan delay)
+        => retries <= 0 ? ResiliencePipeline.Empty : _handlerPipelines.GetOrAdd((retries, delay.Ticks), key =>
+        {
+            var wait = TimeSpan.FromTicks(key.DelayTicks);
+            return new ResiliencePipelineBuilder { TimeProvider = time }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = key.Retries,
+                    BackoffType = DelayBackoffType.Constant,
+                    UseJitter = false,
+                    // A generator rather than Delay: Delay is capped at one day, HandlerRetryDelay is not.
+                    DelayGenerator = _ => new ValueTask<TimeSpan?>(wait),
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(options.IsRetryable),
+                })
+                .Build();
+        });
 
     private TimeSpan TimeoutOf(VerbInfo? verb)
         => verb is { TimeoutMilliseconds: > 0 } ? TimeSpan.FromMilliseconds(verb.TimeoutMilliseconds) : options.Timeout;

@@ -48,40 +48,43 @@ internal sealed partial class ObjectActivation
         }
     }
 
-    /// <summary>Runs one handler with retries; returns the last error (null when it succeeded) and the attempts made.</summary>
+    /// <summary>
+    /// Runs one handler through the host's handler pipeline (Polly, like every action); returns the last error (null
+    /// when it succeeded) and the attempts made.
+    /// </summary>
     private async Task<(string? Error, int Attempts)> RunHandlerAsync(EventHandlerRegistration registration, EventRecord record, int attempts, TimeSpan delay)
     {
-        string? error = null;
         // The handler acts for whoever caused the event's action, so the writes it makes record that actor too.
         ActorScope.Enter(record.ActionId is long action ? ActionQueries.Get(Database, action)?.Actor : null);
         using var span = StartHandlerSpan(registration, record);
-        for (int attempt = 1; attempt <= attempts; attempt++)
+        var tried = 0;
+        try
         {
-            try
-            {
-                Context.HandledEvent.Value = (Context, record);
-                await registration.Handler(record, Context).ConfigureAwait(false);
-                Telemetry.DoTelemetry.Complete(span);
-                return (null, attempt);
-            }
-            catch (Exception e)
-            {
-                HandlerFailed(span, record, e);
-                error = $"{e.GetType().Name}: {e.Message}";
-                Log.HandlerFailed(Host.Logger, record.Type, record.Sequence, Namespace.Value, attempt, e);
-                if (!Host.Options.Actions.IsRetryable(e))
+            await Host.Pipelines.ForHandler(attempts - 1, delay).ExecuteAsync(
+                async _ =>
                 {
-                    return (error, attempt);
-                }
-
-                if (attempt < attempts && delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(delay, Host.Time).ConfigureAwait(false);
-                }
-            }
+                    tried++;
+                    try
+                    {
+                        Context.HandledEvent.Value = (Context, record);
+                        await registration.Handler(record, Context).ConfigureAwait(false);
+                    }
+                    catch (Exception e)
+                    {
+                        HandlerFailed(span, record, e);
+                        Log.HandlerFailed(Host.Logger, record.Type, record.Sequence, Namespace.Value, tried, e);
+                        throw;
+                    }
+                },
+                CancellationToken.None).ConfigureAwait(false);
+            Telemetry.DoTelemetry.Complete(span);
+            return (null, tried);
         }
-
-        return (error, attempts);
+        catch (Exception e)
+        {
+            // Retries are spent or the error is not retryable: the caller dead-letters it.
+            return ($"{e.GetType().Name}: {e.Message}", tried);
+        }
     }
 
     /// <summary>Dispatches an in-memory event from <c>Send</c>: handlers retried, failures logged, nothing persisted.</summary>
