@@ -52,6 +52,27 @@ public sealed class PackagedConsumerTests(PackageFixture package)
     }
 
     [Fact]
+    public async Task A_consumer_sees_spans_and_instruments_fails_crossing_calls_with_a_deadlock_and_skips_seven_days_with_DoTestHost()
+    {
+        _ = package.Pack;
+        var project = package.CopyConsumer("Runtime");
+
+        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
+        build.EnsureSucceeded();
+        Assert.True(build.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), build.Describe("reported warnings"));
+
+        var run = await DotNet.RunAsync(project, Path.Combine(project, "bin", "Release", "net10.0", "Runtime.dll"), Path.Combine(project, "data"));
+        run.EnsureSucceeded();
+
+        var spans = System.Text.RegularExpressions.Regex.Match(run.Output, @"spans: (\d+) tagged https://studio\.example");
+        Assert.True(spans.Success && int.Parse(spans.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, run.Describe("saw no span tagged with the object"));
+        var instruments = System.Text.RegularExpressions.Regex.Match(run.Output, @"instruments: (\d+) \[");
+        Assert.True(instruments.Success && int.Parse(instruments.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 3, run.Describe("saw fewer than 3 instruments measure"));
+        Assert.True(run.Output.Contains("deadlock: [https://a.example, https://b.example] before the call timeout, message names both: True", StringComparison.Ordinal), run.Describe("did not fail the crossing calls with a DeadlockException naming both objects"));
+        Assert.True(run.Output.Contains("daily: 7 runs over 7 days", StringComparison.Ordinal), run.Describe("did not run the daily schedule 7 times"));
+    }
+
+    [Fact]
     public async Task The_readme_first_example_pasted_into_Program_cs_builds_and_runs_twice()
     {
         _ = package.Pack;

@@ -12,6 +12,9 @@ internal static class BuildPaths
 
     public static string RuntimeProject => Path.Combine(RepositoryRoot, "src", "Do.Sdk", "Do.Sdk.csproj");
 
+    /// <summary>The testing kit's project (package <c>Do.Sdk.Testing</c>), packed beside the runtime.</summary>
+    public static string TestingProject => Path.Combine(RepositoryRoot, "src", "Do.Sdk.Testing", "Do.Sdk.Testing.csproj");
+
     /// <summary>The consumer projects, copied beside the test assembly.</summary>
     public static string Consumer(string name) => Path.Combine(AppContext.BaseDirectory, "Consumers", name);
 

@@ -52,16 +52,24 @@ public sealed class PackageFixture : IAsyncLifetime
         // No-build: the test project depends on the runtime, so the runtime and the Roslyn components it packs
         // are already built in this configuration. Packing them again from scratch would double the time and
         // rewrite outputs other test assemblies may be reading in parallel.
-        _pack = await DotNet.MSBuildAsync(
+        _pack = await PackAsync(BuildPaths.RuntimeProject, "nuspec");
+        if (_pack.Succeeded)
+        {
+            // The testing kit depends on Do.Sdk at the same version, so it goes into the same feed.
+            _pack = await PackAsync(BuildPaths.TestingProject, "nuspec-testing");
+        }
+    }
+
+    private Task<CommandResult> PackAsync(string project, string nuspecFolder)
+        => DotNet.MSBuildAsync(
             BuildPaths.RepositoryRoot,
             "pack",
-            BuildPaths.RuntimeProject,
+            project,
             "--configuration", BuildPaths.Configuration,
             "--no-build",
             "--output", Feed,
             $"-p:PackageVersion={Version}",
-            $"-p:NuspecOutputPath={Path.Combine(Root, "nuspec")}{Path.DirectorySeparatorChar}");
-    }
+            $"-p:NuspecOutputPath={Path.Combine(Root, nuspecFolder)}{Path.DirectorySeparatorChar}");
 
     /// <summary>Copies the consumer project <paramref name="name"/> (from <c>Consumers/</c>) into the consumer folder.</summary>
     /// <returns>The copy's folder.</returns>
