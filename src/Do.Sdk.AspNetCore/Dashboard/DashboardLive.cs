@@ -12,6 +12,7 @@ namespace Do.AspNetCore.Dashboard;
 /// <summary>
 /// The live feed a page listens to: the object's events after the one the page was rendered at, as server-sent events
 /// of the default type, each carrying its sequence, type and thing. The page refreshes its live region on each.
+/// A first <c>ready</c> item (no id) opens the stream at once, so the page can say it is live before anything happens.
 /// </summary>
 internal static class DashboardLive
 {
@@ -32,8 +33,11 @@ internal static class DashboardLive
         return TypedResults.ServerSentEvents(Items(DashboardObject.Of(http).Client.Transport, from, http.RequestAborted));
     }
 
+    private const string Ready = "ready";
+
     private static async IAsyncEnumerable<SseItem<string>> Items(IObjectTransport transport, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        yield return new SseItem<string>("{}", Ready);
         await using var events = EventPolling.StreamAsync(transport, after, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {

@@ -44,7 +44,8 @@
   }
 
   var events = new EventSource(source, { withCredentials: true });
-  events.onopen = function () { say("Live", true); };
+  // The server's first item says the feed is open; an EventSource's open event can wait for it anyway.
+  events.addEventListener("ready", function () { say("Live", true); });
   events.onerror = function () { say("Reconnecting…", false); };
   events.onmessage = function (message) {
     var data = {};
