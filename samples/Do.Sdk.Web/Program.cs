@@ -1,7 +1,7 @@
 // The startup studio over HTTP, in two processes.
 //   server: dotnet run --project samples/Do.Sdk.Web                                  (serves http://127.0.0.1:5080)
 //   client: dotnet run --project samples/Do.Sdk.Web -- client http://127.0.0.1:5080  (another process, same typed code)
-// The API key comes from DO_API_KEY (both sides); the OpenAPI document is at /openapi/v1.json.
+// The API key comes from DO_API_KEY (both sides); the OpenAPI document is at /openapi/v1.json; the dashboard at /do/ui/.
 using Do;
 using Do.Client;
 using StartupStudio;
@@ -69,7 +69,8 @@ if (args is ["client", var server, ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
-if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
+var loopbackOnly = builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null;
+if (loopbackOnly)
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
@@ -81,6 +82,9 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 app.MapOpenApi();
 app.MapDurableObjects();
-app.MapGet("/", () => Results.Text($"The startup studio: objects under /do (X-Api-Key), OpenAPI at /openapi/v1.json. Try: dotnet run --project samples/Do.Sdk.Web -- client {string.Join(' ', app.Urls)}"))
+// The dashboard has the API's authorization. Bound to 127.0.0.1 only, the sample lets a local browser in without
+// signing in; a real app signs operators in with its own scheme (cookies, OpenID Connect) issuing do:ns claims.
+app.MapDurableObjectsDashboard("/do/ui", o => o.AllowAnonymous = loopbackOnly);
+app.MapGet("/", () => Results.Text($"The startup studio: objects under /do (X-Api-Key), the dashboard at /do/ui/, OpenAPI at /openapi/v1.json. Try: dotnet run --project samples/Do.Sdk.Web -- client {string.Join(' ', app.Urls)}"))
     .AllowAnonymous();
 await app.RunAsync();
