@@ -37,7 +37,7 @@ internal sealed class CommandEnvironment(IAnsiConsole console, TextWriter error)
         CliException or InvalidIdentifierException or StorageException or RefNotFoundException or ThingNotFoundException => e.Message,
         DoRemoteException => e.Message,
         HttpRequestException => $"the host did not answer: {e.Message}",
-        NotSupportedException or ArgumentException => e.Message,
+        NotSupportedException or ArgumentException or UnauthorizedAccessException or TimeoutException => e.Message,
         InvalidOperationException => e.Message,
         SqliteException sql => $"SQLite failed: {sql.Message}",
         _ => null,
