@@ -3,8 +3,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Do.Storage;
 
+// No accessibility modifier: this part follows whatever the other parts declare (the storage types are going internal).
 /// <summary>Opening an object's file read-only, for tools that inspect it while a host may be writing it.</summary>
-public sealed partial class ObjectDatabase
+partial class ObjectDatabase
 {
     /// <summary>
     /// Opens the database of <paramref name="ns"/> at <paramref name="path"/> read-only: no migration, no pragma that
