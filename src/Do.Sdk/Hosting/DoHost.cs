@@ -19,6 +19,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, ObjectActivation> _activations = new(StringComparer.Ordinal);
     private readonly Catalog _catalog;
+    private readonly FileStream _hostLock;
     private readonly ITimer _idleTimer;
     private readonly ITimer _scheduleTimer;
     private readonly TimeSpan _sweepInterval;
@@ -36,6 +37,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Do.Sdk.Host");
         DataPath = Path.GetFullPath(options.DataPath);
         Directory.CreateDirectory(DataPath);
+        _hostLock = HostLock.HoldShared(DataPath);
         _catalog = new Catalog(Path.Combine(DataPath, "catalog.db"), options.Synchronous);
         Schedules = new SchedulePersistence(Time);
         Pipelines = new Execution.ActionPipelines(options.Actions, Time);
@@ -336,6 +338,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
         }
 
         _catalog.Dispose();
+        _hostLock.Dispose();
     }
 
     /// <summary>

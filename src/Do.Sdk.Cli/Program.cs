@@ -1,0 +1,4 @@
+using Do.Cli;
+using Spectre.Console;
+
+return await DoCommandLine.RunAsync(args, AnsiConsole.Console, Console.Error).ConfigureAwait(false);
