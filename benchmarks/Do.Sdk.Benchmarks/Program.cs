@@ -5,7 +5,8 @@ using Do.Benchmarks.Support;
 
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --quick      one table of ratios, under 10 minutes
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --filter *   the full suite, out of process
-// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness   per-object throughput spread (issue 19)
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness [runs] [s] [plain|pool] [ab]   per-object throughput spread (issue 19)
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --generator-profile [nouns] [rounds] [old.dll]   generator cold runs, A/B
 if (args is ["--memory-probe", var count])
 {
     return await MemoryProbe.RunChild(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
@@ -15,7 +16,14 @@ if (args is ["--fairness", ..])
 {
     var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
     var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
-    return await FairnessProbe.Run(runs, TimeSpan.FromSeconds(seconds), pool: args.Length > 3 && args[3] == "pool");
+    return await FairnessProbe.Run(runs, TimeSpan.FromSeconds(seconds), pool: args.Length > 3 && args[3] == "pool", alternate: args.Length > 4 && args[4] == "ab");
+}
+
+if (args is ["--generator-profile", ..])
+{
+    var nouns = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+    return GeneratorProfile.Run(nouns, rounds, args.Length > 3 ? args[3] : null);
 }
 
 var results = Paths.Results();
