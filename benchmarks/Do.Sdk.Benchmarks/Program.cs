@@ -27,6 +27,13 @@ if (args is ["--generator-profile", ..])
 }
 
 var results = Paths.Results();
+if (args.Contains("--quick") && (!args.Contains("--filter") || args.Any(a => a.Contains("Search", StringComparison.OrdinalIgnoreCase))))
+{
+    // Built (or found in the cache) before BenchmarkDotNet starts: in process, a setup that runs for minutes is
+    // stopped as "takes too long to run".
+    Console.WriteLine($"Search fixture: {SearchFixture.DataPath()}");
+}
+
 if (args.Contains("--quick") && args.Contains("--filter"))
 {
     // Quick job on a subset, e.g. -- --quick --filter *Calls*: BenchmarkDotNet's tables, no ratio table.
