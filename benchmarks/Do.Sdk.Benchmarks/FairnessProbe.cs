@@ -9,36 +9,65 @@ namespace Do.Benchmarks;
 /// synchronous verbs in a loop, one event handler per verb. Each run lasts a fixed window; it reports every object's
 /// acknowledged calls, the spread (slowest object ÷ mean) and the total throughput. Not a BenchmarkDotNet class:
 /// what matters is the share each object gets within one window, which BenchmarkDotNet does not report.
-/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness [runs] [seconds] [plain|pool]</code>
+/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness [runs] [seconds] [plain|pool] [ab]</code>
+/// With <c>ab</c>, every run is a pair: the drain before the fairness change (<c>DoHostOptions.InlineDrain</c>) and
+/// the current one, alternating which goes first, so both see the same load on a shared machine; the summary gives
+/// medians per drain and the median of the per-pair total ratios.
 /// </summary>
 public static class FairnessProbe
 {
     public const int Objects = 4;
     public const int CallersPerObject = 3;
 
-    public static async Task<int> Run(int runs, TimeSpan window, bool pool)
+    public static async Task<int> Run(int runs, TimeSpan window, bool pool, bool alternate = false)
     {
-        Console.WriteLine(Invariant($"Fairness: {Objects} objects x {CallersPerObject} callers ({(pool ? "started with Task.Run" : "started from the main thread")}), sync verb + 1 handler, NORMAL, {runs} runs of {window.TotalSeconds:0.#} s, {Environment.ProcessorCount} cores"));
-        var spreads = new List<double>();
-        var totals = new List<double>();
-        for (int run = 0; run < runs; run++)
+        if (alternate && !pool)
         {
-            var (counts, perSecond) = await RunOnce(window, pool);
-            var mean = counts.Average();
-            var spread = mean == 0 ? 0 : counts.Min() / mean;
-            spreads.Add(spread);
-            totals.Add(perSecond);
-            Console.WriteLine(Invariant($"run {run + 1}: {string.Join(" / ", counts)}  min/mean {spread:0.00}  total {perSecond:0}/s"));
+            // The inline drain keeps the first caller's loop on the main thread: a plain run never ends (issue 19).
+            Console.Error.WriteLine("--fairness ... ab needs pool mode: the inline drain never returns the main thread to a plain program.");
+            return 2;
         }
 
-        Console.WriteLine(Invariant($"min/mean: worst {spreads.Min():0.00}, median {Median(spreads):0.00}; total: median {Median(totals):0}/s, mean {totals.Average():0}/s"));
+        Console.WriteLine(Invariant($"Fairness: {Objects} objects x {CallersPerObject} callers ({(pool ? "started with Task.Run" : "started from the main thread")}), sync verb + 1 handler, NORMAL, {runs} {(alternate ? "A/B pairs" : "runs")} of {window.TotalSeconds:0.#} s, {Environment.ProcessorCount} cores"));
+        var before = new Rounds("before (inline drain)");
+        var after = new Rounds(alternate ? "after (fair drain)" : "this build");
+        var ratios = new List<double>();
+        for (int run = 0; run < runs; run++)
+        {
+            if (!alternate)
+            {
+                after.Add(run, await RunOnce(window, pool, inline: false));
+                continue;
+            }
+
+            // A/B then B/A: neither drain always runs first, after the other has warmed the JIT, the disk and the pool.
+            var inlineFirst = run % 2 == 0;
+            var first = await RunOnce(window, pool, inline: inlineFirst);
+            var second = await RunOnce(window, pool, inline: !inlineFirst);
+            var (a, b) = inlineFirst ? (first, second) : (second, first);
+            before.Add(run, a);
+            after.Add(run, b);
+            ratios.Add(a.PerSecond == 0 ? 0 : b.PerSecond / a.PerSecond);
+        }
+
+        if (alternate)
+        {
+            before.Summarize();
+        }
+
+        after.Summarize();
+        if (alternate)
+        {
+            Console.WriteLine(Invariant($"total after/before per pair: {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}; median {Median(ratios):0.00}"));
+        }
+
         return 0;
     }
 
-    private static async Task<(long[] Counts, double PerSecond)> RunOnce(TimeSpan window, bool pool)
+    private static async Task<(long[] Counts, double PerSecond)> RunOnce(TimeSpan window, bool pool, bool inline)
     {
         using var folder = new TempFolder("fairness");
-        await using var host = await BenchHost.StartAsync(folder.Path);
+        await using var host = await BenchHost.StartAsync(folder.Path, configure: o => o.InlineDrain = inline);
         var startups = new ThingRef<Startup>[Objects];
         for (int i = 0; i < Objects; i++)
         {
@@ -104,4 +133,23 @@ public static class FairnessProbe
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The runs of one drain: each printed as it ends, then summarised by medians.</summary>
+    private sealed class Rounds(string name)
+    {
+        private readonly List<double> _spreads = [];
+        private readonly List<double> _totals = [];
+
+        public void Add(int run, (long[] Counts, double PerSecond) result)
+        {
+            var mean = result.Counts.Average();
+            var spread = mean == 0 ? 0 : result.Counts.Min() / mean;
+            _spreads.Add(spread);
+            _totals.Add(result.PerSecond);
+            Console.WriteLine(Invariant($"run {run + 1}, {name}: {string.Join(" / ", result.Counts)}  min/mean {spread:0.00}  total {result.PerSecond:0}/s"));
+        }
+
+        public void Summarize()
+            => Console.WriteLine(Invariant($"{name}: min/mean worst {_spreads.Min():0.00}, median {Median(_spreads):0.00}; total median {Median(_totals):0}/s, mean {_totals.Average():0}/s"));
+    }
 }

@@ -59,8 +59,17 @@ public class GeneratorBenchmarks
     [Benchmark]
     public GeneratorDriver Do_Cached() => _doWarm.RunGenerators(_doEdited);
 
-    private static CSharpGeneratorDriver Driver(IIncrementalGenerator generator)
-        => CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: s_parse, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+    /// <summary>A cold run of another build of the Do generator over the same nouns, for <see cref="GeneratorProfile"/>.</summary>
+    internal GeneratorDriver Cold(IIncrementalGenerator generator) => Driver(generator).RunGenerators(Compile(_doTrees));
+
+    /// <summary>A cold run with step tracking, for <see cref="GeneratorProfile"/>'s breakdown (not a benchmark).</summary>
+    internal GeneratorDriver Stj_Tracked() => Driver(_stj, track: true).RunGenerators(Compile(_stjTrees));
+
+    /// <summary>A cold run with step tracking, for <see cref="GeneratorProfile"/>'s breakdown (not a benchmark).</summary>
+    internal GeneratorDriver Do_Tracked() => Driver(new Do.Sdk.Generators.NounGenerator(), track: true).RunGenerators(Compile(_doTrees));
+
+    private static CSharpGeneratorDriver Driver(IIncrementalGenerator generator, bool track = false)
+        => CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: s_parse, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
     private static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees)
         => CSharpCompilation.Create("Bench", trees, s_references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));

@@ -5,7 +5,9 @@ using Do.Benchmarks.Support;
 
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --quick      one table of ratios, under 10 minutes
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --filter *   the full suite, out of process
-// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness   per-object throughput spread (issue 19)
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness [runs] [s] [plain|pool] [ab]   per-object throughput spread (issue 19)
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --search-profile [queries]   search latency, Stopwatch
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --generator-profile [nouns] [rounds] [old.dll]   generator cold runs, A/B
 if (args is ["--memory-probe", var count])
 {
     return await MemoryProbe.RunChild(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
@@ -15,10 +17,29 @@ if (args is ["--fairness", ..])
 {
     var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
     var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
-    return await FairnessProbe.Run(runs, TimeSpan.FromSeconds(seconds), pool: args.Length > 3 && args[3] == "pool");
+    return await FairnessProbe.Run(runs, TimeSpan.FromSeconds(seconds), pool: args.Length > 3 && args[3] == "pool", alternate: args.Length > 4 && args[4] == "ab");
+}
+
+if (args is ["--search-profile", ..])
+{
+    return await SearchProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+}
+
+if (args is ["--generator-profile", ..])
+{
+    var nouns = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+    return GeneratorProfile.Run(nouns, rounds, args.Length > 3 ? args[3] : null);
 }
 
 var results = Paths.Results();
+if (args.Contains("--quick") && (!args.Contains("--filter") || args.Any(a => a.Contains("Search", StringComparison.OrdinalIgnoreCase))))
+{
+    // Built (or found in the cache) before BenchmarkDotNet starts: in process, a setup that runs for minutes is
+    // stopped as "takes too long to run".
+    Console.WriteLine($"Search fixture: {SearchFixture.DataPath()}");
+}
+
 if (args.Contains("--quick") && args.Contains("--filter"))
 {
     // Quick job on a subset, e.g. -- --quick --filter *Calls*: BenchmarkDotNet's tables, no ratio table.

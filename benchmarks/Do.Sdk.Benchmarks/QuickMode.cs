@@ -100,8 +100,10 @@ public static class QuickMode
             Row(Invariant($"**Generator cached, {nouns:N0} nouns**, time vs its cold run"), G(nameof(GeneratorBenchmarks.Do_Cached), nouns), G(nameof(GeneratorBenchmarks.Do_Cold), nouns), Goal.AtMostTime(0.2));
         }
 
-        Case S(string method) => new(nameof(SearchBenchmarks), method, null, null);
-        Row("Search, 100,000 things: vector top 10 (384 dims) vs FTS5 top 10", S(nameof(SearchBenchmarks.Vector_Top10)), S(nameof(SearchBenchmarks.FullText_Top10)), Goal.Info);
+        Case S(string method, string embedder) => new(nameof(SearchBenchmarks), method, nameof(SearchBenchmarks.Embedder), embedder);
+        Row("Search, 100,000 things: `SimilarTo` top 10 (hashed query, 384 dims) vs `Search` (FTS5 bm25) top 10", S(nameof(SearchBenchmarks.SimilarTo_Top10), "Hashed"), S(nameof(SearchBenchmarks.Search_Bm25_Top10), "Hashed"), Goal.Info);
+        Row("Search, 100,000 things: `HybridSearch` top 10 (hashed query) vs `Search` top 10", S(nameof(SearchBenchmarks.HybridSearch_Top10), "Hashed"), S(nameof(SearchBenchmarks.Search_Bm25_Top10), "Hashed"), Goal.Info);
+        Row("Search, 100,000 things: `SimilarTo` top 10 with MiniLM embedding the query vs hashed", S(nameof(SearchBenchmarks.SimilarTo_Top10), "MiniLM"), S(nameof(SearchBenchmarks.SimilarTo_Top10), "Hashed"), Goal.Info);
 
 
         var text = new StringBuilder()

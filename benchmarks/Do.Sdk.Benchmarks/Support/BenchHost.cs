@@ -11,7 +11,7 @@ public static class BenchHost
     /// A host on <paramref name="dataPath"/>. The scheduler and idle sweep are slowed down so their timers do not
     /// add noise to sub-second iterations; nothing in the benchmarks is scheduled.
     /// </summary>
-    public static Task<DoHost> StartAsync(string dataPath, SynchronousMode synchronous = SynchronousMode.Normal, int maxActiveObjects = 10_000)
+    public static Task<DoHost> StartAsync(string dataPath, SynchronousMode synchronous = SynchronousMode.Normal, int maxActiveObjects = 10_000, Action<DoHostOptions>? configure = null)
         => DoHost.StartAsync(o =>
         {
             o.DataPath = dataPath;
@@ -19,6 +19,7 @@ public static class BenchHost
             o.IdleTimeout = TimeSpan.FromHours(1);
             o.SchedulerInterval = TimeSpan.FromMinutes(10);
             o.MaxActiveObjects = maxActiveObjects;
+            configure?.Invoke(o);
         });
 
     /// <summary>A raw connection with the pragmas <c>ObjectDatabase.Open</c> sets.</summary>

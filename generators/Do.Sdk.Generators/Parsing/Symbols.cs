@@ -16,7 +16,31 @@ internal static class Symbols
 
     /// <summary>The fully qualified name of <paramref name="type"/> without a top-level nullable annotation.</summary>
     public static string Name(ITypeSymbol type)
-        => (type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : type).ToDisplayString(FullyQualified);
+        => SpecialTypeName(type.SpecialType)
+            ?? (type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : type).ToDisplayString(FullyQualified);
+
+    // What FullyQualified displays for the special types with a C# keyword (and DateTime), without running the symbol
+    // display visitor: a property or parameter is one of these most of the time, and the cold run formats thousands.
+    private static string? SpecialTypeName(SpecialType type) => type switch
+    {
+        SpecialType.System_Boolean => "bool",
+        SpecialType.System_Byte => "byte",
+        SpecialType.System_SByte => "sbyte",
+        SpecialType.System_Int16 => "short",
+        SpecialType.System_UInt16 => "ushort",
+        SpecialType.System_Int32 => "int",
+        SpecialType.System_UInt32 => "uint",
+        SpecialType.System_Int64 => "long",
+        SpecialType.System_UInt64 => "ulong",
+        SpecialType.System_Single => "float",
+        SpecialType.System_Double => "double",
+        SpecialType.System_Decimal => "decimal",
+        SpecialType.System_Char => "char",
+        SpecialType.System_String => "string",
+        SpecialType.System_Object => "object",
+        SpecialType.System_DateTime => "global::System.DateTime",
+        _ => null,
+    };
 
     /// <summary>Namespace and containing type declarations of <paramref name="type"/>; null when a containing type is not partial.</summary>
     public static TypeLocation? Locate(INamedTypeSymbol type, SyntaxNode declaration)

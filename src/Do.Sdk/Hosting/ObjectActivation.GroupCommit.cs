@@ -29,6 +29,12 @@ internal sealed partial class ObjectActivation
         _grouped.Enqueue(work);
         if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
+            if (Host.Options.InlineDrain)
+            {
+                _ = DrainAsync(); // the pre-fairness drain, kept for A/B measurements (DoHostOptions.InlineDrain)
+                return;
+            }
+
             // Never on the caller's thread: a drain run inline answers its caller before the caller awaits, so a caller
             // calling in a loop never yields its thread, and the objects whose callers wait for a thread starve.
             ScheduleDrain();
@@ -48,6 +54,15 @@ internal sealed partial class ObjectActivation
     private async Task DrainAsync()
     {
         CallChain.Clear(); // members come from outside any turn; the group's turn is a chain of its own
+        while (await DrainGroupAsync().ConfigureAwait(false) && Host.Options.InlineDrain)
+        {
+            // The pre-fairness drain loops on its thread while work is queued (DoHostOptions.InlineDrain).
+        }
+    }
+
+    /// <summary>Runs one group; true when this drainer still holds the drain and more work is queued.</summary>
+    private async Task<bool> DrainGroupAsync()
+    {
         var batch = new List<GroupedWork>();
         Exception? groupError = null;
         if (!TryEnter())
@@ -59,7 +74,7 @@ internal sealed partial class ObjectActivation
             }
 
             Volatile.Write(ref _draining, 0);
-            return;
+            return false;
         }
 
         try
@@ -87,15 +102,26 @@ internal sealed partial class ObjectActivation
         Volatile.Write(ref _draining, 0);
         if (_grouped.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
         {
-            return;
+            return false;
         }
 
-        ScheduleDrain();
+        if (!Host.Options.InlineDrain)
+        {
+            ScheduleDrain();
+        }
+
+        return true;
     }
 
     private async ValueTask<bool> RunGroupAsync(List<GroupedWork> batch)
     {
         var limit = Host.Options.MaxGroupSize;
+        var inline = Host.Options.InlineDrain;
+        while (inline && batch.Count < limit && TryTakeQueued(out var taken))
+        {
+            batch.Add(taken); // the pre-fairness drain takes its whole group up front, with no quantum
+        }
+
         var started = Host.Time.GetTimestamp();
         var db = Database;
         db.BeginGroup();
@@ -103,9 +129,22 @@ internal sealed partial class ObjectActivation
         {
             // Members are taken one by one, so callers who arrive while the group runs still join it, until the cap or
             // the quantum ends the group; what is left waits for the next drain.
-            while (batch.Count < limit && (batch.Count == 0 || Host.Time.GetElapsedTime(started) < DrainQuantum) && TryTakeQueued(out var member))
+            for (int next = 0; inline ? next < batch.Count : batch.Count < limit && (batch.Count == 0 || Host.Time.GetElapsedTime(started) < DrainQuantum); next++)
             {
-                batch.Add(member);
+                GroupedWork member;
+                if (inline)
+                {
+                    member = batch[next];
+                }
+                else if (TryTakeQueued(out member))
+                {
+                    batch.Add(member);
+                }
+                else
+                {
+                    break;
+                }
+
                 if (member.CancellationToken.IsCancellationRequested)
                 {
                     member.Error = new OperationCanceledException(member.CancellationToken);

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Do.Benchmarks;
+
+/// <summary>
+/// <see cref="SearchBenchmarks"/>' queries timed with a Stopwatch, one query at a time, medians and 90th percentiles.
+/// BenchmarkDotNet's in-process job stops a case whose setup and iterations run for minutes (copying the 100,000-thing
+/// fixture, loading its vectors and the model), which happened on the shared 2-core machine.
+/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --search-profile [queries]</code>
+/// </summary>
+public static class SearchProfile
+{
+    public static async Task<int> Run(int queries)
+    {
+        Console.WriteLine(Invariant($"Search over {Support.SearchFixture.Things:N0} things, {queries} queries per case after 3 warm-up queries, {Environment.ProcessorCount} cores"));
+        foreach (var embedder in new[] { "Hashed", "MiniLM" })
+        {
+            var bench = new SearchBenchmarks { Embedder = embedder };
+            await bench.Setup();
+            try
+            {
+                await Time(embedder, nameof(SearchBenchmarks.Search_Bm25_Top10), bench.Search_Bm25_Top10, queries);
+                await Time(embedder, nameof(SearchBenchmarks.SimilarTo_Top10), bench.SimilarTo_Top10, queries);
+                await Time(embedder, nameof(SearchBenchmarks.HybridSearch_Top10), bench.HybridSearch_Top10, queries);
+            }
+            finally
+            {
+                await bench.Cleanup();
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task Time(string embedder, string name, Func<Task<int>> query, int queries)
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            await query();
+        }
+
+        var times = new List<double>();
+        for (int i = 0; i < queries; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await query();
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine(Invariant($"  {embedder,-6} {name,-20} median {times[times.Count / 2],8:0.00} ms  p90 {times[(int)(times.Count * 0.9)],8:0.00} ms  min {times[0],8:0.00} ms"));
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
