@@ -1,3 +1,4 @@
+using Do.Infrastructure;
 using Do.Client;
 
 namespace Do.Cli;

@@ -1,3 +1,4 @@
+using Do.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace Do.AspNetCore.Dashboard;

@@ -62,7 +62,7 @@ internal static class DashboardLive
         }
     }
 
-    private static string Summary(Do.Storage.EventRecord record)
+    private static string Summary(Do.EventRecord record)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

@@ -1,3 +1,4 @@
+using Do.Infrastructure;
 using Do.Storage;
 
 namespace Do.AspNetCore.Dashboard;
