@@ -6,8 +6,8 @@ namespace Do.Storage;
 
 /// <summary>
 /// The append-only version log of things, on JSON data. A thing is identified by its noun and local id. Every
-/// write appends one version row, one action row and one event row in a single transaction; nothing is updated in
-/// place. Reads resolve refs: HEAD, a branch, <c>@v</c>, <c>@~N</c> or a point in time.
+/// write appends one version row, one action row and one event row (whose data is read from the version) in a single
+/// transaction; no committed row is updated in place. Reads resolve refs: HEAD, a branch, <c>@v</c>, <c>@~N</c> or a point in time.
 /// </summary>
 /// <remarks>Store methods are synchronous and must run inside the object's turn (the host guarantees this for
 /// calls through an object client or a <see cref="Context"/>).</remarks>
@@ -42,14 +42,14 @@ public sealed class ThingStore
             """);
         _history = new(db, static scope => $"""
             SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at FROM things AS t
-            JOIN actions AS a ON a.after_version = t.version
+            JOIN actions AS a ON a.id = t.action
             WHERE t.noun = $noun AND t.id = $id AND ({scope})
             ORDER BY t.version DESC
             """);
         _nth = new(db, static scope => $"SELECT {Columns} FROM things WHERE noun = $noun AND id = $id AND ({scope}) ORDER BY version DESC LIMIT 1 OFFSET $back");
         _asOf = new(db, static scope => $"""
             SELECT t.version, t.data, t.deleted FROM things AS t
-            JOIN actions AS a ON a.after_version = t.version
+            JOIN actions AS a ON a.id = t.action
             WHERE t.noun = $noun AND t.id = $id AND ({scope}) AND a.completed_at <= $time
             ORDER BY t.version DESC LIMIT 1
             """);
@@ -263,8 +263,14 @@ public sealed class ThingStore
     {
         var branch = _db.Branches.RequireWritable();
         var now = _db.NowMilliseconds();
-        var insert = _db.Command("INSERT INTO things (branch, noun, id, data, deleted) VALUES ($branch, $noun, $id, $data, $deleted) RETURNING version");
-        insert.Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0);
+        var verb = options?.Verb ?? defaultVerb;
+
+        // The action first, so the version row can name it: history finds a version's action by the action's primary
+        // key, and no index on actions.after_version is kept up to date on every write.
+        var actionId = existingActionId
+            ?? _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, null, options?.Durability ?? Durability.Do, now, options?.Output);
+        var insert = _db.Command("INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action) RETURNING version");
+        insert.Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0).Bind("$action", actionId);
         var version = (long)insert.ExecuteScalar()!;
         var written = new ThingRecord(version, noun, id, json, json is null);
         _db.SearchIndex.OnWrite(noun, id, json);
@@ -273,16 +279,13 @@ public sealed class ThingStore
             Remember(nounId, id, written);
         }
 
-        var verb = options?.Verb ?? defaultVerb;
-        long actionId;
         if (existingActionId is long existing)
         {
             _db.Actions.Complete(existing, before?.Version, version, attempts, now, options?.Output);
-            actionId = existing;
         }
         else
         {
-            actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, version, options?.Durability ?? Durability.Do, now, options?.Output);
+            _db.Actions.SetAfterVersion(actionId, version);
         }
 
         var eventType = noun + "." + (options?.Event ?? defaultEvent);
