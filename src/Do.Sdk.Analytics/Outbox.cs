@@ -6,8 +6,8 @@ namespace Do.Analytics;
 /// <summary>Reads an object's outbox in the global schema and moves a sink's mark, inside the object's turn.</summary>
 internal static class Outbox
 {
-    private const string ReadSql = """
-        SELECT e.sequence, e.type, n.type, e.source, a.actor, e.action, a.verb, e.version, e.created_at, e.data
+    private const string ReadSql = $"""
+        SELECT e.sequence, e.type, n.type, e.source, a.actor, e.action, a.verb, e.version, e.created_at, {EventStore.DataColumn}
         FROM events AS e
         LEFT JOIN nouns AS n ON n.id = e.noun
         LEFT JOIN actions AS a ON a.id = e.action

@@ -19,6 +19,9 @@ public static class BenchHost
             o.IdleTimeout = TimeSpan.FromHours(1);
             o.SchedulerInterval = TimeSpan.FromMinutes(10);
             o.MaxActiveObjects = maxActiveObjects;
+
+            // DO_BENCH_EXCLUSIVE=1 measures DoHostOptions.ExclusiveFileLocking against the default in separate runs.
+            o.ExclusiveFileLocking = Environment.GetEnvironmentVariable("DO_BENCH_EXCLUSIVE") == "1";
             configure?.Invoke(o);
         });
 

@@ -16,15 +16,17 @@ internal sealed class DeadLetterStore(ObjectDatabase db)
     public void RecordFailedReplay(long id, string error)
         => db.Command("UPDATE dead_letters SET attempts = attempts + 1, error = $error WHERE id = $id").Bind("$error", error).Bind("$id", id).ExecuteNonQuery();
 
+    private const string ListSql = $"""
+        SELECT d.id, d.handler, d.error, d.attempts, d.created_at, d.replayed_at,
+               e.sequence, e.type, e.source, e.thing, e.version, e.action, {EventStore.DataColumn}, e.created_at, e.dispatched_at
+        FROM dead_letters AS d JOIN events AS e ON e.sequence = d.event
+        WHERE $all = 1 OR d.replayed_at IS NULL
+        ORDER BY d.id
+        """;
+
     public IReadOnlyList<DeadLetter> List(bool includeReplayed)
     {
-        var command = db.Command("""
-            SELECT d.id, d.handler, d.error, d.attempts, d.created_at, d.replayed_at,
-                   e.sequence, e.type, e.source, e.thing, e.version, e.action, e.data, e.created_at, e.dispatched_at
-            FROM dead_letters AS d JOIN events AS e ON e.sequence = d.event
-            WHERE $all = 1 OR d.replayed_at IS NULL
-            ORDER BY d.id
-            """).Bind("$all", includeReplayed ? 1 : 0);
+        var command = db.Command(ListSql).Bind("$all", includeReplayed ? 1 : 0);
         var result = new List<DeadLetter>();
         using var reader = command.ExecuteReader();
         while (reader.Read())

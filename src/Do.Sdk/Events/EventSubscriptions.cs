@@ -12,7 +12,12 @@ namespace Do;
 /// </summary>
 public sealed class EventSubscriptions
 {
+    private const int MaxCachedMatches = 256;
     private readonly Dictionary<string, List<EventHandlerRegistration>> _handlers = new(StringComparer.Ordinal);
+
+    // Handlers per event type, computed on first use: dispatch and the outbox's "does anyone listen" check run per
+    // event, and handlers only change while Configure runs (each Subscribe clears this).
+    private readonly Dictionary<string, EventHandlerRegistration[]> _matches = new(StringComparer.Ordinal);
 
     internal EventSubscriptions()
     {
@@ -43,6 +48,7 @@ public sealed class EventSubscriptions
             _handlers.Add(pattern, list);
         }
 
+        _matches.Clear();
         list.Add(new EventHandlerRegistration(pattern + "#" + list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), handler));
         Count++;
     }
@@ -63,44 +69,49 @@ public sealed class EventSubscriptions
             : handler(NounJson.Deserialize<T>(e.Data), ctx));
     }
 
-    /// <summary>The handlers for an event type, in dispatch order.</summary>
-    internal List<EventHandlerRegistration> Match(string eventType)
+    /// <summary>The handlers for an event type, in dispatch order. Cached per type: no allocation per event.</summary>
+    internal EventHandlerRegistration[] Match(string eventType)
     {
+        if (Count == 0)
+        {
+            return [];
+        }
+
+        if (_matches.TryGetValue(eventType, out var cached))
+        {
+            return cached;
+        }
+
         var result = new List<EventHandlerRegistration>();
         if (ObjectEvents.IsObjectEvent(eventType))
         {
             // An object event is not a thing's: "*.created" means things created, not a branch.
             Add(result, eventType);
             Add(result, "*.*");
-            return result;
+        }
+        else
+        {
+            int dot = eventType.IndexOf('.', StringComparison.Ordinal);
+            var noun = dot < 0 ? eventType : eventType[..dot];
+            var name = dot < 0 ? "" : eventType[(dot + 1)..];
+            Add(result, eventType);
+            Add(result, noun + ".*");
+            Add(result, "*." + name);
+            Add(result, "*.*");
         }
 
-        int dot = eventType.IndexOf('.', StringComparison.Ordinal);
-        var noun = dot < 0 ? eventType : eventType[..dot];
-        var name = dot < 0 ? "" : eventType[(dot + 1)..];
-        Add(result, eventType);
-        Add(result, noun + ".*");
-        Add(result, "*." + name);
-        Add(result, "*.*");
-        return result;
+        if (_matches.Count >= MaxCachedMatches)
+        {
+            _matches.Clear(); // custom event names are open-ended; the cache must not grow with them
+        }
+
+        var handlers = result.ToArray();
+        _matches[eventType] = handlers;
+        return handlers;
     }
 
     /// <summary>True when at least one handler would receive an event of <paramref name="eventType"/>.</summary>
-    internal bool HasAny(string eventType)
-    {
-        if (Count == 0)
-        {
-            return false;
-        }
-
-        if (_handlers.ContainsKey(eventType) || _handlers.ContainsKey("*.*"))
-        {
-            return true;
-        }
-
-        int dot = eventType.IndexOf('.', StringComparison.Ordinal);
-        return dot >= 0 && !ObjectEvents.IsObjectEvent(eventType) && (_handlers.ContainsKey(string.Concat(eventType.AsSpan(0, dot), ".*")) || _handlers.ContainsKey(string.Concat("*", eventType.AsSpan(dot))));
-    }
+    internal bool HasAny(string eventType) => Match(eventType).Length > 0;
 
     /// <summary>The handler with a stable id (<c>pattern#ordinal</c>), or null when Configure no longer declares it.</summary>
     internal EventHandlerRegistration? Find(string handlerId)

@@ -251,7 +251,7 @@ internal sealed partial class ObjectActivation
 
     private void Reopen(string path, Func<string, bool>? subscribers, (long Branch, long? DetachedAt) checkedOut)
     {
-        var database = ObjectDatabase.Open(path, Namespace, Host.Options.Synchronous, Host.Time);
+        var database = ObjectDatabase.Open(path, Namespace, Host.Options.Synchronous, Host.Time, Host.Options.ExclusiveFileLocking);
         database.HasSubscribers = subscribers;
         database.Branches.Current = checkedOut.Branch;
         database.Branches.DetachedAt = checkedOut.DetachedAt;

@@ -129,6 +129,9 @@ internal sealed partial class LifecycleOperations
 
                 DeleteIds("events", "sequence", archivedEventIds);
                 DeleteIds("actions", "id", archivedActionIds);
+                // An event that stays keeps its data: one whose data is derived from its version's row gets a copy
+                // of it before that row goes.
+                db.Command($"UPDATE events SET data = (SELECT t.data FROM things AS t WHERE t.version = events.version) WHERE data IS NULL AND version IS NOT NULL AND version NOT IN ({Keep})").ExecuteNonQuery();
                 db.Command($"DELETE FROM things WHERE version NOT IN ({Keep})").ExecuteNonQuery();
                 if (force)
                 {

@@ -62,7 +62,7 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
                 break;
             default:
                 var asOf = db.Branches.Scope(branch, "t.", cap: long.MaxValue);
-                var at = db.Command($"SELECT MAX(t.version) FROM things AS t JOIN actions AS a ON a.after_version = t.version WHERE ({asOf.Sql}) AND a.completed_at <= $time");
+                var at = db.Command($"SELECT MAX(t.version) FROM things AS t JOIN actions AS a ON a.id = t.action WHERE ({asOf.Sql}) AND a.completed_at <= $time");
                 asOf.Bind(at);
                 view = at.Bind("$time", parsed.AsOf.ToUnixTimeMilliseconds()).ExecuteScalar() as long? ?? 0;
                 break;

@@ -37,6 +37,10 @@ internal sealed class ActionStore
         return (long)insert.ExecuteScalar()!;
     }
 
+    /// <summary>Records the version a just-inserted completed action wrote. Must run in the write's transaction.</summary>
+    internal void SetAfterVersion(long id, long after)
+        => _db.Command("UPDATE actions SET after_version = $after WHERE id = $id").Bind("$after", after).Bind("$id", id).ExecuteNonQuery();
+
     /// <summary>Persists a durable action before it runs. Autocommits unless a transaction is open.</summary>
     internal long InsertPending(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, Durability durability)
     {

@@ -5,7 +5,14 @@ namespace Do.Storage;
 /// <summary>The event outbox: one row per state change, in a per-object sequence, with a dispatched mark.</summary>
 internal sealed class EventStore
 {
-    private const string Select = "SELECT sequence, type, source, thing, version, action, data, created_at, dispatched_at FROM events";
+    /// <summary>
+    /// The event's data: stored on the event only when it carries something the version row does not (a delete's
+    /// last state, a custom or failure payload); otherwise derived from the state the event's version wrote, so a
+    /// verb stores its state JSON once. Joins by the version's INTEGER PRIMARY KEY.
+    /// </summary>
+    internal const string DataColumn = "COALESCE(e.data, (SELECT t.data FROM things AS t WHERE t.version = e.version))";
+
+    private const string Select = "SELECT e.sequence, e.type, e.source, e.thing, e.version, e.action, " + DataColumn + ", e.created_at, e.dispatched_at FROM events AS e";
     private readonly ObjectDatabase _db;
 
     internal EventStore(ObjectDatabase db) => _db = db;
@@ -14,12 +21,12 @@ internal sealed class EventStore
     public IReadOnlyList<EventRecord> List(long after = 0, int limit = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return Read(_db.Command(Select + " WHERE sequence > $after ORDER BY sequence LIMIT $limit").Bind("$after", after).Bind("$limit", limit));
+        return Read(_db.Command(Select + " WHERE e.sequence > $after ORDER BY e.sequence LIMIT $limit").Bind("$after", after).Bind("$limit", limit));
     }
 
     /// <summary>Events committed but not yet handed to handlers, oldest first.</summary>
     public IReadOnlyList<EventRecord> Undispatched(int limit = 1000)
-        => Read(_db.Command(Select + " WHERE dispatched_at IS NULL ORDER BY sequence LIMIT $limit").Bind("$limit", limit));
+        => Read(_db.Command(Select + " WHERE e.dispatched_at IS NULL ORDER BY e.sequence LIMIT $limit").Bind("$limit", limit));
 
     /// <summary>Appends an event that is not about a thing (e.g. a lifecycle operation). Joins the open transaction, if any.</summary>
     public EventRecord Emit(string type, string? data = null, long? actionId = null)
@@ -39,7 +46,11 @@ internal sealed class EventStore
         }
     }
 
-    internal EventRecord Append(string type, string source, long? nounId, string? thing, long? version, long? actionId, string? data, long now)
+    /// <summary>
+    /// Appends an event. <paramref name="derived"/> says that <paramref name="data"/> is exactly the state the event's
+    /// <paramref name="version"/> wrote: the row then stores no copy of it (see <see cref="DataColumn"/>).
+    /// </summary>
+    internal EventRecord Append(string type, string source, long? nounId, string? thing, long? version, long? actionId, string? data, long now, bool derived = false)
     {
         bool handled = _db.HasSubscribers is { } has && !has(type);
         var insert = _db.Command("""
@@ -47,7 +58,7 @@ internal sealed class EventStore
             VALUES ($type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched) RETURNING sequence
             """);
         insert.Bind("$type", type).Bind("$source", source).Bind("$noun", nounId).Bind("$thing", thing)
-            .Bind("$version", version).Bind("$action", actionId).Bind("$data", data).Bind("$now", now).Bind("$dispatched", handled ? now : null);
+            .Bind("$version", version).Bind("$action", actionId).Bind("$data", derived && version is not null ? null : data).Bind("$now", now).Bind("$dispatched", handled ? now : null);
         var record = new EventRecord
         {
             Sequence = (long)insert.ExecuteScalar()!,

@@ -87,6 +87,15 @@ internal sealed partial class ObjectDatabase : IDisposable
     /// schema up to date in one transaction. A file that belongs to another namespace is refused.
     /// </summary>
     public static ObjectDatabase Open(string path, ObjectNamespace ns, SynchronousMode synchronous = SynchronousMode.Normal, TimeProvider? time = null)
+        => Open(path, ns, synchronous, time, exclusiveLocking: false);
+
+    /// <summary>
+    /// Opens as <see cref="Open(string, ObjectNamespace, SynchronousMode, TimeProvider?)"/>; with
+    /// <paramref name="exclusiveLocking"/> the connection keeps the file's lock from its first transaction until it
+    /// closes (<c>locking_mode=EXCLUSIVE</c>, WAL index in heap memory), so no other connection can read the file
+    /// meanwhile.
+    /// </summary>
+    internal static ObjectDatabase Open(string path, ObjectNamespace ns, SynchronousMode synchronous, TimeProvider? time, bool exclusiveLocking)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(ns);
@@ -102,6 +111,12 @@ internal sealed partial class ObjectDatabase : IDisposable
         {
             connection.Open();
             db = new ObjectDatabase(path, ns, connection, time ?? TimeProvider.System);
+            if (exclusiveLocking)
+            {
+                // Before the first WAL access, so the WAL index is built in heap memory and no -shm file is used.
+                db.Execute("PRAGMA locking_mode = EXCLUSIVE");
+            }
+
             db.Execute($"""
                 PRAGMA journal_mode = WAL;
                 PRAGMA synchronous = {(int)synchronous};

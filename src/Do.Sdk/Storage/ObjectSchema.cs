@@ -199,5 +199,28 @@ internal static class ObjectSchema
             ) WITHOUT ROWID;
             CREATE INDEX search_docs_unembedded ON search_docs (noun) WHERE vector IS NULL;
             """),
+        new(7, "lean write path: derived event data, versions name their action", """
+            -- An event of a create or update stored the state JSON its version row already holds. The event now stores
+            -- data only when it carries something of its own (a delete's last state, a custom or failure payload) and
+            -- derives the rest from things by version: a verb writes its state once. Existing copies are dropped.
+            UPDATE events SET data = NULL
+            WHERE data IS NOT NULL AND version IS NOT NULL
+              AND data = (SELECT t.data FROM things AS t WHERE t.version = events.version);
+
+            DROP VIEW events_view;
+            CREATE VIEW events_view AS
+            SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action,
+                   COALESCE(e.data, (SELECT t.data FROM things AS t WHERE t.version = e.version)) AS data,
+                   e.created_at, e.dispatched_at, e.streamed_at,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', e.created_at / 1000.0, 'unixepoch') AS created_at_iso,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', e.dispatched_at / 1000.0, 'unixepoch') AS dispatched_at_iso
+            FROM events AS e;
+
+            -- Each version names the action that wrote it, so history and as-of reads find the action by its primary
+            -- key; the index on actions.after_version, one more page written by every verb, goes.
+            ALTER TABLE things ADD COLUMN action INTEGER;
+            UPDATE things SET action = (SELECT a.id FROM actions AS a WHERE a.after_version = things.version);
+            DROP INDEX actions_by_after_version;
+            """),
     ];
 }

@@ -6,8 +6,8 @@ namespace Do.Storage;
 
 /// <summary>
 /// The append-only version log of things, on JSON data. A thing is identified by its noun and local id. Every
-/// write appends one version row, one action row and one event row in a single transaction; nothing is updated in
-/// place. Reads resolve refs: HEAD, a branch, <c>@v</c>, <c>@~N</c> or a point in time.
+/// write appends one version row, one action row and one event row (whose data is read from the version) in a single
+/// transaction; no committed row is updated in place. Reads resolve refs: HEAD, a branch, <c>@v</c>, <c>@~N</c> or a point in time.
 /// </summary>
 /// <remarks>Store methods are synchronous and must run inside the object's turn (the host guarantees this for
 /// calls through an object client or a <see cref="Context"/>).</remarks>
@@ -24,7 +24,36 @@ internal sealed class ThingStore
     // so the cache is exact; a rollback forgets it. Bounded, and dropped whole when full.
     private readonly Dictionary<(long Noun, string Id), ThingRecord?> _heads = [];
 
-    internal ThingStore(ObjectDatabase db) => _db = db;
+    // Reads over a branch scope (another branch, @~N, a point in time, listings), prepared once per chain shape.
+    private readonly ScopedStatements _list;
+    private readonly ScopedStatements _history;
+    private readonly ScopedStatements _nth;
+    private readonly ScopedStatements _asOf;
+
+    internal ThingStore(ObjectDatabase db)
+    {
+        _db = db;
+        _list = new(db, static scope => $"""
+            SELECT t.version, t.data, t.deleted, t.id FROM things AS t
+            JOIN (SELECT id, MAX(version) AS head FROM things WHERE noun = $noun AND ({scope}) GROUP BY id) AS h
+              ON t.version = h.head
+            WHERE t.deleted = 0
+            ORDER BY t.id
+            """);
+        _history = new(db, static scope => $"""
+            SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at FROM things AS t
+            JOIN actions AS a ON a.id = t.action
+            WHERE t.noun = $noun AND t.id = $id AND ({scope})
+            ORDER BY t.version DESC
+            """);
+        _nth = new(db, static scope => $"SELECT {Columns} FROM things WHERE noun = $noun AND id = $id AND ({scope}) ORDER BY version DESC LIMIT 1 OFFSET $back");
+        _asOf = new(db, static scope => $"""
+            SELECT t.version, t.data, t.deleted FROM things AS t
+            JOIN actions AS a ON a.id = t.action
+            WHERE t.noun = $noun AND t.id = $id AND ({scope}) AND a.completed_at <= $time
+            ORDER BY t.version DESC LIMIT 1
+            """);
+    }
 
     /// <summary>Forgets cached HEAD rows (after a rollback, or an operation that rewrites the log).</summary>
     internal void ForgetHeads() => _heads.Clear();
@@ -108,16 +137,8 @@ internal sealed class ThingStore
     public IReadOnlyList<ThingRecord> List(string noun)
     {
         var nounId = _db.FindNounId(noun) ?? UnknownNoun;
-        var scope = _db.Branches.Scope(_db.Branches.Current);
-        var command = _db.Command($"""
-            SELECT t.version, t.data, t.deleted, t.id FROM things AS t
-            JOIN (SELECT id, MAX(version) AS head FROM things WHERE noun = $noun AND ({scope.Sql}) GROUP BY id) AS h
-              ON t.version = h.head
-            WHERE t.deleted = 0
-            ORDER BY t.id
-            """);
+        var command = _list.For(_db.Branches.Scope(_db.Branches.Current));
         command.Bind("$noun", nounId);
-        scope.Bind(command);
         var result = new List<ThingRecord>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -133,15 +154,8 @@ internal sealed class ThingStore
     {
         ValidateId(id);
         var nounId = _db.FindNounId(noun) ?? UnknownNoun;
-        var scope = _db.Branches.Scope(_db.Branches.Current, "t.");
-        var command = _db.Command($"""
-            SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at FROM things AS t
-            JOIN actions AS a ON a.after_version = t.version
-            WHERE t.noun = $noun AND t.id = $id AND ({scope.Sql})
-            ORDER BY t.version DESC
-            """);
+        var command = _history.For(_db.Branches.Scope(_db.Branches.Current, "t."));
         command.Bind("$noun", nounId).Bind("$id", id);
-        scope.Bind(command);
         var result = new List<ThingHistoryEntry>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -206,10 +220,8 @@ internal sealed class ThingStore
 
     private ThingRecord? Nth(long nounId, string noun, string id, long branch, int back)
     {
-        var scope = _db.Branches.Scope(branch);
-        var command = _db.Command($"SELECT {Columns} FROM things WHERE noun = $noun AND id = $id AND ({scope.Sql}) ORDER BY version DESC LIMIT 1 OFFSET $back");
+        var command = _nth.For(_db.Branches.Scope(branch));
         command.Bind("$noun", nounId).Bind("$id", id).Bind("$back", back);
-        scope.Bind(command);
         return ReadOne(command, noun, id);
     }
 
@@ -233,15 +245,8 @@ internal sealed class ThingStore
 
     private ThingRecord? AsOf(long nounId, string noun, string id, long branch, DateTimeOffset time)
     {
-        var scope = _db.Branches.Scope(branch, "t.");
-        var command = _db.Command($"""
-            SELECT t.version, t.data, t.deleted FROM things AS t
-            JOIN actions AS a ON a.after_version = t.version
-            WHERE t.noun = $noun AND t.id = $id AND ({scope.Sql}) AND a.completed_at <= $time
-            ORDER BY t.version DESC LIMIT 1
-            """);
+        var command = _asOf.For(_db.Branches.Scope(branch, "t."));
         command.Bind("$noun", nounId).Bind("$id", id).Bind("$time", time.ToUnixTimeMilliseconds());
-        scope.Bind(command);
         return ReadOne(command, noun, id);
     }
 
@@ -258,8 +263,14 @@ internal sealed class ThingStore
     {
         var branch = _db.Branches.RequireWritable();
         var now = _db.NowMilliseconds();
-        var insert = _db.Command("INSERT INTO things (branch, noun, id, data, deleted) VALUES ($branch, $noun, $id, $data, $deleted) RETURNING version");
-        insert.Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0);
+        var verb = options?.Verb ?? defaultVerb;
+
+        // The action first, so the version row can name it: history finds a version's action by the action's primary
+        // key, and no index on actions.after_version is kept up to date on every write.
+        var actionId = existingActionId
+            ?? _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, null, options?.Durability ?? Durability.Do, now, options?.Output);
+        var insert = _db.Command("INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action) RETURNING version");
+        insert.Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0).Bind("$action", actionId);
         var version = (long)insert.ExecuteScalar()!;
         var written = new ThingRecord(version, noun, id, json, json is null);
         _db.SearchIndex.OnWrite(noun, id, json);
@@ -268,20 +279,17 @@ internal sealed class ThingStore
             Remember(nounId, id, written);
         }
 
-        var verb = options?.Verb ?? defaultVerb;
-        long actionId;
         if (existingActionId is long existing)
         {
             _db.Actions.Complete(existing, before?.Version, version, attempts, now, options?.Output);
-            actionId = existing;
         }
         else
         {
-            actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, version, options?.Durability ?? Durability.Do, now, options?.Output);
+            _db.Actions.SetAfterVersion(actionId, version);
         }
 
         var eventType = noun + "." + (options?.Event ?? defaultEvent);
-        _db.Events.Append(eventType, ThingSource(id), nounId, id, version, actionId, eventData, now);
+        _db.Events.Append(eventType, ThingSource(id), nounId, id, version, actionId, eventData, now, derived: json is not null && string.Equals(eventData, json, StringComparison.Ordinal));
         Execution.EmitBuffer.Flush(_db, actionId, now);
         return written;
     }

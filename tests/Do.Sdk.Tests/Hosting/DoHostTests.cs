@@ -155,7 +155,7 @@ public sealed partial class DoHostTests : IDisposable
         var versions = Sql.Rows(file, "SELECT version FROM things ORDER BY version").Select(r => (long)r[0]!).ToList();
         var action = Sql.Rows(file, "SELECT id, verb, input, before_version, after_version, status FROM actions ORDER BY id DESC LIMIT 1")[0];
         Assert.Equal(["Prioritize", """{"by":2}""", versions[0], versions[1], "completed"], action[1..]);
-        var evt = Sql.Rows(file, "SELECT type, version, action, data FROM events ORDER BY sequence DESC LIMIT 1")[0];
+        var evt = Sql.Rows(file, "SELECT type, version, action, data FROM events_view ORDER BY sequence DESC LIMIT 1")[0];
         Assert.Equal(["Startup.prioritized", versions[1], action[0], """{"name":"Acme","priority":2,"tags":[]}"""], evt);
     }
 
