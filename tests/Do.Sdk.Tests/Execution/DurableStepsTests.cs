@@ -183,4 +183,28 @@ public sealed class DurableStepsTests
         Assert.IsType<StepMismatchException>(error.InnerException);
         Assert.Contains("\"step a\"", error.InnerException!.Message);
     }
+
+    [Fact]
+    public async Task AsQueued_returns_once_the_action_is_recorded_and_it_runs_after()
+    {
+        await using var host = await StartAsync();
+        var obj = host.Object<Business>(Journal.NewNamespace("queued"));
+        var name = Unique("queued");
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finished = false;
+        Job.Behaviours[name] = async (_, _) =>
+        {
+            await gate.Task;
+            finished = true;
+        };
+        await obj.Jobs().Create(name, new Job { Name = name });
+
+        await obj.Job(name).AsQueued().Run().WaitAsync(Wait.Guard);
+
+        Assert.False(finished, "AsQueued waited for the verb to run");
+        gate.SetResult();
+        await Wait.UntilAsync(async () => (await obj.Job(name).Get()).Runs == 1, "the queued verb runs");
+        var action = (await obj.Run(ctx => ctx.Actions.List())).First(a => a.Verb == "Run");
+        Assert.Equal(ActionStatus.Completed, action.Status);
+    }
 }
