@@ -39,6 +39,12 @@ public sealed partial class DoHostOptions
     /// <summary>The clock for timestamps, idle detection and schedules. Tests pass a <c>FakeTimeProvider</c>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The model behind <c>ctx.Ai</c>, <c>Is</c>, <c>Decide</c> and <c>Generate</c> (and agents). With
+    /// <c>AddDurableObjects</c>, an <see cref="Microsoft.Extensions.AI.IChatClient"/> registered in DI is used when this is null.
+    /// </summary>
+    public Microsoft.Extensions.AI.IChatClient? ChatClient { get; set; }
+
     /// <summary>The time zone <c>ctx.Every</c> schedules are read in unless they name one. Default UTC.</summary>
     public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
 

@@ -21,6 +21,7 @@ public static class DoServiceCollectionExtensions
             {
                 TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
                 LoggerFactory = provider.GetService<ILoggerFactory>(),
+                ChatClient = provider.GetService<Microsoft.Extensions.AI.IChatClient>(),
             };
             configure?.Invoke(options);
             return DoHost.StartAsync(options).GetAwaiter().GetResult();

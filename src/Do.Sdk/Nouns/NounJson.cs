@@ -7,7 +7,7 @@ namespace Do.Infrastructure;
 
 /// <summary>Reads and writes nouns as JSON text through their generated, reflection-free serializers.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class NounJson
+public static partial class NounJson
 {
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;

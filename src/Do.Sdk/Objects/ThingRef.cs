@@ -69,6 +69,16 @@ public sealed partial class ThingRef<T>
     /// <summary>This ref with verbs run as <c>Send</c>: started in the background, the call returns at once; not persisted before it runs, not retried.</summary>
     public ThingRef<T> AsSend() => new(_transport, Reference) { Durability = Durability.Send };
 
+    /// <summary>True when verbs called through this ref are queued (<see cref="AsQueued"/>).</summary>
+    public bool IsQueued { get; private init; }
+
+    /// <summary>
+    /// This ref with verbs queued: the call returns once the action is durably recorded as pending; it then runs as a
+    /// <c>Do</c> action (retried, resumed after a crash) in a turn of its own. A verb with a value returns <c>default</c>.
+    /// In-process only (the embedded host): other transports throw <see cref="NotSupportedException"/>.
+    /// </summary>
+    public ThingRef<T> AsQueued() => new(_transport, Reference) { Durability = Durability.Do, IsQueued = true };
+
     /// <summary>
     /// Runs a verb on HEAD of the thing as one turn of its object, at this ref's <see cref="Durability"/>: reads it,
     /// applies <paramref name="apply"/>, and appends the new version with its action (verb, input) and event
@@ -126,7 +136,12 @@ public sealed partial class ThingRef<T>
             throw new InvalidOperationException($"{T.Noun.Name}.{verb.Name} cannot run on \"{Reference}\": a verb changes HEAD, and that ref is read-only. Call it on \"{Id}\".");
         }
 
-        var call = new VerbCall { Noun = T.Noun, Id = Id, Verb = verb, InputJson = inputJson, Durability = Durability, LocalThing = local };
+        if (IsQueued && _transport is not Transport.InProcessTransport)
+        {
+            throw new NotSupportedException($"{T.Noun.Name}.{verb.Name} was called AsQueued() through {_transport.GetType().Name}, which does not carry queued calls yet; queue it in the process of the embedded host, or call it with Do (the default).");
+        }
+
+        var call = new VerbCall { Noun = T.Noun, Id = Id, Verb = verb, InputJson = inputJson, Durability = Durability, Queued = IsQueued, LocalThing = local };
         return _transport.InvokeAsync(call, cancellationToken);
     }
 }

@@ -110,6 +110,7 @@ internal sealed class ActionStore
         ActionStatus.Completed => "completed",
         ActionStatus.Failed => "failed",
         ActionStatus.Undone => "undone",
+        ActionStatus.Waiting => "waiting",
         _ => "retrying",
     };
 
@@ -137,6 +138,7 @@ internal sealed class ActionStore
                     "completed" => ActionStatus.Completed,
                     "failed" => ActionStatus.Failed,
                     "undone" => ActionStatus.Undone,
+                    "waiting" => ActionStatus.Waiting,
                     _ => ActionStatus.Retrying,
                 },
                 Attempts = (int)reader.GetInt64(10),

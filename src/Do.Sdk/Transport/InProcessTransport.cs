@@ -43,6 +43,11 @@ internal sealed partial class InProcessTransport(ObjectTarget target, string? ac
         var apply = call.LocalThing ?? ByName(noun, verb, call.InputJson);
         var durability = call.Durability;
         var actor = ActorScope.Resolve(Actor);
+        if (call.Queued)
+        {
+            return QueueAsync(noun, id, verb, call.InputJson, actor, cancellationToken);
+        }
+
         if (durability == Durability.Send)
         {
             // Fire-and-forget: started now, not awaited; failures are logged by the host.
@@ -64,12 +69,14 @@ internal sealed partial class InProcessTransport(ObjectTarget target, string? ac
             return RunGroupedAsync(noun, id, verb, call.InputJson, durability, apply, actor, cancellationToken);
         }
 
-        return Target.RunAsync(
-            async activation =>
-            {
-                Enter(activation, actor);
-                return await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken).ConfigureAwait(false);
-            },
+        return ActionWaiters.Follow(
+            Target.RunAsync(
+                async activation =>
+                {
+                    Enter(activation, actor);
+                    return await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken),
             cancellationToken);
     }
 

@@ -21,6 +21,9 @@ public sealed record VerbCall
     /// <summary>How the verb runs: <see cref="Durability.Do"/>, <see cref="Durability.Try"/> or <see cref="Durability.Send"/>.</summary>
     public Durability Durability { get; init; } = Durability.Do;
 
+    /// <summary>Queued (<c>AsQueued()</c>): the call returns once the action is recorded as pending; it runs after.</summary>
+    public bool Queued { get; init; }
+
     /// <summary>
     /// The verb applied to a thing's JSON state in this process (the generated code's direct call); only the in-process
     /// transport runs it. A transport that crosses a process boundary sends the call by name instead.

@@ -1,0 +1,10 @@
+namespace Do;
+
+/// <summary>
+/// A person as a durable object. It keeps an approval queue in its own file: other objects' actions ask it with
+/// <c>ctx.Human&lt;THuman&gt;(ns).Approve(…)</c> and wait durably; <c>host.Object&lt;THuman&gt;(ns).Approvals</c> lists
+/// and answers the requests. Unanswered requests expire and escalate along their <see cref="EscalationPolicy"/>.
+/// </summary>
+public class Human : Worker
+{
+}
