@@ -18,6 +18,13 @@ public partial class Note
     public string Text { get; set; } = "";
 }
 
+/// <summary>A card with searchable text, for search and relationships on the cluster.</summary>
+[Noun]
+public partial class Card
+{
+    [Searchable] public string Title { get; set; } = "";
+}
+
 /// <summary>The clustered object of the tests: counters with a handler that counts its runs, and a verb that calls across objects.</summary>
 public partial class Board : Business
 {
