@@ -34,11 +34,13 @@ internal sealed class DoApiKeyHandler(IOptionsMonitor<DoApiKeyOptions> options, 
         // Every key is compared in constant time, so the time taken does not tell how close a guess was.
         var presentedBytes = Encoding.UTF8.GetBytes(presented);
         IReadOnlyList<string>? grants = null;
+        string? matched = null;
         foreach (var (key, namespaces) in Options.Keys)
         {
             if (CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key)))
             {
                 grants = namespaces;
+                matched = key;
             }
         }
 
@@ -51,6 +53,14 @@ internal sealed class DoApiKeyHandler(IOptionsMonitor<DoApiKeyOptions> options, 
         foreach (var ns in grants)
         {
             claims.Add(new Claim(DoNamespaceAuthorization.ClaimType, ns));
+        }
+
+        if (Options.Actors.TryGetValue(matched!, out var actors))
+        {
+            foreach (var actor in actors)
+            {
+                claims.Add(new Claim(DoActorAuthorization.ClaimType, actor));
+            }
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));

@@ -14,6 +14,27 @@ public sealed class DoApiKeyOptions : AuthenticationSchemeOptions
     /// <summary>Each key with the <c>do:ns</c> grants (namespaces or patterns such as <c>https://*.example</c>) it carries.</summary>
     public IDictionary<string, IReadOnlyList<string>> Keys { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
+    /// <summary>Each key with the <c>do:actor</c> grants (actors or patterns such as <c>user:*</c>) it may act for; see <see cref="DoActorAuthorization"/>.</summary>
+    public IDictionary<string, IReadOnlyList<string>> Actors { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Lets the holder of <paramref name="key"/> act for <paramref name="actors"/> (e.g. <c>user:*</c>): its calls may
+    /// carry one of them in the <c>Do-Actor</c> header (<c>client.As("user:alice")</c>), and the log records it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is empty, or no actor is given.</exception>
+    public DoApiKeyOptions ActFor(string key, params string[] actors)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(actors);
+        if (actors.Length == 0)
+        {
+            throw new ArgumentException("ActFor needs at least one actor or pattern, e.g. user:alice or user:*.", nameof(actors));
+        }
+
+        Actors[key] = actors;
+        return this;
+    }
+
     /// <summary>Adds a key granting <paramref name="namespaces"/>; returns these options for chaining.</summary>
     /// <exception cref="ArgumentException">The key is empty, or no namespace is given.</exception>
     public DoApiKeyOptions Add(string key, params string[] namespaces)

@@ -33,7 +33,17 @@ internal sealed class DoEndpointFilter(DoEndpointOptions options) : IEndpointFil
                 return Forbidden(ObjectNamespace.Parse(DoRoutes.Segment(to)));
             }
 
-            DoRequest.Attach(http, ns);
+            string? actor = null;
+            if (http.Request.Headers[DoRoutes.ActorHeader].ToString() is { Length: > 0 } header)
+            {
+                actor = Uri.UnescapeDataString(header);
+                if (!DoActorAuthorization.IsGranted(http.User, actor))
+                {
+                    return new ProblemResult(StatusCodes.Status403Forbidden, nameof(UnauthorizedAccessException), $"The caller may not act as \"{actor}\" ({DoRoutes.ActorHeader} header): it needs a \"{DoActorAuthorization.ClaimType}\" claim equal to it or a pattern matching it (e.g. user:*). Without the header, calls are recorded as the caller, \"{DoActorAuthorization.Own(http.User)}\".");
+                }
+            }
+
+            DoRequest.Attach(http, ns, actor ?? DoActorAuthorization.Own(http.User));
             return await next(context).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

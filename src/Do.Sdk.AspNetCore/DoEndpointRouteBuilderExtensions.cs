@@ -56,6 +56,8 @@ public static class DoEndpointRouteBuilderExtensions
 
         ThingEndpoints.Map(group);
         ObjectEndpoints.Map(group);
+        ActionEndpoints.Map(group);
+        GraphEndpoints.Map(group);
         return group;
     }
 

@@ -30,7 +30,8 @@ internal sealed class DoRequest
 
     public static DoRequest Of(HttpContext http) => (DoRequest)http.Items[Key]!;
 
-    public static DoRequest Attach(HttpContext http, ObjectNamespace ns)
+    /// <summary>Resolves the object for this request; its calls record <paramref name="actor"/> (already authorized).</summary>
+    public static DoRequest Attach(HttpContext http, ObjectNamespace ns, string actor)
     {
         var host = http.RequestServices.GetRequiredService<DoHost>();
         ObjectClassInfo? objectClass = null;
@@ -40,7 +41,7 @@ internal sealed class DoRequest
                 ?? throw new ArgumentException($"The {DoRoutes.ClassHeader} header names \"{name}\", which is not a durable object class of this app. Its classes: {string.Join(", ", DoRegistry.Objects.Select(o => o.Name).Order(StringComparer.Ordinal))}.");
         }
 
-        var request = new DoRequest(ns, new InProcessTransport(new ObjectTarget(host, ns, objectClass)));
+        var request = new DoRequest(ns, new InProcessTransport(new ObjectTarget(host, ns, objectClass), actor));
         http.Items[Key] = request;
         return request;
     }

@@ -14,7 +14,7 @@ namespace Do.Orleans;
 /// releases the fence, so a migration or a new activation elsewhere opens it next.
 /// </summary>
 [Reentrant]
-internal sealed class DurableObjectGrain(DurableObjectsSilo silo) : Grain, IDurableObjectGrain
+internal sealed partial class DurableObjectGrain(DurableObjectsSilo silo) : Grain, IDurableObjectGrain
 {
     private readonly HashSet<string> _open = new(StringComparer.Ordinal);
     private ObjectNamespace _ns = null!;
@@ -142,7 +142,8 @@ internal sealed class DurableObjectGrain(DurableObjectsSilo silo) : Grain, IDura
     {
         var expected = objectClass is null ? null
             : DoRegistry.FindObject(objectClass) ?? throw new ArgumentException($"\"{objectClass}\" is not an object class registered on silo {silo.SiloName}. Reference the assembly that declares it from the silo's project.", nameof(objectClass));
-        var transport = new InProcessTransport(new ObjectTarget(silo.Host, _ns, expected));
+        // The caller's actor travels in the request context (see ActorContext); without one the turn records its own.
+        var transport = new InProcessTransport(new ObjectTarget(silo.Host, _ns, expected), ActorContext.Current);
 
         var chain = CallChainContext.Current;
         var callId = Guid.NewGuid().ToString("N");

@@ -92,6 +92,38 @@ public interface IDurableObjectGrain : IGrainWithStringKey
     [Alias("Links")]
     Task<IReadOnlyList<ObjectLink>> Links(string? objectClass, string role);
 
+    /// <summary>The action log, newest first, filtered and paged.</summary>
+    [Alias("Actions")]
+    Task<IReadOnlyList<ActionInfo>> Actions(string? objectClass, ActionFilter filter);
+
+    /// <summary>One action, or null.</summary>
+    [Alias("Action")]
+    Task<ActionInfo?> Action(string? objectClass, long actionId);
+
+    /// <summary>Undoes (<paramref name="undo"/> true) or redoes an action; returns the undo or redo action.</summary>
+    [Alias("Undo")]
+    Task<ActionInfo> Undo(string? objectClass, long actionId, bool undo, bool force);
+
+    /// <summary>Deletes a branch.</summary>
+    [Alias("DeleteBranch")]
+    Task<string> DeleteBranch(string? objectClass, string name, bool force);
+
+    /// <summary>Writes the records of an edge on sides Outgoing (1), Incoming (2) or Both (3) (<see cref="RelationSides"/>).</summary>
+    [Alias("Relate")]
+    Task<bool> Relate(string? objectClass, RelationEdge edge, int sides);
+
+    /// <summary>Tombstones the records of an edge on the given sides.</summary>
+    [Alias("Unrelate")]
+    Task<bool> Unrelate(string? objectClass, RelationEdge edge, int sides);
+
+    /// <summary>The live edges of a thing at a ref, Outgoing (0) or Incoming (1) (<see cref="RelationDirection"/>).</summary>
+    [Alias("Related")]
+    Task<IReadOnlyList<RelationEdge>> Related(string? objectClass, string noun, string reference, string? type, int direction);
+
+    /// <summary>Things matching a query by FullText (0), Vector (1) or Hybrid (2) (<see cref="SearchMode"/>).</summary>
+    [Alias("Search")]
+    Task<IReadOnlyList<SearchDocument>> Search(string? objectClass, string noun, string query, int mode, int limit);
+
     /// <summary>Activates the object (resuming open actions, delivering undispatched events) and runs its due schedules; returns the silo it runs on.</summary>
     [Alias("Wake")]
     Task<string> Wake();

@@ -13,6 +13,7 @@ internal sealed class Counter : INoun<Counter>
 {
     public static readonly VerbInfo BumpVerb = new("Bump", "bumped", IsAsync: false);
     public static readonly VerbInfo EffectVerb = new("Effect", "effected", IsAsync: true);
+    public static readonly VerbInfo CloseVerb = new("Close", "closed", IsAsync: true);
 
     public static string SideEffectFile { get; set; } = "effects.log";
 
@@ -20,7 +21,7 @@ internal sealed class Counter : INoun<Counter>
 
     public int Effects { get; set; }
 
-    public static NounInfo Noun { get; } = new("Counter", "Counters", null, [new NounProperty("Bumps", "bumps", "INTEGER", false), new NounProperty("Effects", "effects", "INTEGER", false)], [BumpVerb, EffectVerb], []);
+    public static NounInfo Noun { get; } = new("Counter", "Counters", null, [new NounProperty("Bumps", "bumps", "INTEGER", false), new NounProperty("Effects", "effects", "INTEGER", false)], [BumpVerb, EffectVerb, CloseVerb], []);
 
     public void Bump() => Bumps++;
 
@@ -34,6 +35,13 @@ internal sealed class Counter : INoun<Counter>
         }
 
         Effects++;
+    }
+
+    /// <summary>Emits a durable custom event (<see cref="Outbox.ClosedEvent"/>) in the verb's own transaction.</summary>
+    public Task Close(Context ctx)
+    {
+        ctx.Emit(Outbox.ClosedEvent, new System.Text.Json.Nodes.JsonObject { ["bumps"] = Bumps }.ToJsonString());
+        return Task.CompletedTask;
     }
 
     public static void Write(Utf8JsonWriter writer, Counter value)
@@ -81,6 +89,10 @@ internal sealed class Counter : INoun<Counter>
                     if (verb == "Bump")
                     {
                         counter.Bump();
+                    }
+                    else if (verb == "Close")
+                    {
+                        await counter.Close(ctx);
                     }
                     else
                     {

@@ -2,17 +2,27 @@
 // run:     bumps a counter and runs an effectful verb in a loop, appending "bump"/"effect" to the ack file after
 //          each call is acknowledged, until the process is killed.
 // recover: starts the host, waits for crash recovery (open actions resumed, events delivered), and exits.
+// emit:    as user "carol", runs a verb that emits a durable custom event whose handler blocks ("dispatching"), so the
+//          test can kill the process between commit and dispatch.
+// deliver: restarts; waits until the emitted event's handler ran ("delivered"), and exits.
+// quiet:   restarts, activates the object (which delivers anything undispatched) and exits ("quiet").
 using Do;
 using Do.CrashHost;
 
 if (args.Length != 4)
 {
-    Console.Error.WriteLine("usage: Do.Sdk.CrashHost <data folder> <ack file> <side-effect file> run|recover");
+    Console.Error.WriteLine("usage: Do.Sdk.CrashHost <data folder> <ack file> <side-effect file> run|recover|emit|deliver|quiet");
     return 2;
 }
 
 var (data, ackPath, effects, mode) = (args[0], args[1], args[2], args[3]);
 Counter.SideEffectFile = effects;
+Outbox.Block = mode == "emit";
+if (mode is "emit" or "deliver" or "quiet")
+{
+    return await EmitCrash.RunAsync(data, mode);
+}
+
 await using var host = await DoHost.StartAsync(o =>
 {
     o.DataPath = data;

@@ -49,6 +49,24 @@ public sealed class DoTestHostTests
         });
     }
 
+    /// <summary>Every hour, runs a durable action that reports who it acts for: the schedule.</summary>
+    private sealed class Stamper : Entity
+    {
+        protected override void Configure(Context ctx)
+        {
+            ctx.Define("stamp", (_, c) =>
+            {
+                Actors(c.Ns).Enqueue(c.Actor);
+                return Task.FromResult<string?>(null);
+            });
+            ctx.Every.Hour(c => c.Do("stamp"));
+        }
+    }
+
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<string>> s_actors = new();
+
+    private static ConcurrentQueue<string> Actors(string ns) => s_actors.GetOrAdd(ns, _ => new());
+
     /// <summary>A greeting handled in the background, whose handler writes to another object.</summary>
     private sealed class Greeter : Entity
     {
@@ -116,6 +134,25 @@ public sealed class DoTestHostTests
         // Exponential backoff of 1 s then 2 s: the fake clock stopped at each retry's own time.
         Assert.Equal([Monday8am, Monday8am.AddSeconds(1), Monday8am.AddSeconds(3)], Runs(ns));
         Assert.Equal(Monday8am.AddMinutes(1), test.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task A_schedule_acts_as_schedule_and_its_id_and_its_actions_record_that_actor()
+    {
+        await using var test = await DoTestHost.StartAsync(StartMonday8am);
+        var ns = Ns("stamper");
+        var stamper = test.Object<Stamper>(ns);
+        await stamper.Run(_ => true);
+
+        await test.AdvanceAsync(TimeSpan.FromHours(2)).WaitAsync(Guard);
+
+        var schedule = Assert.Single(await stamper.Schedules());
+        var actor = "schedule:" + schedule.Id;
+        Assert.Equal([actor, actor], Actors(ns));
+        var stamps = await stamper.Actions(new ActionFilter { Verb = "stamp" });
+        Assert.Equal(2, stamps.Count);
+        Assert.All(stamps, a => Assert.Equal((actor, ActionStatus.Completed), (a.Actor, a.Status)));
+        Assert.Equal(stamps, (await stamper.Actions(new ActionFilter { Actor = actor })).Where(a => a.Verb == "stamp"));
     }
 
     [Fact]

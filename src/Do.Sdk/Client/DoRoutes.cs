@@ -11,6 +11,12 @@ internal static class DoRoutes
     /// <summary>The header that names the object's class, so the first call to a new object can create it.</summary>
     public const string ClassHeader = "Do-Class";
 
+    /// <summary>
+    /// The header that carries the actor a client acts for (<c>As(actor)</c>), URL-encoded. The server records it only
+    /// when the authenticated principal holds a <c>do:actor</c> claim granting it.
+    /// </summary>
+    public const string ActorHeader = "Do-Actor";
+
     /// <summary>The media type of the live event stream.</summary>
     public const string EventStream = "text/event-stream";
 
@@ -34,6 +40,14 @@ internal static class DoRoutes
     public const string Replay = "/{ns}/dead-letters/{id}/replay";
     public const string Schedules = "/{ns}/schedules";
     public const string Links = "/{ns}/links/{role}";
+    public const string Actions = "/{ns}/actions";
+    public const string Action = "/{ns}/actions/{id}";
+    public const string Undo = "/{ns}/actions/{id}/undo";
+    public const string Redo = "/{ns}/actions/{id}/redo";
+    public const string Relate = "/{ns}/relate";
+    public const string Unrelate = "/{ns}/unrelate";
+    public const string Related = "/{ns}/things/{noun}/{ref}/related";
+    public const string Search = "/{ns}/search/{noun}";
 
     /// <summary>Fills a template's <c>{name}</c> holes with URL-encoded values, in order.</summary>
     public static string Path(string prefix, string template, params ReadOnlySpan<string> values)

@@ -23,6 +23,11 @@ namespace Do.Client;
 [JsonSerializable(typeof(IReadOnlyList<MergeConflict>))]
 [JsonSerializable(typeof(MergeResult))]
 [JsonSerializable(typeof(CompactResult))]
+[JsonSerializable(typeof(ActionInfo))]
+[JsonSerializable(typeof(IReadOnlyList<ActionInfo>))]
+[JsonSerializable(typeof(RelationEdge))]
+[JsonSerializable(typeof(IReadOnlyList<RelationEdge>))]
+[JsonSerializable(typeof(IReadOnlyList<SearchDocument>))]
 internal sealed partial class DoWireJson : JsonSerializerContext
 {
 }

@@ -36,7 +36,7 @@ public sealed partial class HttpObjectTransport
     {
         ArgumentNullException.ThrowIfNull(to);
         var created = await PostJsonAsync(Path(DoRoutes.Fork, to.Value), DoWireJson.Default.String, cancellationToken).ConfigureAwait(false);
-        return new HttpObjectTransport(_client, ObjectNamespace.Parse(created), _objectClass);
+        return new HttpObjectTransport(_client, ObjectNamespace.Parse(created), _objectClass, _actor);
     }
 
     /// <inheritdoc />

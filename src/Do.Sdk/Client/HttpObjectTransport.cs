@@ -17,12 +17,14 @@ public sealed partial class HttpObjectTransport : IObjectTransport, IEventStream
 
     private readonly DoClient _client;
     private readonly string? _objectClass;
+    private readonly string? _actor;
 
-    internal HttpObjectTransport(DoClient client, ObjectNamespace ns, string? objectClass)
+    internal HttpObjectTransport(DoClient client, ObjectNamespace ns, string? objectClass, string? actor = null)
     {
         _client = client;
         Namespace = ns;
         _objectClass = objectClass;
+        _actor = actor;
     }
 
     /// <inheritdoc />
@@ -34,7 +36,7 @@ public sealed partial class HttpObjectTransport : IObjectTransport, IEventStream
     public IObjectTransport For(ObjectNamespace other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return other == Namespace ? this : new HttpObjectTransport(_client, other, null);
+        return other == Namespace ? this : new HttpObjectTransport(_client, other, null, _actor);
     }
 
     /// <inheritdoc />
@@ -158,8 +160,8 @@ public sealed partial class HttpObjectTransport : IObjectTransport, IEventStream
     private async Task<T> GetJsonAsync<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
         => JsonSerializer.Deserialize(await SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false), type)!;
 
-    private async Task<T> PostJsonAsync<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
-        => JsonSerializer.Deserialize(await SendAsync(HttpMethod.Post, path, null, cancellationToken).ConfigureAwait(false), type)!;
+    private async Task<T> PostJsonAsync<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken, string? body = null)
+        => JsonSerializer.Deserialize(await SendAsync(HttpMethod.Post, path, body, cancellationToken).ConfigureAwait(false), type)!;
 
     /// <summary>Sends one request; answers the body of a success, throws the server's exception otherwise.</summary>
     private async Task<byte[]> SendAsync(HttpMethod method, string path, string? json, CancellationToken cancellationToken)
@@ -186,6 +188,12 @@ public sealed partial class HttpObjectTransport : IObjectTransport, IEventStream
         if (_objectClass is not null)
         {
             request.Headers.TryAddWithoutValidation(DoRoutes.ClassHeader, _objectClass);
+        }
+
+        if (_actor is not null)
+        {
+            // Escaped so that any actor text (a URL, a non-ASCII name) fits a header value.
+            request.Headers.TryAddWithoutValidation(DoRoutes.ActorHeader, Uri.EscapeDataString(_actor));
         }
     }
 }

@@ -118,6 +118,12 @@ internal static class RemoteErrors
                 writer.WritePropertyName("conflicts");
                 JsonSerializer.Serialize(writer, conflict.Conflicts, DoWireJson.Default.IReadOnlyListMergeConflict);
                 break;
+            case UndoConflictException undo:
+                writer.WriteNumber("actionId", undo.ActionId);
+                writer.WriteString("target", undo.Target);
+                writer.WritePropertyName("conflicts");
+                JsonSerializer.Serialize(writer, undo.Conflicts, DoWireJson.Default.IReadOnlyListFieldChange);
+                break;
             case ActionFailedException failed:
                 writer.WriteNumber("actionId", failed.ActionId);
                 writer.WriteString("verb", failed.Verb);
@@ -151,6 +157,7 @@ internal static class RemoteErrors
             nameof(ObjectClassMismatchException) => new ObjectClassMismatchException(problem.String("namespace"), problem.String("actualClass"), problem.String("requestedClass")),
             nameof(DetachedWriteException) => new DetachedWriteException(problem),
             nameof(MergeConflictException) => new MergeConflictException(problem, Conflicts(problem)),
+            nameof(UndoConflictException) => new UndoConflictException(problem.Int64("actionId"), problem.String("target"), FieldChanges(problem)),
             nameof(ActionFailedException) => new ActionFailedException(problem, new DoRemoteException(problem.Status, problem.StringOrNull("innerException"), problem.String("innerDetail"))),
             nameof(ArgumentOutOfRangeException) => new ArgumentOutOfRangeException(detail, (Exception?)null),
             nameof(ArgumentNullException) => new ArgumentNullException(detail, (Exception?)null),
@@ -167,6 +174,11 @@ internal static class RemoteErrors
     private static IReadOnlyList<MergeConflict> Conflicts(RemoteProblem problem)
         => problem.Element("conflicts") is { ValueKind: JsonValueKind.Array } array
             ? array.Deserialize(DoWireJson.Default.IReadOnlyListMergeConflict) ?? []
+            : [];
+
+    private static IReadOnlyList<FieldChange> FieldChanges(RemoteProblem problem)
+        => problem.Element("conflicts") is { ValueKind: JsonValueKind.Array } array
+            ? array.Deserialize(DoWireJson.Default.IReadOnlyListFieldChange) ?? []
             : [];
 
     // Deadlock detection lands in another change; its exception is recognised by name so this mapping needs no update.

@@ -25,6 +25,9 @@ public sealed class DoServer : IAsyncDisposable
     /// <summary>Grants only https://elsewhere.example.</summary>
     public const string ElsewhereKey = "elsewhere-key-0123456789";
 
+    /// <summary>Grants every namespace under https://startups.studio/ and may act for every <c>user:*</c> actor.</summary>
+    public const string ActorKey = "actor-key-0123456789";
+
     private readonly TempFolder _temp;
     private readonly WebApplication _app;
 
@@ -54,7 +57,9 @@ public sealed class DoServer : IAsyncDisposable
         builder.Services.AddDurableObjects(o => o.DataPath = temp.Path);
         builder.Services.AddAuthentication().AddDoApiKeys(keys => keys
             .Add(StudioKey, "https://startups.studio/**")
-            .Add(ElsewhereKey, "https://elsewhere.example"));
+            .Add(ElsewhereKey, "https://elsewhere.example")
+            .Add(ActorKey, "https://startups.studio/**")
+            .ActFor(ActorKey, "user:*"));
         builder.Services.AddOpenApi();
         if (permits is { } limit)
         {

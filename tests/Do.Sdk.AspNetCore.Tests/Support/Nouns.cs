@@ -18,6 +18,13 @@ public partial class Startup
     public Task Launch(Context ctx) => throw new InvalidOperationException($"the launch pad for {Name} is on fire");
 }
 
+/// <summary>A person behind startups: searchable by name, related to startups.</summary>
+[Noun]
+public partial class Founder
+{
+    [Searchable] public string Name { get; set; } = "";
+}
+
 public partial class Studio : Business
 {
 }

@@ -18,6 +18,38 @@ public partial class Note
     public string Text { get; set; } = "";
 }
 
+/// <summary>A card with searchable text, for search and relationships on the cluster.</summary>
+[Noun]
+public partial class Card
+{
+    [Searchable] public string Title { get; set; } = "";
+}
+
+/// <summary>
+/// A parcel shipped by a durable verb whose first run, per parcel, never returns: it hangs on the silo the test then
+/// kills, leaving the action pending in the object's file. Every later run (the resume) ships it.
+/// </summary>
+[Noun]
+public partial class Parcel
+{
+    /// <summary>How many times Ship started for "{ns}/{id}".</summary>
+    public static readonly ConcurrentDictionary<string, int> Runs = new(StringComparer.Ordinal);
+
+    public bool Shipped { get; set; }
+
+    [Verb]
+    public async Task Ship(string key, Context ctx)
+    {
+        if (Runs.AddOrUpdate(key, 1, static (_, n) => n + 1) == 1)
+        {
+            // Ignores cancellation on purpose: this run must never reach its commit, as if its process had died.
+            await Task.Delay(Timeout.Infinite, CancellationToken.None);
+        }
+
+        Shipped = true;
+    }
+}
+
 /// <summary>The clustered object of the tests: counters with a handler that counts its runs, and a verb that calls across objects.</summary>
 public partial class Board : Business
 {
