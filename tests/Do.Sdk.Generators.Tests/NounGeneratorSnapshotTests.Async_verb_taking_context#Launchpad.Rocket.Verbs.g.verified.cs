@@ -8,10 +8,16 @@ namespace Launchpad;
 public static class RocketVerbs
 {
     /// <summary>The Launch verb; its event is <c>Rocket.launched</c>.</summary>
-    public static readonly global::Do.VerbInfo Launch = new("Launch", "launched", IsAsync: true, Retries: 5);
+    public static readonly global::Do.VerbInfo Launch = new("Launch", "launched", IsAsync: true, Retries: 5)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Rocket to run Launch on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Note verb; its event is <c>Rocket.noted</c>.</summary>
-    public static readonly global::Do.VerbInfo Note = new("Note", "noted", IsAsync: true);
+    public static readonly global::Do.VerbInfo Note = new("Note", "noted", IsAsync: true)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Rocket to run Note on."},"message":{"type":"string"}},"required":["id","message"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Launch, Note];

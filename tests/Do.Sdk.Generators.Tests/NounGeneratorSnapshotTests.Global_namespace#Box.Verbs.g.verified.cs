@@ -6,7 +6,10 @@
 public static class BoxVerbs
 {
     /// <summary>The Grow verb; its event is <c>Box.grew</c>.</summary>
-    public static readonly global::Do.VerbInfo Grow = new("Grow", "grew", IsAsync: false);
+    public static readonly global::Do.VerbInfo Grow = new("Grow", "grew", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Box to run Grow on."},"by":{"type":"integer"}},"required":["id","by"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Grow];

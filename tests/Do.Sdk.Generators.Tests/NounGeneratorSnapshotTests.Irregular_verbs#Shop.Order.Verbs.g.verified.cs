@@ -8,28 +8,52 @@ namespace Shop;
 public static class OrderVerbs
 {
     /// <summary>The Pay verb; its event is <c>Order.paid</c>.</summary>
-    public static readonly global::Do.VerbInfo Pay = new("Pay", "paid", IsAsync: false);
+    public static readonly global::Do.VerbInfo Pay = new("Pay", "paid", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Pay on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Send verb; its event is <c>Order.sent</c>.</summary>
-    public static readonly global::Do.VerbInfo Send = new("Send", "sent", IsAsync: false);
+    public static readonly global::Do.VerbInfo Send = new("Send", "sent", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Send on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Buy verb; its event is <c>Order.bought</c>.</summary>
-    public static readonly global::Do.VerbInfo Buy = new("Buy", "bought", IsAsync: false);
+    public static readonly global::Do.VerbInfo Buy = new("Buy", "bought", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Buy on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Ship verb; its event is <c>Order.shipped</c>.</summary>
-    public static readonly global::Do.VerbInfo Ship = new("Ship", "shipped", IsAsync: false);
+    public static readonly global::Do.VerbInfo Ship = new("Ship", "shipped", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Ship on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Copy verb; its event is <c>Order.copied</c>.</summary>
-    public static readonly global::Do.VerbInfo Copy = new("Copy", "copied", IsAsync: false);
+    public static readonly global::Do.VerbInfo Copy = new("Copy", "copied", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Copy on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Stop verb; its event is <c>Order.stopped</c>.</summary>
-    public static readonly global::Do.VerbInfo Stop = new("Stop", "stopped", IsAsync: false);
+    public static readonly global::Do.VerbInfo Stop = new("Stop", "stopped", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Stop on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Create verb; its event is <c>Order.created</c>.</summary>
-    public static readonly global::Do.VerbInfo Create = new("Create", "created", IsAsync: false);
+    public static readonly global::Do.VerbInfo Create = new("Create", "created", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Create on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The SendInvoice verb; its event is <c>Order.sentInvoice</c>.</summary>
-    public static readonly global::Do.VerbInfo SendInvoice = new("SendInvoice", "sentInvoice", IsAsync: false);
+    public static readonly global::Do.VerbInfo SendInvoice = new("SendInvoice", "sentInvoice", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run SendInvoice on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Pay, Send, Buy, Ship, Copy, Stop, Create, SendInvoice];

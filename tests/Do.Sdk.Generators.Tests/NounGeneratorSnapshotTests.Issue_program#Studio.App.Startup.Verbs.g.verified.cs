@@ -8,10 +8,16 @@ namespace Studio.App;
 public static class StartupVerbs
 {
     /// <summary>The Prioritize verb; its event is <c>Startup.prioritized</c>.</summary>
-    public static readonly global::Do.VerbInfo Prioritize = new("Prioritize", "prioritized", IsAsync: false);
+    public static readonly global::Do.VerbInfo Prioritize = new("Prioritize", "prioritized", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Startup to run Prioritize on."},"by":{"type":"integer"}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Tag verb; its event is <c>Startup.tagged</c>.</summary>
-    public static readonly global::Do.VerbInfo Tag = new("Tag", "tagged", IsAsync: false);
+    public static readonly global::Do.VerbInfo Tag = new("Tag", "tagged", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Startup to run Tag on."},"tag":{"type":"string"}},"required":["id","tag"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Prioritize, Tag];

@@ -8,7 +8,10 @@ namespace Acme.Sales.Crm.Deals;
 public static class DealVerbs
 {
     /// <summary>The Discount verb; its event is <c>Deal.discounted</c>.</summary>
-    public static readonly global::Do.VerbInfo Discount = new("Discount", "discounted", IsAsync: false);
+    public static readonly global::Do.VerbInfo Discount = new("Discount", "discounted", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Deal to run Discount on."},"percent":{"type":"number"}},"required":["id","percent"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Discount];

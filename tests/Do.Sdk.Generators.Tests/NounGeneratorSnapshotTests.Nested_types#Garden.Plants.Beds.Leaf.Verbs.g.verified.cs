@@ -8,7 +8,10 @@ namespace Garden;
 public static class PlantsBedsLeafVerbs
 {
     /// <summary>The Fall verb; its event is <c>Leaf.fell</c>.</summary>
-    public static readonly global::Do.VerbInfo Fall = new("Fall", "fell", IsAsync: false);
+    public static readonly global::Do.VerbInfo Fall = new("Fall", "fell", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Leaf to run Fall on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Fall];

@@ -8,7 +8,10 @@ namespace Org;
 public static class CompanyVerbs
 {
     /// <summary>The Hire verb; its event is <c>Company.hired</c>.</summary>
-    public static readonly global::Do.VerbInfo Hire = new("Hire", "hired", IsAsync: false);
+    public static readonly global::Do.VerbInfo Hire = new("Hire", "hired", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Company to run Hire on."},"employee":{"type":"object"}},"required":["id","employee"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Hire];

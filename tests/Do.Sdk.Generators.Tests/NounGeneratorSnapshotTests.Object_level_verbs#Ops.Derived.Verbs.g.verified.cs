@@ -8,7 +8,10 @@ namespace Ops;
 public static class DerivedVerbs
 {
     /// <summary>The Ping verb; its event is <c>Derived.pinged</c>.</summary>
-    public static readonly global::Do.VerbInfo Ping = new("Ping", "pinged", IsAsync: false);
+    public static readonly global::Do.VerbInfo Ping = new("Ping", "pinged", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{},"required":[],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Ping];

@@ -8,7 +8,10 @@ namespace Settings;
 public static class DialVerbs
 {
     /// <summary>The Configure verb; its event is <c>Dial.configured</c>.</summary>
-    public static readonly global::Do.VerbInfo Configure = new("Configure", "configured", IsAsync: false);
+    public static readonly global::Do.VerbInfo Configure = new("Configure", "configured", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Dial to run Configure on."},"label":{"type":"string"},"level":{"type":"integer"},"loud":{"type":"boolean"},"ratio":{"type":"number"},"price":{"type":"number"},"big":{"type":"integer"},"mark":{"type":"string","minLength":1,"maxLength":1},"note":{"type":"string"},"mode":{"type":"string","enum":["Off","Low","High"]},"fallback":{"type":["string","null"],"enum":["Off","Low","High",null]},"comment":{"type":["string","null"]},"gain":{"type":"number"},"tags":{"type":["array","null"],"items":{"type":"string"}}},"required":["id","label"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Configure];

@@ -8,10 +8,16 @@ namespace People;
 public static class MemberVerbs
 {
     /// <summary>The Launch verb; its event is <c>Member.wentLive</c>.</summary>
-    public static readonly global::Do.VerbInfo Launch = new("Launch", "wentLive", IsAsync: false);
+    public static readonly global::Do.VerbInfo Launch = new("Launch", "wentLive", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Member to run Launch on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Shelve verb; its event is <c>Member.archived</c>.</summary>
-    public static readonly global::Do.VerbInfo Shelve = new("Shelve", "archived", IsAsync: false, Retries: 3, TimeoutMilliseconds: 2500);
+    public static readonly global::Do.VerbInfo Shelve = new("Shelve", "archived", IsAsync: false, Retries: 3, TimeoutMilliseconds: 2500)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Member to run Shelve on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Launch, Shelve];

@@ -8,7 +8,10 @@ namespace Ledger;
 public static class InvoiceVerbs
 {
     /// <summary>The Pay verb; its event is <c>Invoice.paid</c>.</summary>
-    public static readonly global::Do.VerbInfo Pay = new("Pay", "paid", IsAsync: false);
+    public static readonly global::Do.VerbInfo Pay = new("Pay", "paid", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Invoice to run Pay on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Pay];

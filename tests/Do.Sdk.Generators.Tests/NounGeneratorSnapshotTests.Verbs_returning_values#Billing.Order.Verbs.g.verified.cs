@@ -8,16 +8,28 @@ namespace Billing;
 public static class OrderVerbs
 {
     /// <summary>The Total verb; its event is <c>Order.totaled</c>.</summary>
-    public static readonly global::Do.VerbInfo Total = new("Total", "totaled", IsAsync: false);
+    public static readonly global::Do.VerbInfo Total = new("Total", "totaled", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Total on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The AddLine verb; its event is <c>Order.addedLine</c>.</summary>
-    public static readonly global::Do.VerbInfo AddLine = new("AddLine", "addedLine", IsAsync: false);
+    public static readonly global::Do.VerbInfo AddLine = new("AddLine", "addedLine", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run AddLine on."},"line":{"type":"string"}},"required":["id","line"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Price verb; its event is <c>Order.priced</c>.</summary>
-    public static readonly global::Do.VerbInfo Price = new("Price", "priced", IsAsync: true);
+    public static readonly global::Do.VerbInfo Price = new("Price", "priced", IsAsync: true)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Price on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Note verb; its event is <c>Order.noted</c>.</summary>
-    public static readonly global::Do.VerbInfo Note = new("Note", "noted", IsAsync: true);
+    public static readonly global::Do.VerbInfo Note = new("Note", "noted", IsAsync: true)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Note on."}},"required":["id"],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Total, AddLine, Price, Note];

@@ -8,10 +8,16 @@ namespace Billing;
 public static class TillVerbs
 {
     /// <summary>The Open verb; its event is <c>Till.opened</c>.</summary>
-    public static readonly global::Do.VerbInfo Open = new("Open", "opened", IsAsync: false);
+    public static readonly global::Do.VerbInfo Open = new("Open", "opened", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"drawers":{"type":"integer"}},"required":["drawers"],"additionalProperties":false}""",
+    };
 
     /// <summary>The Audit verb; its event is <c>Till.audited</c>.</summary>
-    public static readonly global::Do.VerbInfo Audit = new("Audit", "audited", IsAsync: true);
+    public static readonly global::Do.VerbInfo Audit = new("Audit", "audited", IsAsync: true)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{},"required":[],"additionalProperties":false}""",
+    };
 
     /// <summary>Every verb, in declaration order.</summary>
     public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Open, Audit];
