@@ -36,7 +36,7 @@ public sealed class ActionOptions
 
     /// <summary>True when a failure with <paramref name="exception"/> should be tried again.</summary>
     internal bool IsRetryable(Exception exception)
-        => exception is not OperationCanceledException and not NonRetryableException and not DeadlockException && (ShouldRetry?.Invoke(exception) ?? true);
+        => exception is not OperationCanceledException and not NonRetryableException and not DeadlockException and not Execution.ActionSuspendedException && (ShouldRetry?.Invoke(exception) ?? true);
 
     internal void Validate(List<string> errors)
     {

@@ -72,11 +72,13 @@ internal static partial class VerbExecution
                     try
                     {
                         var head = db.Things.RequireLive(nounId, name, id);
-                        ActionScope.Enter(new ActionScope(activation, actionId, attempts, token));
+                        var scope = new ActionScope(activation, actionId, attempts, token);
+                        ActionScope.Enter(scope);
                         result = await apply(head.Data!, activation.Context).ConfigureAwait(false);
+                        ThrowIfSuspended(scope);
                         Telemetry.DoTelemetry.Complete(span);
                     }
-                    catch (Exception e) when (e is not OperationCanceledException || token.IsCancellationRequested)
+                    catch (Exception e) when ((e is not OperationCanceledException || token.IsCancellationRequested) && e is not ActionSuspendedException)
                     {
                         Telemetry.DoTelemetry.Fail(span, e);
                         db.Actions.SetStatus(actionId, ActionStatus.Retrying, attempts, e.Message);
@@ -85,6 +87,11 @@ internal static partial class VerbExecution
                 },
                 cancellationToken).ConfigureAwait(false);
         }
+        catch (ActionSuspendedException suspended)
+        {
+            Suspend(activation, actionId, attempts, suspended);
+            throw;
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             db.InTransaction(() =>
@@ -92,7 +99,7 @@ internal static partial class VerbExecution
                 db.Actions.SetStatus(actionId, ActionStatus.Failed, attempts, e.Message);
                 db.Events.Append(name + ".failed", db.Things.ThingSource(id), nounId, id, null, actionId, FailureJson(verb, actionId, e), db.NowMilliseconds());
             });
-            throw new ActionFailedException(actionId, verb.Name, id, attempts, e);
+            throw Failed(activation, resumeActionId, new ActionFailedException(actionId, verb.Name, id, attempts, e));
         }
         catch (Exception e) when (resumeActionId is null)
         {
@@ -111,6 +118,7 @@ internal static partial class VerbExecution
             var current = db.Things.RequireLive(nounId, name, id);
             db.Things.Append(nounId, name, id, result.State, current, verb.Name, verb.Event, options with { Output = result.Output }, result.State, existingActionId: actionId, attempts: attempts);
         });
+        Completed(activation, resumeActionId, result.Output);
         return result.Output;
     }
 
@@ -179,11 +187,13 @@ internal static partial class VerbExecution
                     using var span = StartAttempt(activation, name, actionId, attempts);
                     try
                     {
-                        ActionScope.Enter(new ActionScope(activation, actionId, attempts, token));
+                        var scope = new ActionScope(activation, actionId, attempts, token);
+                        ActionScope.Enter(scope);
                         output = await handler(inputJson, activation.Context).ConfigureAwait(false);
+                        ThrowIfSuspended(scope);
                         Telemetry.DoTelemetry.Complete(span);
                     }
-                    catch (Exception e) when (e is not OperationCanceledException || token.IsCancellationRequested)
+                    catch (Exception e) when ((e is not OperationCanceledException || token.IsCancellationRequested) && e is not ActionSuspendedException)
                     {
                         Telemetry.DoTelemetry.Fail(span, e);
                         db.Actions.SetStatus(actionId, ActionStatus.Retrying, attempts, e.Message);
@@ -192,6 +202,11 @@ internal static partial class VerbExecution
                 },
                 cancellationToken).ConfigureAwait(false);
         }
+        catch (ActionSuspendedException suspended)
+        {
+            Suspend(activation, actionId, attempts, suspended);
+            throw;
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             db.InTransaction(() =>
@@ -199,7 +214,7 @@ internal static partial class VerbExecution
                 db.Actions.SetStatus(actionId, ActionStatus.Failed, attempts, e.Message);
                 db.Events.Append(name + ".failed", db.Namespace.Value, null, null, null, actionId, FailureJson(new VerbInfo(name, "failed", true), actionId, e), db.NowMilliseconds());
             });
-            throw new ActionFailedException(actionId, name, db.Namespace.Value, attempts, e);
+            throw Failed(activation, resumeActionId, new ActionFailedException(actionId, name, db.Namespace.Value, attempts, e));
         }
         catch (Exception e) when (resumeActionId is null)
         {
@@ -217,6 +232,7 @@ internal static partial class VerbExecution
             db.Actions.CompleteWithOutput(actionId, output, attempts);
             db.Events.Append(name + ".completed", db.Namespace.Value, null, null, null, actionId, output, db.NowMilliseconds());
         });
+        Completed(activation, resumeActionId, output);
         return output;
     }
 

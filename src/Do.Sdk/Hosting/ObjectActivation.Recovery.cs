@@ -25,49 +25,67 @@ internal sealed partial class ObjectActivation
         foreach (var action in Database.Actions.Open())
         {
             MarkPending();
-            if (Database.Actions.NounOf(action.Id) is not long nounKey)
+            await ResumeActionAsync(action, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs an open action again from the top (journaled steps replay); a wait suspends it again.</summary>
+    internal async Task ResumeActionAsync(ActionRecord action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ResumeActionCoreAsync(action, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ActionSuspendedException)
+        {
+            // Waiting again: recorded by the runner; the timer or the signal brings it back.
+        }
+    }
+
+    private async Task ResumeActionCoreAsync(ActionRecord action, CancellationToken cancellationToken)
+    {
+        if (Database.Actions.NounOf(action.Id) is not long nounKey)
+        {
+            if (Context.FindDefinitionOrNull(action.Verb) is { } definition)
             {
-                if (Context.FindDefinitionOrNull(action.Verb) is { } definition)
+                try
                 {
-                    try
-                    {
-                        await VerbExecution.RunDefinedAsync(this, action.Verb, action.Input, definition, action.Id, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (ActionFailedException e)
-                    {
-                        Log.ResumeFailed(Host.Logger, action.Id, Namespace.Value, e);
-                    }
+                    await VerbExecution.RunDefinedAsync(this, action.Verb, action.Input, definition, action.Id, cancellationToken).ConfigureAwait(false);
                 }
-                else
+                catch (ActionFailedException e)
                 {
-                    Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, $"resumed after a crash, but no action \"{action.Verb}\" is defined in Configure any more");
+                    Log.ResumeFailed(Host.Logger, action.Id, Namespace.Value, e);
                 }
-
-                continue;
             }
-
-            var nounName = Database.NounName(nounKey);
-            var noun = DoRegistry.TryFindNoun(nounName, out var problem);
-            var dispatch = noun is null ? null : DoRegistry.FindDispatcher(noun);
-            var verb = noun?.FindVerb(action.Verb);
-            if (noun is null || dispatch is null || verb is null)
+            else
             {
-                Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, $"resumed after a crash, but {nounName}.{action.Verb} is not registered in this process{(problem is null ? "" : ": " + problem)}");
-                continue;
+                Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, $"resumed after a crash, but no action \"{action.Verb}\" is defined in Configure any more");
             }
 
-            try
-            {
-                _ = await VerbExecution.RunAsync(this, noun, action.Target, verb, action.Input, Durability.Do, (json, ctx) => dispatch(json, verb.Name, action.Input, ctx), action.Id, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ActionFailedException e)
-            {
-                Log.ResumeFailed(Host.Logger, action.Id, Namespace.Value, e);
-            }
-            catch (ThingNotFoundException e)
-            {
-                Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, e.Message);
-            }
+            return;
+        }
+
+        var nounName = Database.NounName(nounKey);
+        var noun = DoRegistry.TryFindNoun(nounName, out var problem);
+        var dispatch = noun is null ? null : DoRegistry.FindDispatcher(noun);
+        var verb = noun?.FindVerb(action.Verb);
+        if (noun is null || dispatch is null || verb is null)
+        {
+            Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, $"resumed after a crash, but {nounName}.{action.Verb} is not registered in this process{(problem is null ? "" : ": " + problem)}");
+            return;
+        }
+
+        try
+        {
+            _ = await VerbExecution.RunAsync(this, noun, action.Target, verb, action.Input, Durability.Do, (json, ctx) => dispatch(json, verb.Name, action.Input, ctx), action.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ActionFailedException e)
+        {
+            Log.ResumeFailed(Host.Logger, action.Id, Namespace.Value, e);
+        }
+        catch (ThingNotFoundException e)
+        {
+            Database.Actions.SetStatus(action.Id, ActionStatus.Failed, action.Attempts, e.Message);
         }
     }
 
@@ -93,7 +111,8 @@ internal sealed partial class ObjectActivation
             }
         }
 
-        var next = SchedulePersistence.NextAlarm(Database);
+        await ResumeDueWaitsAsync().ConfigureAwait(false);
+        var next = NextAlarm();
         Host.SetAlarm(Namespace, next);
         return next;
     }

@@ -289,7 +289,7 @@ internal sealed partial class ObjectActivation
             instance.RunConfigure(context);
             database.HasSubscribers = context.On.HasAny;
             Host.Schedules.Persist(database, context.Every.Registrations);
-            Host.SetAlarm(Namespace, SchedulePersistence.NextAlarm(database));
+            RefreshAlarm();
             if (context.On.Count > 0)
             {
                 // Handlers mean events may wait in the outbox: if the process dies, the host must come back here.

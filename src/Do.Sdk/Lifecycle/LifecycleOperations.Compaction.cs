@@ -14,7 +14,7 @@ internal sealed partial class LifecycleOperations
     private const string ActionsOfKeptEvents = "SELECT action FROM events WHERE action IS NOT NULL AND (dispatched_at IS NULL OR sequence IN (SELECT event FROM dead_letters))";
 
     private const string ArchivedMainActions = $"""
-        SELECT id FROM actions WHERE branch = 1 AND status NOT IN ('pending', 'running', 'retrying')
+        SELECT id FROM actions WHERE branch = 1 AND status NOT IN ('pending', 'running', 'retrying', 'waiting')
           AND (after_version IS NULL OR after_version NOT IN ({Keep}))
           AND id NOT IN ({ActionsOfKeptEvents})
         """;
@@ -173,7 +173,7 @@ internal sealed partial class LifecycleOperations
 
     private void RefuseOpenActions(string actionsSql, string where)
     {
-        var open = IdsOf($"SELECT id FROM actions WHERE id IN ({actionsSql}) AND status IN ('pending', 'running', 'retrying')");
+        var open = IdsOf($"SELECT id FROM actions WHERE id IN ({actionsSql}) AND status IN ('pending', 'running', 'retrying', 'waiting')");
         if (open.Count > 0)
         {
             throw new InvalidOperationException($"{db.Namespace} has actions still in progress {where} ({string.Join(", ", open.Order())}); let them finish or fail first.");

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Do;
 
 /// <summary>Reads and writes nouns as JSON text through their generated, reflection-free serializers.</summary>
-public static class NounJson
+public static partial class NounJson
 {
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;

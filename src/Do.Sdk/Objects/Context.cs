@@ -10,7 +10,7 @@ namespace Do;
 /// and async verb. It declares handlers (<see cref="On"/>) and schedules (<see cref="Every"/>), addresses things
 /// here and in other objects, and gives deterministic time and ids.
 /// </summary>
-public sealed class Context : IObjectScope
+public sealed partial class Context : IObjectScope
 {
     private readonly ObjectActivation _activation;
     private readonly Dictionary<string, Func<string?, Context, Task<string?>>> _definitions = new(StringComparer.Ordinal);
@@ -189,7 +189,7 @@ public sealed class Context : IObjectScope
             ThingStore.ValidateJson(inputJson, nameof(inputJson));
         }
 
-        return _activation.Target.RunAsync(a => VerbExecution.RunDefinedAsync(a, action, inputJson, handler, null, cancellationToken), cancellationToken);
+        return ActionWaiters.Follow(_activation.Target.RunAsync(a => VerbExecution.RunDefinedAsync(a, action, inputJson, handler, null, cancellationToken), cancellationToken), cancellationToken);
     }
 
     internal Func<string?, Context, Task<string?>>? FindDefinitionOrNull(string action) => _definitions.GetValueOrDefault(action);

@@ -11,7 +11,7 @@ namespace Do;
 /// HTTP for <c>Do.Client.DoClient</c>, through a grain on Orleans. Members marked "in-process only" need the embedded
 /// host and throw <see cref="NotSupportedException"/> on other transports.
 /// </summary>
-public class ObjectClient : IObjectScope
+public partial class ObjectClient : IObjectScope
 {
     /// <summary>A client over <paramref name="transport"/>. Hosts and integrations create clients; user code gets them from a host.</summary>
     public ObjectClient(IObjectTransport transport) => Transport = transport ?? throw new ArgumentNullException(nameof(transport));

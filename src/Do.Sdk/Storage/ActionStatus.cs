@@ -20,4 +20,10 @@ public enum ActionStatus
 
     /// <summary>An attempt failed and another is scheduled.</summary>
     Retrying,
+
+    /// <summary>
+    /// Suspended in a durable wait (<c>ctx.Sleep</c>, <c>ctx.WaitFor</c>, an approval) with its object's turn released;
+    /// it runs again, replaying its journaled steps, when the timer is due or the signal arrives. Not a failed attempt.
+    /// </summary>
+    Waiting,
 }

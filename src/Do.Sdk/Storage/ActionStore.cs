@@ -106,6 +106,7 @@ public sealed class ActionStore
         ActionStatus.Completed => "completed",
         ActionStatus.Failed => "failed",
         ActionStatus.Undone => "undone",
+        ActionStatus.Waiting => "waiting",
         _ => "retrying",
     };
 
@@ -133,6 +134,7 @@ public sealed class ActionStore
                     "completed" => ActionStatus.Completed,
                     "failed" => ActionStatus.Failed,
                     "undone" => ActionStatus.Undone,
+                    "waiting" => ActionStatus.Waiting,
                     _ => ActionStatus.Retrying,
                 },
                 Attempts = (int)reader.GetInt64(10),

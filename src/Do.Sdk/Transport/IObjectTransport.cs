@@ -133,6 +133,15 @@ public interface IObjectTransport
         => throw Unsupported(nameof(SearchAsync));
 
     /// <summary>
+    /// Sends <paramref name="signal"/> with its JSON value to a durable action: it ends the action's <c>ctx.WaitFor</c>
+    /// on that signal (the action then runs again) or is kept for a later one. Returns true when a waiting action was woken.
+    /// </summary>
+    /// <exception cref="ArgumentException">The object has no such action.</exception>
+    /// <exception cref="InvalidOperationException">The action already completed, failed or was undone.</exception>
+    Task<bool> SignalAsync(long actionId, string signal, string? valueJson, CancellationToken cancellationToken)
+        => throw Unsupported(nameof(SignalAsync));
+
+    /// <summary>
     /// The error of a member this transport does not carry yet (the members added after the first transports shipped
     /// have default implementations that throw it, so an older transport keeps compiling and says what it lacks).
     /// </summary>

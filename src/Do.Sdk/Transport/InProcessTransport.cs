@@ -64,12 +64,14 @@ internal sealed partial class InProcessTransport(ObjectTarget target, string? ac
             return RunGroupedAsync(noun, id, verb, call.InputJson, durability, apply, actor, cancellationToken);
         }
 
-        return Target.RunAsync(
-            async activation =>
-            {
-                Enter(activation, actor);
-                return await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken).ConfigureAwait(false);
-            },
+        return ActionWaiters.Follow(
+            Target.RunAsync(
+                async activation =>
+                {
+                    Enter(activation, actor);
+                    return await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken),
             cancellationToken);
     }
 

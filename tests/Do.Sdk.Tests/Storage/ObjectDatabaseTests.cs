@@ -15,11 +15,11 @@ public sealed class ObjectDatabaseTests : IDisposable
     public void Open_NewFile_AppliesEveryMigration_InWalMode()
     {
         Assert.Equal(Do.Storage.ObjectSchema.Migrations.Length, _test.Db.MigrationsApplied);
-        Assert.Equal(Do.Storage.ObjectSchema.Migrations.Length, _test.Db.SchemaVersion);
-        Assert.Equal((long)Do.Storage.ObjectSchema.Migrations.Length, Sql.Scalar(_test.Path, "PRAGMA user_version"));
+        Assert.Equal(Do.Storage.ObjectSchema.Migrations[^1].Version, _test.Db.SchemaVersion);
+        Assert.Equal((long)Do.Storage.ObjectSchema.Migrations[^1].Version, Sql.Scalar(_test.Path, "PRAGMA user_version"));
         Assert.Equal("wal", Sql.Scalar(_test.Path, "PRAGMA journal_mode"));
         Assert.Equal(
-            [[1L, "version log, actions, events, graph, search", TestDatabase.Start.ToUnixTimeMilliseconds()], [2L, "dead letters", TestDatabase.Start.ToUnixTimeMilliseconds()], [3L, "one index on things", TestDatabase.Start.ToUnixTimeMilliseconds()], [4L, "event stream marks", TestDatabase.Start.ToUnixTimeMilliseconds()], [5L, "views for people reading the file", TestDatabase.Start.ToUnixTimeMilliseconds()], [6L, "typed search documents", TestDatabase.Start.ToUnixTimeMilliseconds()]],
+            Do.Storage.ObjectSchema.Migrations.Select(m => new object?[] { (long)m.Version, m.Name, TestDatabase.Start.ToUnixTimeMilliseconds() }).ToList(),
             Sql.Rows(_test.Path, "SELECT version, name, applied_at FROM schema_migrations"));
         Assert.Equal("https://startups.studio", Sql.Scalar(_test.Path, "SELECT value FROM meta WHERE key = 'ns'"));
         Assert.Equal(["main"], _test.Db.Branches.Names());
@@ -39,8 +39,8 @@ public sealed class ObjectDatabaseTests : IDisposable
         db = _test.Reopen();
 
         Assert.Equal(0, db.MigrationsApplied);
-        Assert.Equal(Do.Storage.ObjectSchema.Migrations.Length, db.SchemaVersion);
-        Assert.Equal((long)Do.Storage.ObjectSchema.Migrations.Length, Sql.Scalar(_test.Path, "PRAGMA user_version"));
+        Assert.Equal(Do.Storage.ObjectSchema.Migrations[^1].Version, db.SchemaVersion);
+        Assert.Equal((long)Do.Storage.ObjectSchema.Migrations[^1].Version, Sql.Scalar(_test.Path, "PRAGMA user_version"));
         Assert.Equal(migrations, Sql.Rows(_test.Path, "SELECT * FROM schema_migrations"));
         Assert.NotNull(db.Things.Get("Startup", "acme"));
     }

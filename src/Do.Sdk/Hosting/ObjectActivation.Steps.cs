@@ -1,0 +1,63 @@
+using Do.Execution;
+using Do.Scheduling;
+using Do.Storage;
+
+namespace Do.Hosting;
+
+/// <summary>Durable waits: the object's alarm covers their timers, and due or signalled waits run their action again.</summary>
+internal sealed partial class ObjectActivation
+{
+    /// <summary>The earliest of the object's schedules, its actions' wait timers and (for a Human) its approvals' expiries.</summary>
+    public DateTimeOffset? NextAlarm()
+    {
+        var next = SchedulePersistence.NextAlarm(Database);
+        foreach (var wake in (ReadOnlySpan<long?>)[Database.Steps.NextWake(), Workers.ApprovalQueue.NextExpiry(Database)])
+        {
+            if (wake is long ms && (next is null || ms < next.Value.ToUnixTimeMilliseconds()))
+            {
+                next = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>Tells the host (and through its catalog, a restarted host) when this object must be woken next.</summary>
+    public void RefreshAlarm() => Host.SetAlarm(Namespace, NextAlarm());
+
+    /// <summary>Wakes the waits whose timers are due and runs their actions again; then handles expired approvals.</summary>
+    private async Task ResumeDueWaitsAsync()
+    {
+        foreach (var id in DurableSteps.WakeDue(this))
+        {
+            await ResumeByIdAsync(id).ConfigureAwait(false);
+        }
+
+        await Workers.ApprovalQueue.ExpireDueAsync(this).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs an action made pending again by its timer or a signal (unless an activation already resumed it).</summary>
+    public async Task<bool> ResumeByIdAsync(long actionId)
+    {
+        if (Database.Actions.Get(actionId) is { Status: ActionStatus.Pending or ActionStatus.Running or ActionStatus.Retrying } action)
+        {
+            ActorScope.Enter(action.Actor ?? "system");
+            await ResumeActionAsync(action, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>After a signal or an answer made an action pending: runs it in a turn of its own, after the current one.</summary>
+    public void ResumeLater(long actionId)
+    {
+        var target = Target;
+        var work = Task.Run(() =>
+        {
+            CallChain.Clear();
+            return target.RunAsync(a => new ValueTask<bool>(a.ResumeByIdAsync(actionId)), CancellationToken.None);
+        });
+        Host.Observe(work, $"resuming action {actionId} of {Namespace}");
+    }
+}
