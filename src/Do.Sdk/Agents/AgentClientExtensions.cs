@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Do.Agents;
+using Do.Execution;
 
 namespace Do;
 
@@ -25,7 +26,14 @@ public static class AgentClientExtensions
             }
 
             var input = GoalJson(goal);
-            var output = await client.Run(ctx => ctx.Do(Agent.RunAction, input, cancellationToken), cancellationToken).ConfigureAwait(false);
+
+            // Followed from outside the agent's turn: a run that waits (for a human) releases the turn and this call
+            // returns when a later run of the action completes it.
+            var output = await ActionWaiters.Follow(
+                client.Target.RunAsync(
+                    activation => VerbExecution.RunDefinedAsync(activation, Agent.RunAction, input, activation.Context.FindDefinitionOrNull(Agent.RunAction)!, null, cancellationToken),
+                    cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             return AgentRunJson.Read(output!);
         }
     }
