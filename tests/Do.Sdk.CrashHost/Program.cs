@@ -9,6 +9,11 @@
 using Do;
 using Do.CrashHost;
 
+if (args is ["agent", var agentData, var agentMode])
+{
+    return await AgentCrash.RunAsync(agentData, agentMode);
+}
+
 if (args.Length != 4)
 {
     Console.Error.WriteLine("usage: Do.Sdk.CrashHost <data folder> <ack file> <side-effect file> run|recover|emit|deliver|quiet");

@@ -50,6 +50,9 @@ public sealed class NounGeneratorSnapshotTests
     [Fact]
     public void Verbs_returning_values() => Verify(Sources.VerbsReturningValues);
 
+    [Fact]
+    public void Verb_argument_schemas_and_approval() => Verify(ToolSources.VerbSchemas);
+
     private static void Verify(string source, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
         var (result, output) = GeneratorHarness.Run(GeneratorHarness.Compile(source));

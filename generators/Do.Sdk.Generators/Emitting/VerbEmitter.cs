@@ -29,7 +29,15 @@ internal static class VerbEmitter
         {
             var options = (verb.Retries >= 0 ? $", Retries: {verb.Retries}" : "") + (verb.TimeoutMilliseconds > 0 ? $", TimeoutMilliseconds: {verb.TimeoutMilliseconds}" : "");
             w.Line($"/// <summary>The {verb.Name} verb; its event is <c>{owner.DisplayName}.{verb.Event}</c>.</summary>");
-            w.Line($"public static readonly global::Do.Infrastructure.VerbInfo {verb.Name} = new({Identifiers.Literal(verb.Name)}, {Identifiers.Literal(verb.Event)}, IsAsync: {(verb.IsAsync ? "true" : "false")}{options});");
+            w.Line($"public static readonly global::Do.Infrastructure.VerbInfo {verb.Name} = new({Identifiers.Literal(verb.Name)}, {Identifiers.Literal(verb.Event)}, IsAsync: {(verb.IsAsync ? "true" : "false")}{options})");
+            w.Open();
+            if (verb.RequiresApproval)
+            {
+                w.Line("RequiresApproval = true,");
+            }
+
+            w.Line($"ArgumentsSchema = {VerbSchemaEmitter.Literal(VerbSchemaEmitter.Schema(owner, verb))},");
+            w.Close(";");
             w.Line();
         }
 

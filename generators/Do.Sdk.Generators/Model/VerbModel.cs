@@ -9,6 +9,7 @@ namespace Do.Sdk.Generators.Model;
 /// <param name="TimeoutMilliseconds">Timeout, zero or negative for the host default.</param>
 /// <param name="Parameters">The parameters in declaration order.</param>
 /// <param name="Result">The type of the value the verb returns (<c>T</c>, <c>Task&lt;T&gt;</c>), or null when it returns none.</param>
+/// <param name="RequiresApproval">True when <c>[Verb(RequiresApproval = true)]</c>: an agent asks a human before calling it.</param>
 internal sealed record VerbModel(
     string Name,
     string Event,
@@ -17,7 +18,8 @@ internal sealed record VerbModel(
     int Retries,
     int TimeoutMilliseconds,
     EquatableArray<ParameterModel> Parameters,
-    TypeRef? Result = null)
+    TypeRef? Result = null,
+    bool RequiresApproval = false)
 {
     public bool IsAsync => Return != VerbReturn.Void;
 }

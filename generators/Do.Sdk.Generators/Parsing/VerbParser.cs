@@ -113,7 +113,8 @@ internal static class VerbParser
             retries,
             timeout,
             parameters.ToEquatableArray(),
-            result);
+            result,
+            Symbols.NamedArgument<bool>(attribute, "RequiresApproval"));
     }
 
     private static bool HasNamed(AttributeData attribute, string name)

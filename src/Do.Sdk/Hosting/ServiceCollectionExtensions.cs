@@ -9,7 +9,7 @@ public static class DoServiceCollectionExtensions
 {
     /// <summary>
     /// Adds a singleton <see cref="DoHost"/> (started with the application host, drained and closed when it stops).
-    /// A <see cref="TimeProvider"/> and an <see cref="ILoggerFactory"/> registered in the container are used unless
+    /// A <see cref="TimeProvider"/>, an <see cref="ILoggerFactory"/> and an <c>IChatClient</c> registered in the container are used unless
     /// <paramref name="configure"/> sets its own.
     /// </summary>
     public static IServiceCollection AddDurableObjects(this IServiceCollection services, Action<DoHostOptions>? configure = null)

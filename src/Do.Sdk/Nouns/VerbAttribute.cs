@@ -15,4 +15,10 @@ public sealed class VerbAttribute : Attribute
 
     /// <summary>The timeout of one attempt in milliseconds; zero or negative (the default) uses the host's default.</summary>
     public int TimeoutMilliseconds { get; set; }
+
+    /// <summary>
+    /// True when an agent (<c>Agent</c>) must ask a human before calling this verb as a tool: the agent's run waits
+    /// for the decision, then calls the verb (approved) or tells the model it was refused. Other callers are not asked.
+    /// </summary>
+    public bool RequiresApproval { get; set; }
 }

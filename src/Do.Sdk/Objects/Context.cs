@@ -25,6 +25,8 @@ public sealed partial class Context : IObjectScope
     /// <summary>The object's namespace.</summary>
     public ObjectNamespace Namespace => _activation.Namespace;
 
+    internal ObjectActivation Activation => _activation;
+
     /// <summary>The object's namespace URL as text.</summary>
     public string Ns => _activation.Namespace.Value;
 

@@ -37,7 +37,16 @@ public abstract class DurableObject
 
     internal void Attach(Context context) => _context = context;
 
-    internal void RunConfigure(Context context) => Configure(context);
+    internal void RunConfigure(Context context)
+    {
+        ConfigureBuiltIns(context);
+        Configure(context);
+    }
+
+    // What a base class such as Agent declares for every subclass, whether or not it calls base.Configure.
+    internal virtual void ConfigureBuiltIns(Context context)
+    {
+    }
 
     internal ValueTask RunActivateAsync(CancellationToken cancellationToken) => OnActivateAsync(cancellationToken);
 

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace Do.Agents;
+
+/// <summary>
+/// The observe → think → act loop of one run. It calls the model and the tools itself rather than through
+/// FunctionInvokingChatClient, because each model turn and each tool call must be its own durable step: a
+/// function-invoking client runs model and tools inside one call, so a crash between a tool call and the next model
+/// turn would lose the record of the call and repeat it. Here the conversation is rebuilt from the steps on replay.
+/// </summary>
+internal static class AgentLoop
+{
+    public static async Task<string?> RunAsync(Agent agent, string? inputJson, Context ctx)
+    {
+        var goal = ReadGoal(inputJson);
+        var client = ctx.Activation.Host.Options.ChatClient
+            ?? throw new NonRetryableException($"{agent.GetType().Name} at {ctx.Ns} has no model: set DoHostOptions.ChatClient (o => o.ChatClient = ...) or register an IChatClient before AddDurableObjects.");
+        var tools = agent.Tools;
+        var options = agent.BaseChatOptions?.Clone() ?? new ChatOptions();
+        options.Tools = tools.AsChatTools();
+
+        var messages = new List<ChatMessage>();
+        if (agent.SystemPrompt is { Length: > 0 } instructions)
+        {
+            messages.Add(new ChatMessage(ChatRole.System, instructions));
+        }
+
+        messages.Add(new ChatMessage(ChatRole.User, goal));
+        var steps = new List<AgentStep>();
+        long inputTokens = 0, outputTokens = 0;
+        string? lastText = null;
+        var maxIterations = Math.Max(1, agent.MaxIterations);
+        for (int turnIndex = 0; turnIndex < maxIterations; turnIndex++)
+        {
+            var turnJson = await AgentJournal.Step(ctx, "model:" + turnIndex, async token =>
+            {
+                var response = await client.GetResponseAsync(messages, options, token).ConfigureAwait(false);
+                return AgentTurn.From(response).ToJson();
+            }).ConfigureAwait(false);
+            var turn = AgentTurn.Parse(turnJson);
+            inputTokens += turn.InputTokens;
+            outputTokens += turn.OutputTokens;
+            lastText = turn.Text ?? lastText;
+            steps.Add(new AgentStep(AgentStepKind.ModelTurn, "model", null, turn.Text, turn.InputTokens, turn.OutputTokens));
+            messages.Add(turn.ToMessage());
+            if (turn.Calls.Count == 0)
+            {
+                return Finish(ctx, AgentRunStatus.Completed, turn.Text, steps, inputTokens, outputTokens);
+            }
+
+            var results = new List<AIContent>();
+            foreach (var call in turn.Calls)
+            {
+                var result = await AgentJournal.Step(ctx, "tool:" + turnIndex + ":" + call.Id, token => CallToolAsync(tools, call, token)).ConfigureAwait(false);
+                steps.Add(new AgentStep(AgentStepKind.ToolCall, call.Name, call.ArgumentsJson, result));
+                results.Add(new FunctionResultContent(call.Id, result));
+            }
+
+            messages.Add(new ChatMessage(ChatRole.Tool, results));
+        }
+
+        return Finish(ctx, AgentRunStatus.MaxIterationsReached, lastText, steps, inputTokens, outputTokens);
+    }
+
+    private static Task<string> CallToolAsync(AgentTools tools, AgentToolCall call, CancellationToken cancellationToken)
+    {
+        if (tools.Find(call.Name) is not { } tool)
+        {
+            var offered = tools.All.Count == 0 ? "none" : string.Join(", ", tools.All.Select(t => t.Name));
+            return Task.FromResult($"Error: there is no tool \"{call.Name}\". Tools: {offered}.");
+        }
+
+        return tool.CallAsync(call.Arguments(), cancellationToken);
+    }
+
+    private static string Finish(Context ctx, AgentRunStatus status, string? output, List<AgentStep> steps, long inputTokens, long outputTokens)
+        => AgentRunJson.Write(new AgentRun
+        {
+            Id = ctx.ActionId ?? 0,
+            Status = status,
+            Output = output,
+            Steps = steps,
+            InputTokens = inputTokens,
+            OutputTokens = outputTokens,
+        });
+
+    private static string ReadGoal(string? inputJson)
+    {
+        if (inputJson is not null)
+        {
+            using var document = JsonDocument.Parse(inputJson);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("goal", out var goal)
+                && goal.ValueKind == JsonValueKind.String
+                && !string.IsNullOrWhiteSpace(goal.GetString()))
+            {
+                return goal.GetString()!;
+            }
+        }
+
+        throw new NonRetryableException($"The input of {Agent.RunAction} is {inputJson ?? "null"}; expected {{\"goal\":\"<what to achieve>\"}}.");
+    }
+}
