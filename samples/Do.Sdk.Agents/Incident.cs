@@ -1,3 +1,4 @@
+using Do;
 namespace IncidentDesk;
 
 public enum Severity

@@ -1,3 +1,4 @@
+using Do;
 using Do.Testing;
 using IncidentDesk;
 using Microsoft.Extensions.AI;

@@ -1,3 +1,4 @@
+using Do;
 namespace IncidentDesk;
 
 /// <summary>The triage agent: a durable object whose runs are journaled in its own SQLite file.</summary>

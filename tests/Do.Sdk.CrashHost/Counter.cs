@@ -37,10 +37,13 @@ internal sealed class Counter : INoun<Counter>
         Effects++;
     }
 
-    /// <summary>Emits a durable custom event (<see cref="Outbox.ClosedEvent"/>) in the verb's own transaction.</summary>
+    /// <summary>The custom event <see cref="Close"/> emits (handled by the emit crash test's Outbox).</summary>
+    public const string ClosedEvent = "ledger.closed";
+
+    /// <summary>Emits a durable custom event (<see cref="ClosedEvent"/>) in the verb's own transaction.</summary>
     public Task Close(Context ctx)
     {
-        ctx.Emit(Outbox.ClosedEvent, new System.Text.Json.Nodes.JsonObject { ["bumps"] = Bumps }.ToJsonString());
+        ctx.Emit(ClosedEvent, new System.Text.Json.Nodes.JsonObject { ["bumps"] = Bumps }.ToJsonString());
         return Task.CompletedTask;
     }
 

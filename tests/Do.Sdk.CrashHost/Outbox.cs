@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Do.Infrastructure;
 
 namespace Do.CrashHost;
 
@@ -10,7 +11,7 @@ namespace Do.CrashHost;
 /// </summary>
 internal sealed class Outbox : Business
 {
-    public const string ClosedEvent = "ledger.closed";
+    public const string ClosedEvent = Counter.ClosedEvent;
 
     public static bool Block { get; set; }
 

@@ -8,32 +8,32 @@ namespace Launchpad;
 public static class RocketVerbs
 {
     /// <summary>The Launch verb; its event is <c>Rocket.launched</c>.</summary>
-    public static readonly global::Do.VerbInfo Launch = new("Launch", "launched", IsAsync: true, Retries: 5)
+    public static readonly global::Do.Infrastructure.VerbInfo Launch = new("Launch", "launched", IsAsync: true, Retries: 5)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Rocket to run Launch on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The Note verb; its event is <c>Rocket.noted</c>.</summary>
-    public static readonly global::Do.VerbInfo Note = new("Note", "noted", IsAsync: true)
+    public static readonly global::Do.Infrastructure.VerbInfo Note = new("Note", "noted", IsAsync: true)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Rocket to run Note on."},"message":{"type":"string"}},"required":["id","message"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Launch, Note];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Launch, Note];
 
     /// <summary>The arguments of a Note call as a JSON object, recorded as the action's input.</summary>
     internal static string NoteInput(string message)
-        => global::Do.NounJson.WriteObject(message, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(message, static (writer, input) =>
         {
             writer.WriteString("message", input);
         });
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Rocket in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Launchpad.Rocket>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Launchpad.Rocket>(stateJson);
         switch (verb)
         {
             case "Launch":
@@ -78,9 +78,9 @@ public static class RocketVerbs
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    private static async global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Complete(global::System.Threading.Tasks.Task task, global::Launchpad.Rocket thing)
+    private static async global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Complete(global::System.Threading.Tasks.Task task, global::Launchpad.Rocket thing)
     {
         await task.ConfigureAwait(false);
-        return new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null);
+        return new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null);
     }
 }

@@ -6,26 +6,26 @@
 public static class BoxVerbs
 {
     /// <summary>The Grow verb; its event is <c>Box.grew</c>.</summary>
-    public static readonly global::Do.VerbInfo Grow = new("Grow", "grew", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Grow = new("Grow", "grew", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Box to run Grow on."},"by":{"type":"integer"}},"required":["id","by"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Grow];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Grow];
 
     /// <summary>The arguments of a Grow call as a JSON object, recorded as the action's input.</summary>
     internal static string GrowInput(int by)
-        => global::Do.NounJson.WriteObject(by, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(by, static (writer, input) =>
         {
             writer.WriteNumber("by", input);
         });
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Box in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Box>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Box>(stateJson);
         switch (verb)
         {
             case "Grow":
@@ -59,7 +59,7 @@ public static class BoxVerbs
                 }
 
                 thing.Grow(byArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Box has no verb \"{verb}\". Its verbs: Grow.", nameof(verb));

@@ -8,102 +8,102 @@ namespace Shop;
 public static class OrderVerbs
 {
     /// <summary>The Pay verb; its event is <c>Order.paid</c>.</summary>
-    public static readonly global::Do.VerbInfo Pay = new("Pay", "paid", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Pay = new("Pay", "paid", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Pay on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The Send verb; its event is <c>Order.sent</c>.</summary>
-    public static readonly global::Do.VerbInfo Send = new("Send", "sent", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Send = new("Send", "sent", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Send on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The Buy verb; its event is <c>Order.bought</c>.</summary>
-    public static readonly global::Do.VerbInfo Buy = new("Buy", "bought", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Buy = new("Buy", "bought", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Buy on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The Ship verb; its event is <c>Order.shipped</c>.</summary>
-    public static readonly global::Do.VerbInfo Ship = new("Ship", "shipped", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Ship = new("Ship", "shipped", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Ship on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The Copy verb; its event is <c>Order.copied</c>.</summary>
-    public static readonly global::Do.VerbInfo Copy = new("Copy", "copied", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Copy = new("Copy", "copied", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Copy on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The Stop verb; its event is <c>Order.stopped</c>.</summary>
-    public static readonly global::Do.VerbInfo Stop = new("Stop", "stopped", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Stop = new("Stop", "stopped", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Stop on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The Create verb; its event is <c>Order.created</c>.</summary>
-    public static readonly global::Do.VerbInfo Create = new("Create", "created", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Create = new("Create", "created", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Create on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The SendInvoice verb; its event is <c>Order.sentInvoice</c>.</summary>
-    public static readonly global::Do.VerbInfo SendInvoice = new("SendInvoice", "sentInvoice", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo SendInvoice = new("SendInvoice", "sentInvoice", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run SendInvoice on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Pay, Send, Buy, Ship, Copy, Stop, Create, SendInvoice];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Pay, Send, Buy, Ship, Copy, Stop, Create, SendInvoice];
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Order in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Shop.Order>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Shop.Order>(stateJson);
         switch (verb)
         {
             case "Pay":
             {
                 thing.Pay();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Send":
             {
                 thing.Send();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Buy":
             {
                 thing.Buy();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Ship":
             {
                 thing.Ship();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Copy":
             {
                 thing.Copy();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Stop":
             {
                 thing.Stop();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Create":
             {
                 thing.Create();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "SendInvoice":
             {
                 thing.SendInvoice();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Order has no verb \"{verb}\". Its verbs: Pay, Send, Buy, Ship, Copy, Stop, Create, SendInvoice.", nameof(verb));

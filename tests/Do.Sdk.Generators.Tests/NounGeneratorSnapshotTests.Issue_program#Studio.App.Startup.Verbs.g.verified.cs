@@ -8,39 +8,39 @@ namespace Studio.App;
 public static class StartupVerbs
 {
     /// <summary>The Prioritize verb; its event is <c>Startup.prioritized</c>.</summary>
-    public static readonly global::Do.VerbInfo Prioritize = new("Prioritize", "prioritized", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Prioritize = new("Prioritize", "prioritized", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Startup to run Prioritize on."},"by":{"type":"integer"}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The Tag verb; its event is <c>Startup.tagged</c>.</summary>
-    public static readonly global::Do.VerbInfo Tag = new("Tag", "tagged", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Tag = new("Tag", "tagged", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Startup to run Tag on."},"tag":{"type":"string"}},"required":["id","tag"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Prioritize, Tag];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Prioritize, Tag];
 
     /// <summary>The arguments of a Prioritize call as a JSON object, recorded as the action's input.</summary>
     internal static string PrioritizeInput(int by)
-        => global::Do.NounJson.WriteObject(by, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(by, static (writer, input) =>
         {
             writer.WriteNumber("by", input);
         });
 
     /// <summary>The arguments of a Tag call as a JSON object, recorded as the action's input.</summary>
     internal static string TagInput(string tag)
-        => global::Do.NounJson.WriteObject(tag, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(tag, static (writer, input) =>
         {
             writer.WriteString("tag", input);
         });
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Startup in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Studio.App.Startup>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Studio.App.Startup>(stateJson);
         switch (verb)
         {
             case "Prioritize":
@@ -67,7 +67,7 @@ public static class StartupVerbs
                 }
 
                 thing.Prioritize(byArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Tag":
             {
@@ -100,7 +100,7 @@ public static class StartupVerbs
                 }
 
                 thing.Tag(tagArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Startup has no verb \"{verb}\". Its verbs: Prioritize, Tag.", nameof(verb));

@@ -8,26 +8,26 @@ namespace Acme.Sales.Crm.Deals;
 public static class DealVerbs
 {
     /// <summary>The Discount verb; its event is <c>Deal.discounted</c>.</summary>
-    public static readonly global::Do.VerbInfo Discount = new("Discount", "discounted", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Discount = new("Discount", "discounted", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Deal to run Discount on."},"percent":{"type":"number"}},"required":["id","percent"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Discount];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Discount];
 
     /// <summary>The arguments of a Discount call as a JSON object, recorded as the action's input.</summary>
     internal static string DiscountInput(decimal percent)
-        => global::Do.NounJson.WriteObject(percent, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(percent, static (writer, input) =>
         {
             writer.WriteNumber("percent", input);
         });
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Deal in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Acme.Sales.Crm.Deals.Deal>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Acme.Sales.Crm.Deals.Deal>(stateJson);
         switch (verb)
         {
             case "Discount":
@@ -61,7 +61,7 @@ public static class DealVerbs
                 }
 
                 thing.Discount(percentArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Deal has no verb \"{verb}\". Its verbs: Discount.", nameof(verb));

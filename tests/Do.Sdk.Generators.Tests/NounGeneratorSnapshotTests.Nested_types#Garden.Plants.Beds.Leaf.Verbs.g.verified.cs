@@ -8,25 +8,25 @@ namespace Garden;
 public static class PlantsBedsLeafVerbs
 {
     /// <summary>The Fall verb; its event is <c>Leaf.fell</c>.</summary>
-    public static readonly global::Do.VerbInfo Fall = new("Fall", "fell", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Fall = new("Fall", "fell", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Leaf to run Fall on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Fall];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Fall];
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Leaf in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Garden.Plants.Beds.Leaf>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Garden.Plants.Beds.Leaf>(stateJson);
         switch (verb)
         {
             case "Fall":
             {
                 thing.Fall();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Leaf has no verb \"{verb}\". Its verbs: Fall.", nameof(verb));

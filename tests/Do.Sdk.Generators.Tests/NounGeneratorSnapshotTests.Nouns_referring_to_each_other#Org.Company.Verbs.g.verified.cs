@@ -8,17 +8,17 @@ namespace Org;
 public static class CompanyVerbs
 {
     /// <summary>The Hire verb; its event is <c>Company.hired</c>.</summary>
-    public static readonly global::Do.VerbInfo Hire = new("Hire", "hired", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Hire = new("Hire", "hired", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Company to run Hire on."},"employee":{"type":"object"}},"required":["id","employee"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Hire];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Hire];
 
     /// <summary>The arguments of a Hire call as a JSON object, recorded as the action's input.</summary>
     internal static string HireInput(global::Org.Employee employee)
-        => global::Do.NounJson.WriteObject(employee, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(employee, static (writer, input) =>
         {
             writer.WritePropertyName("employee");
             if (input is { } v0)
@@ -33,9 +33,9 @@ public static class CompanyVerbs
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Company in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Org.Company>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Org.Company>(stateJson);
         switch (verb)
         {
             case "Hire":
@@ -72,7 +72,7 @@ public static class CompanyVerbs
                 }
 
                 thing.Hire(employeeArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Company has no verb \"{verb}\". Its verbs: Hire.", nameof(verb));

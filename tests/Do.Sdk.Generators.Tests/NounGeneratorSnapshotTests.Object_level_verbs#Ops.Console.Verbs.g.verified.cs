@@ -8,29 +8,29 @@ namespace Ops;
 public static class ConsoleVerbs
 {
     /// <summary>The Reset verb; its event is <c>Console.reset</c>.</summary>
-    public static readonly global::Do.VerbInfo Reset = new("Reset", "reset", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Reset = new("Reset", "reset", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{},"required":[],"additionalProperties":false}""",
     };
 
     /// <summary>The Broadcast verb; its event is <c>Console.broadcast</c>.</summary>
-    public static readonly global::Do.VerbInfo Broadcast = new("Broadcast", "broadcast", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Broadcast = new("Broadcast", "broadcast", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"message":{"type":"string"},"level":{"type":"string","enum":["Info","Warn"]}},"required":["message"],"additionalProperties":false}""",
     };
 
     /// <summary>The Rebuild verb; its event is <c>Console.rebuilt</c>.</summary>
-    public static readonly global::Do.VerbInfo Rebuild = new("Rebuild", "rebuilt", IsAsync: true, Retries: 2)
+    public static readonly global::Do.Infrastructure.VerbInfo Rebuild = new("Rebuild", "rebuilt", IsAsync: true, Retries: 2)
     {
         ArgumentsSchema = """{"type":"object","properties":{"shards":{"type":"integer"}},"required":[],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Reset, Broadcast, Rebuild];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Reset, Broadcast, Rebuild];
 
     /// <summary>The arguments of a Broadcast call as a JSON object, recorded as the action's input.</summary>
     internal static string BroadcastInput(string message, global::Ops.Level level)
-        => global::Do.NounJson.WriteObject((message, level), static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject((message, level), static (writer, input) =>
         {
             writer.WriteString("message", input.message);
             writer.WriteString("level", LevelToJson(input.level));
@@ -38,7 +38,7 @@ public static class ConsoleVerbs
 
     /// <summary>The arguments of a Rebuild call as a JSON object, recorded as the action's input.</summary>
     internal static string RebuildInput(int shards)
-        => global::Do.NounJson.WriteObject(shards, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(shards, static (writer, input) =>
         {
             writer.WriteNumber("shards", input);
         });

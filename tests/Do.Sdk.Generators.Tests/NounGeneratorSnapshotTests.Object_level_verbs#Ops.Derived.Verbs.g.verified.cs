@@ -8,13 +8,13 @@ namespace Ops;
 public static class DerivedVerbs
 {
     /// <summary>The Ping verb; its event is <c>Derived.pinged</c>.</summary>
-    public static readonly global::Do.VerbInfo Ping = new("Ping", "pinged", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Ping = new("Ping", "pinged", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{},"required":[],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Ping];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Ping];
 
     /// <summary>Runs the verb named <paramref name="verb"/> on a live Derived, with its arguments as a JSON object, and returns its output JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]

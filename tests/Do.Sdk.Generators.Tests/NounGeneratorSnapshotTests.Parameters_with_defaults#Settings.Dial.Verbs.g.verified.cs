@@ -8,17 +8,17 @@ namespace Settings;
 public static class DialVerbs
 {
     /// <summary>The Configure verb; its event is <c>Dial.configured</c>.</summary>
-    public static readonly global::Do.VerbInfo Configure = new("Configure", "configured", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Configure = new("Configure", "configured", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Dial to run Configure on."},"label":{"type":"string"},"level":{"type":"integer"},"loud":{"type":"boolean"},"ratio":{"type":"number"},"price":{"type":"number"},"big":{"type":"integer"},"mark":{"type":"string","minLength":1,"maxLength":1},"note":{"type":"string"},"mode":{"type":"string","enum":["Off","Low","High"]},"fallback":{"type":["string","null"],"enum":["Off","Low","High",null]},"comment":{"type":["string","null"]},"gain":{"type":"number"},"tags":{"type":["array","null"],"items":{"type":"string"}}},"required":["id","label"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Configure];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Configure];
 
     /// <summary>The arguments of a Configure call as a JSON object, recorded as the action's input.</summary>
     internal static string ConfigureInput(string label, int level, bool loud, double ratio, decimal price, long big, char mark, string note, global::Settings.Mode mode, global::Settings.Mode? fallback, string? comment, float gain, global::System.Collections.Generic.List<string>? tags)
-        => global::Do.NounJson.WriteObject((label, level, loud, ratio, price, big, mark, note, mode, fallback, comment, gain, tags), static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject((label, level, loud, ratio, price, big, mark, note, mode, fallback, comment, gain, tags), static (writer, input) =>
         {
             writer.WriteString("label", input.label);
             writer.WriteNumber("level", input.level);
@@ -57,9 +57,9 @@ public static class DialVerbs
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Dial in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Settings.Dial>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Settings.Dial>(stateJson);
         switch (verb)
         {
             case "Configure":
@@ -154,7 +154,7 @@ public static class DialVerbs
                 }
 
                 thing.Configure(labelArg, levelArg, loudArg, ratioArg, priceArg, bigArg, markArg, noteArg, modeArg, fallbackArg, commentArg, gainArg, tagsArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Dial has no verb \"{verb}\". Its verbs: Configure.", nameof(verb));

@@ -8,36 +8,36 @@ namespace People;
 public static class MemberVerbs
 {
     /// <summary>The Launch verb; its event is <c>Member.wentLive</c>.</summary>
-    public static readonly global::Do.VerbInfo Launch = new("Launch", "wentLive", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Launch = new("Launch", "wentLive", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Member to run Launch on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The Shelve verb; its event is <c>Member.archived</c>.</summary>
-    public static readonly global::Do.VerbInfo Shelve = new("Shelve", "archived", IsAsync: false, Retries: 3, TimeoutMilliseconds: 2500)
+    public static readonly global::Do.Infrastructure.VerbInfo Shelve = new("Shelve", "archived", IsAsync: false, Retries: 3, TimeoutMilliseconds: 2500)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Member to run Shelve on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Launch, Shelve];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Launch, Shelve];
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Member in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::People.Member>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::People.Member>(stateJson);
         switch (verb)
         {
             case "Launch":
             {
                 thing.Launch();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Shelve":
             {
                 thing.Shelve();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Member has no verb \"{verb}\". Its verbs: Launch, Shelve.", nameof(verb));

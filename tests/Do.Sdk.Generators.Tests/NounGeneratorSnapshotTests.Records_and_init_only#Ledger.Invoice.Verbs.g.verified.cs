@@ -8,25 +8,25 @@ namespace Ledger;
 public static class InvoiceVerbs
 {
     /// <summary>The Pay verb; its event is <c>Invoice.paid</c>.</summary>
-    public static readonly global::Do.VerbInfo Pay = new("Pay", "paid", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Pay = new("Pay", "paid", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Invoice to run Pay on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Pay];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Pay];
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Invoice in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Ledger.Invoice>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Ledger.Invoice>(stateJson);
         switch (verb)
         {
             case "Pay":
             {
                 thing.Pay();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Invoice has no verb \"{verb}\". Its verbs: Pay.", nameof(verb));

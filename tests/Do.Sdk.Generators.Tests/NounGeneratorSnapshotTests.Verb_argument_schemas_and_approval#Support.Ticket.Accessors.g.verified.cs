@@ -34,7 +34,7 @@ public readonly struct TicketEvents
     public void Refunded(global::System.Func<global::Support.Ticket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Support.Ticket>("Ticket.refunded", handler);
 
     /// <summary>Runs <paramref name="handler"/> after every event of a Ticket (<c>Ticket.*</c>).</summary>
-    public void Any(global::System.Func<global::Do.Storage.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Ticket.*", handler);
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Ticket.*", handler);
 }
 
 /// <summary>The typed Ticket DSL: <c>ctx.Tickets</c>, <c>ctx.Ticket("id")</c>, <c>ctx.On.Ticket</c>.</summary>

@@ -7,16 +7,16 @@ partial class Ticket : global::Do.INoun<global::Support.Ticket>
 {
     /// <summary>The Ticket noun: its names, stored properties, verbs, and the SQL of its view and indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::Do.NounInfo Noun { get; } = new(
+    public static global::Do.Infrastructure.NounInfo Noun { get; } = new(
         "Ticket",
         "Tickets",
         null,
         [
-            new global::Do.NounProperty("Title", "title", "TEXT", false),
-            new global::Do.NounProperty("Priority", "priority", "TEXT", false),
-            new global::Do.NounProperty("Labels", "labels", "JSON", false),
-            new global::Do.NounProperty("ShipTo", "shipTo", "JSON", false),
-            new global::Do.NounProperty("Credit", "credit", "REAL", false),
+            new global::Do.Infrastructure.NounProperty("Title", "title", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Priority", "priority", "TEXT", false),
+            new global::Do.Infrastructure.NounProperty("Labels", "labels", "JSON", false),
+            new global::Do.Infrastructure.NounProperty("ShipTo", "shipTo", "JSON", false),
+            new global::Do.Infrastructure.NounProperty("Credit", "credit", "REAL", false),
         ],
         global::Support.TicketVerbs.All,
         [

@@ -8,36 +8,36 @@ namespace Support;
 public static class TicketVerbs
 {
     /// <summary>The Escalate verb; its event is <c>Ticket.escalated</c>.</summary>
-    public static readonly global::Do.VerbInfo Escalate = new("Escalate", "escalated", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Escalate = new("Escalate", "escalated", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Ticket to run Escalate on."},"to":{"type":"string","enum":["Low","Normal","Urgent"]},"reason":{"type":["string","null"]}},"required":["id","to"],"additionalProperties":false}""",
     };
 
     /// <summary>The Label verb; its event is <c>Ticket.labeled</c>.</summary>
-    public static readonly global::Do.VerbInfo Label = new("Label", "labeled", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Label = new("Label", "labeled", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Ticket to run Label on."},"labels":{"type":"array","items":{"type":"string"}},"at":{"type":["string","null"],"format":"date-time"}},"required":["id","labels","at"],"additionalProperties":false}""",
     };
 
     /// <summary>The Ship verb; its event is <c>Ticket.shipped</c>.</summary>
-    public static readonly global::Do.VerbInfo Ship = new("Ship", "shipped", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Ship = new("Ship", "shipped", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Ticket to run Ship on."},"to":{"type":"object","properties":{"street":{"type":"string"},"previous":{"type":["object","null"]}}},"parcel":{"type":"string","format":"uuid"}},"required":["id","to","parcel"],"additionalProperties":false}""",
     };
 
     /// <summary>The Refund verb; its event is <c>Ticket.refunded</c>.</summary>
-    public static readonly global::Do.VerbInfo Refund = new("Refund", "refunded", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Refund = new("Refund", "refunded", IsAsync: false)
     {
         RequiresApproval = true,
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Ticket to run Refund on."},"amount":{"type":"number"}},"required":["id","amount"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Escalate, Label, Ship, Refund];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Escalate, Label, Ship, Refund];
 
     /// <summary>The arguments of a Escalate call as a JSON object, recorded as the action's input.</summary>
     internal static string EscalateInput(global::Support.Priority to, string? reason)
-        => global::Do.NounJson.WriteObject((to, reason), static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject((to, reason), static (writer, input) =>
         {
             writer.WriteString("to", PriorityToJson(input.to));
             writer.WriteString("reason", input.reason);
@@ -45,7 +45,7 @@ public static class TicketVerbs
 
     /// <summary>The arguments of a Label call as a JSON object, recorded as the action's input.</summary>
     internal static string LabelInput(global::System.Collections.Generic.IReadOnlyList<string> labels, global::System.DateTimeOffset? at)
-        => global::Do.NounJson.WriteObject((labels, at), static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject((labels, at), static (writer, input) =>
         {
             writer.WritePropertyName("labels");
             if (input.labels is { } v0)
@@ -73,7 +73,7 @@ public static class TicketVerbs
 
     /// <summary>The arguments of a Ship call as a JSON object, recorded as the action's input.</summary>
     internal static string ShipInput(global::Support.Address to, global::System.Guid parcel)
-        => global::Do.NounJson.WriteObject((to, parcel), static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject((to, parcel), static (writer, input) =>
         {
             writer.WritePropertyName("to");
             if (input.to is { } v3)
@@ -89,16 +89,16 @@ public static class TicketVerbs
 
     /// <summary>The arguments of a Refund call as a JSON object, recorded as the action's input.</summary>
     internal static string RefundInput(decimal amount)
-        => global::Do.NounJson.WriteObject(amount, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(amount, static (writer, input) =>
         {
             writer.WriteNumber("amount", input);
         });
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Ticket in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Support.Ticket>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Support.Ticket>(stateJson);
         switch (verb)
         {
             case "Escalate":
@@ -136,7 +136,7 @@ public static class TicketVerbs
                 }
 
                 thing.Escalate(toArg, reasonArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Label":
             {
@@ -189,7 +189,7 @@ public static class TicketVerbs
                 }
 
                 thing.Label(labelsArg, atArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Ship":
             {
@@ -236,7 +236,7 @@ public static class TicketVerbs
                 }
 
                 thing.Ship(toArg, parcelArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             case "Refund":
             {
@@ -269,7 +269,7 @@ public static class TicketVerbs
                 }
 
                 thing.Refund(amountArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), null));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
             }
             default:
                 throw new global::System.ArgumentException($"Ticket has no verb \"{verb}\". Its verbs: Escalate, Label, Ship, Refund.", nameof(verb));

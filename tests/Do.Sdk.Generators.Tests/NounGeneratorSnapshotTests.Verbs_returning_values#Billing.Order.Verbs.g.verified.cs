@@ -8,42 +8,42 @@ namespace Billing;
 public static class OrderVerbs
 {
     /// <summary>The Total verb; its event is <c>Order.totaled</c>.</summary>
-    public static readonly global::Do.VerbInfo Total = new("Total", "totaled", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Total = new("Total", "totaled", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Total on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The AddLine verb; its event is <c>Order.addedLine</c>.</summary>
-    public static readonly global::Do.VerbInfo AddLine = new("AddLine", "addedLine", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo AddLine = new("AddLine", "addedLine", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run AddLine on."},"line":{"type":"string"}},"required":["id","line"],"additionalProperties":false}""",
     };
 
     /// <summary>The Price verb; its event is <c>Order.priced</c>.</summary>
-    public static readonly global::Do.VerbInfo Price = new("Price", "priced", IsAsync: true)
+    public static readonly global::Do.Infrastructure.VerbInfo Price = new("Price", "priced", IsAsync: true)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Price on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>The Note verb; its event is <c>Order.noted</c>.</summary>
-    public static readonly global::Do.VerbInfo Note = new("Note", "noted", IsAsync: true)
+    public static readonly global::Do.Infrastructure.VerbInfo Note = new("Note", "noted", IsAsync: true)
     {
         ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Note on."}},"required":["id"],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Total, AddLine, Price, Note];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Total, AddLine, Price, Note];
 
     /// <summary>The arguments of a AddLine call as a JSON object, recorded as the action's input.</summary>
     internal static string AddLineInput(string line)
-        => global::Do.NounJson.WriteObject(line, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(line, static (writer, input) =>
         {
             writer.WriteString("line", input);
         });
 
     /// <summary>What Total returned, as the JSON object recorded as the action's output.</summary>
     internal static string TotalOutput(decimal value)
-        => global::Do.NounJson.WriteObject(value, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>
         {
             writer.WriteNumber("value", input);
         });
@@ -73,7 +73,7 @@ public static class OrderVerbs
 
     /// <summary>What AddLine returned, as the JSON object recorded as the action's output.</summary>
     internal static string AddLineOutput(int value)
-        => global::Do.NounJson.WriteObject(value, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>
         {
             writer.WriteNumber("value", input);
         });
@@ -103,7 +103,7 @@ public static class OrderVerbs
 
     /// <summary>What Price returned, as the JSON object recorded as the action's output.</summary>
     internal static string PriceOutput(global::Billing.Quote value)
-        => global::Do.NounJson.WriteObject(value, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>
         {
             writer.WritePropertyName("value");
             if (input is { } v0)
@@ -144,7 +144,7 @@ public static class OrderVerbs
 
     /// <summary>What Note returned, as the JSON object recorded as the action's output.</summary>
     internal static string NoteOutput(string? value)
-        => global::Do.NounJson.WriteObject(value, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>
         {
             writer.WriteString("value", input);
         });
@@ -174,15 +174,15 @@ public static class OrderVerbs
 
     /// <summary>Applies the verb named <paramref name="verb"/> to a Order in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    public static global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
     {
-        var thing = global::Do.NounJson.Deserialize<global::Billing.Order>(stateJson);
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Billing.Order>(stateJson);
         switch (verb)
         {
             case "Total":
             {
                 var result = thing.Total();
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), TotalOutput(result)));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), TotalOutput(result)));
             }
             case "AddLine":
             {
@@ -215,7 +215,7 @@ public static class OrderVerbs
                 }
 
                 var result = thing.AddLine(lineArg);
-                return new(new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), AddLineOutput(result)));
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), AddLineOutput(result)));
             }
             case "Price":
             {
@@ -231,10 +231,10 @@ public static class OrderVerbs
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
-    private static async global::System.Threading.Tasks.ValueTask<global::Do.VerbResult> Complete<TResult>(global::System.Threading.Tasks.Task<TResult> task, global::Billing.Order thing, global::System.Func<TResult, string> output)
+    private static async global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Complete<TResult>(global::System.Threading.Tasks.Task<TResult> task, global::Billing.Order thing, global::System.Func<TResult, string> output)
     {
         var result = await task.ConfigureAwait(false);
-        return new global::Do.VerbResult(global::Do.NounJson.Serialize(thing), output(result));
+        return new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), output(result));
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]

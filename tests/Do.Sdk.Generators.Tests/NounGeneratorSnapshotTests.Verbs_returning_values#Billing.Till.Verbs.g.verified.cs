@@ -8,30 +8,30 @@ namespace Billing;
 public static class TillVerbs
 {
     /// <summary>The Open verb; its event is <c>Till.opened</c>.</summary>
-    public static readonly global::Do.VerbInfo Open = new("Open", "opened", IsAsync: false)
+    public static readonly global::Do.Infrastructure.VerbInfo Open = new("Open", "opened", IsAsync: false)
     {
         ArgumentsSchema = """{"type":"object","properties":{"drawers":{"type":"integer"}},"required":["drawers"],"additionalProperties":false}""",
     };
 
     /// <summary>The Audit verb; its event is <c>Till.audited</c>.</summary>
-    public static readonly global::Do.VerbInfo Audit = new("Audit", "audited", IsAsync: true)
+    public static readonly global::Do.Infrastructure.VerbInfo Audit = new("Audit", "audited", IsAsync: true)
     {
         ArgumentsSchema = """{"type":"object","properties":{},"required":[],"additionalProperties":false}""",
     };
 
     /// <summary>Every verb, in declaration order.</summary>
-    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.VerbInfo> All = [Open, Audit];
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Open, Audit];
 
     /// <summary>The arguments of a Open call as a JSON object, recorded as the action's input.</summary>
     internal static string OpenInput(int drawers)
-        => global::Do.NounJson.WriteObject(drawers, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(drawers, static (writer, input) =>
         {
             writer.WriteNumber("drawers", input);
         });
 
     /// <summary>What Open returned, as the JSON object recorded as the action's output.</summary>
     internal static string OpenOutput(int value)
-        => global::Do.NounJson.WriteObject(value, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>
         {
             writer.WriteNumber("value", input);
         });
@@ -61,7 +61,7 @@ public static class TillVerbs
 
     /// <summary>What Audit returned, as the JSON object recorded as the action's output.</summary>
     internal static string AuditOutput(global::System.Collections.Generic.List<string> value)
-        => global::Do.NounJson.WriteObject(value, static (writer, input) =>
+        => global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>
         {
             writer.WritePropertyName("value");
             if (input is { } v0)

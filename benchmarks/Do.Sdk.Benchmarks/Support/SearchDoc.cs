@@ -1,3 +1,4 @@
+using Do.Infrastructure;
 using System.Text.Json;
 
 namespace Do.Benchmarks.Support;

@@ -4,6 +4,8 @@ using Do.Testing;
 using Do.Tests.Support;
 using Microsoft.Extensions.AI;
 
+using ScriptedChatClient = Do.Tests.Support.ScriptedChatClient;
+
 namespace Do.Tests.Workers;
 
 /// <summary>Ai / Is / Decide / Generate through the real M.E.AI pipeline over a scripted model.</summary>
