@@ -56,5 +56,7 @@ Account.Line($"studio's database: {file}");
 var schedule = (await studio.Schedules())[0];
 Account.Line($"schedule:          {schedule.Cron} ({schedule.TimeZone}), next run {schedule.NextDueAt:yyyy-MM-dd HH:mm} UTC");
 var actions = await studio.Actions(new ActionFilter { Limit = ActionFilter.MaxLimit });
-Account.Line($"action log:        {actions.Count} actions, the newest {actions[0].Verb} on {actions[0].Target} ({actions[0].Status})");
+var newest = actions[0];
+var on = newest.Target.Length == 0 ? "the object itself" : newest.Target;
+Account.Line($"action log:        {actions.Count} actions, the newest {newest.Verb} on {on} ({newest.Status})");
 Account.Line($"try it:            sqlite3 \"{file}\" 'SELECT id, Name, Priority FROM Startup'");
