@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Do.AspNetCore.Dashboard;
 
-/// <summary>The dashboard's routes: the objects list, one object's tabs, a thing, replay, the live feed and the assets.</summary>
+/// <summary>The dashboard's routes: the objects list, one object's tabs, a thing, replay, approvals, the live feed and the assets.</summary>
 internal static class DashboardEndpoints
 {
     public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, DashboardSite site)
@@ -31,7 +31,9 @@ internal static class DashboardEndpoints
         pages.MapGet("/o/{ns}/dead-letters", (HttpContext http, string ns, bool? all, long? replayed, bool? ok, CancellationToken ct) => DashboardDeadLettersPage.Render(site, http, all ?? false, replayed, ok, ct));
         pages.MapPost("/o/{ns}/dead-letters/{id:long}/replay", (HttpContext http, string ns, long id, CancellationToken ct) => DashboardDeadLettersPage.Replay(site, http, id, ct));
         pages.MapGet("/o/{ns}/schedules", (HttpContext http, string ns, CancellationToken ct) => DashboardSchedulesPage.Render(site, http, ct));
-        pages.MapGet("/o/{ns}/approvals", (HttpContext http, string ns) => DashboardApprovalsPage.Render(site, http));
+        pages.MapGet("/o/{ns}/approvals", (HttpContext http, string ns, long? answered, string? outcome, CancellationToken ct) => DashboardApprovalsPage.Render(site, http, answered, outcome, ct));
+        pages.MapPost("/o/{ns}/approvals/{id:long}/approve", (HttpContext http, string ns, long id, CancellationToken ct) => DashboardApprovalsPage.Decide(site, http, id, approve: true, ct));
+        pages.MapPost("/o/{ns}/approvals/{id:long}/reject", (HttpContext http, string ns, long id, CancellationToken ct) => DashboardApprovalsPage.Decide(site, http, id, approve: false, ct));
         pages.MapGet("/o/{ns}/live", (HttpContext http, string ns, long? after) => DashboardLive.Stream(http, after));
         return root;
     }

@@ -30,4 +30,14 @@ internal static class DashboardReads
         => obj.Target.RunAsync(
             activation => ValueTask.FromResult(activation.Database.Command("SELECT COALESCE(MAX(sequence), 0) FROM events").ExecuteScalar() is long last ? last : 0L),
             cancellationToken);
+
+    /// <summary>Whether the object is a <see cref="Human"/>, the only kind that holds approval requests.</summary>
+    public static Task<bool> IsHumanAsync(DashboardObject obj, CancellationToken cancellationToken)
+        => obj.Target.RunAsync(activation => ValueTask.FromResult(activation.Instance is Human), cancellationToken);
+
+    /// <summary>
+    /// The object's approval queue without its class: the public way is generic over the user's Human subclass, which the
+    /// dashboard cannot name, so it builds the queue on the untyped client (check <see cref="IsHumanAsync"/> first).
+    /// </summary>
+    public static HumanApprovals Approvals(DashboardObject obj) => new(obj.Client);
 }

@@ -22,5 +22,9 @@ internal sealed class DashboardSite(string prefix, DoDashboardOptions options)
 
     public string Replay(string ns, long id) => Object(ns, "dead-letters/" + id.ToString(CultureInfo.InvariantCulture) + "/replay");
 
+    /// <summary>Where the form that approves (or rejects) request <paramref name="id"/> of a Human posts.</summary>
+    public string Decide(string ns, long id, bool approve)
+        => Object(ns, "approvals/" + id.ToString(CultureInfo.InvariantCulture) + (approve ? "/approve" : "/reject"));
+
     public string Live(string ns, long after) => Object(ns, "live") + "?after=" + after.ToString(CultureInfo.InvariantCulture);
 }

@@ -11,8 +11,8 @@ public static class DoDashboardRouteBuilderExtensions
     /// <summary>
     /// Maps a dashboard in the browser under <paramref name="prefix"/>: the objects (with search), each object's things
     /// with HEAD, history and a field diff between any two versions, branches, actions with status, attempts and
-    /// errors, events, dead letters with replay, schedules with their next run, refreshed live from the object's
-    /// events. It is server-rendered HTML with a small embedded script and stylesheet. Authorization is the HTTP API's:
+    /// errors, events, dead letters with replay, schedules with their next run, a Human's approvals with approve and
+    /// reject, refreshed live from the object's events. It is server-rendered HTML with a small embedded script and stylesheet. Authorization is the HTTP API's:
     /// a visitor sees an object only with a <c>do:ns</c> claim granting its namespace (see
     /// <see cref="DoNamespaceAuthorization"/>), unless <see cref="DoDashboardOptions.AllowAnonymous"/>.
     /// </summary>

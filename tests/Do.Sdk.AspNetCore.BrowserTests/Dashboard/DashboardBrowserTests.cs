@@ -156,6 +156,39 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task Approving_a_request_on_the_humans_approvals_page_completes_the_waiting_action()
+    {
+        const string Ns = "https://startups.studio/approvals";
+        const string Alice = "https://startups.studio/people/alice";
+        var studio = _server.Host.Object<Studio>(Ns);
+        await studio.Rollouts.Create("v2", new Rollout { Name = "v2", Reviewer = Alice });
+        var waiting = studio.Rollout("v2").AskForApproval();
+        await Wait.UntilAsync(async () => (await _server.Host.Object<Reviewer>(Alice).Approvals.Pending()).Count == 1, "alice has the request");
+        var page = await _chromium.PageAsync();
+
+        // The requester is no Human: its page points to where approvals live.
+        await page.GoToAsync(_server.Url("/o/" + Uri.EscapeDataString(Ns) + "/approvals"));
+        Assert.Contains("Approvals live on Human objects", await Text(page, "main"), StringComparison.Ordinal);
+
+        await page.GoToAsync(_server.Url("/o/" + Uri.EscapeDataString(Alice) + "/approvals"));
+        var row = await Text(page, "table.approvals tbody tr");
+        Assert.Contains("roll out v2?", row, StringComparison.Ordinal);
+        Assert.Contains(Ns, row, StringComparison.Ordinal);
+        Assert.Contains("(in 23 h)", row, StringComparison.Ordinal);
+        await page.TypeAsync("table.approvals input[name=comment]", "ship it");
+        await Screenshot(page, "approvals");
+        Assert.False(waiting.IsCompleted);
+
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("table.approvals button.approve"));
+
+        Assert.Contains("approved", await Text(page, ".notice"), StringComparison.Ordinal);
+        Assert.Contains("No approvals waiting", await Text(page, "main"), StringComparison.Ordinal);
+        await waiting.WaitAsync(Wait.Guard);
+        var rollout = await studio.Rollout("v2").Get();
+        Assert.Equal((true, "api-key", "ship it"), (rollout.Approved, rollout.DecidedBy, rollout.Comment));
+    }
+
+    [Fact]
     public async Task The_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_the_content()
     {
         var page = await _chromium.PageAsync();

@@ -44,3 +44,27 @@ public partial class Studio : Business
         ctx.Every.Monday.At9am(_ => Task.CompletedTask);
     }
 }
+
+/// <summary>A release that may only go out once its reviewer, a <see cref="Human"/>, approves.</summary>
+[Noun]
+public partial class Rollout
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>The namespace of the <see cref="Reviewer"/> asked.</summary>
+    public string Reviewer { get; set; } = "";
+
+    public bool Approved { get; set; }
+
+    public string DecidedBy { get; set; } = "";
+
+    public string Comment { get; set; } = "";
+
+    /// <summary>Asks the reviewer and waits durably for the answer, which it records.</summary>
+    [Verb]
+    public async Task AskForApproval(Context ctx)
+    {
+        var decision = await ctx.Human<Reviewer>(Reviewer).Approve($"roll out {Name}?", TimeSpan.FromDays(1));
+        (Approved, DecidedBy, Comment) = (decision.Approved, decision.By, decision.Comment ?? "");
+    }
+}
