@@ -52,7 +52,10 @@ internal static class AgentLoop
             var results = new List<AIContent>();
             foreach (var call in turn.Calls)
             {
-                var result = await AgentJournal.Step(ctx, "tool:" + turnIndex + ":" + call.Id, token => CallToolAsync(tools, call, token)).ConfigureAwait(false);
+                var stepName = "tool:" + turnIndex + ":" + call.Id;
+                var result = tools.Find(call.Name) is { RequiresApproval: true }
+                    ? await CallApprovedAsync(agent, ctx, tools, call, stepName).ConfigureAwait(false)
+                    : await AgentJournal.Step(ctx, stepName, token => CallToolAsync(tools, call, token)).ConfigureAwait(false);
                 steps.Add(new AgentStep(AgentStepKind.ToolCall, call.Name, call.ArgumentsJson, result));
                 results.Add(new FunctionResultContent(call.Id, result));
             }
@@ -61,6 +64,27 @@ internal static class AgentLoop
         }
 
         return Finish(ctx, AgentRunStatus.MaxIterationsReached, lastText, steps, inputTokens, outputTokens);
+    }
+
+    /// <summary>
+    /// A <c>RequiresApproval</c> call: the human decides first, as a durable wait that suspends the run (and frees the
+    /// agent's turn) until the decision arrives. The decision is journaled by the wait, so a replay neither asks again
+    /// nor runs a refused verb; the tool's own step follows and records what the model reads.
+    /// </summary>
+    private static async Task<string> CallApprovedAsync(Agent agent, Context ctx, AgentTools tools, AgentToolCall call, string stepName)
+    {
+        if (tools.Approver is not { } approver)
+        {
+            return await AgentJournal.Step(ctx, stepName, _ => Task.FromResult(
+                $"Refused: {call.Name} needs a human's approval and this agent has no approver, so the call was not made. (Set one in Configure: ctx.Tools.RequireApprovalFrom<THuman>(ns).)")).ConfigureAwait(false);
+        }
+
+        var decision = await approver.Approve(ctx, $"{agent.GetType().Name} at {ctx.Ns} asks to call {call.Name} with {call.ArgumentsJson}").ConfigureAwait(false);
+        return await AgentJournal.Step(ctx, stepName, token => decision.Approved
+            ? CallToolAsync(tools, call, token)
+            : Task.FromResult($"Refused: {decision.By} did not approve {call.Name}"
+                + (string.IsNullOrWhiteSpace(decision.Comment) ? "" : $" (\"{decision.Comment}\")")
+                + "; the call was not made. Do not retry it unchanged.")).ConfigureAwait(false);
     }
 
     private static Task<string> CallToolAsync(AgentTools tools, AgentToolCall call, CancellationToken cancellationToken)

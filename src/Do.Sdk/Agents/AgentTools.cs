@@ -15,6 +15,12 @@ public sealed class AgentTools
 
     internal AgentTools(IObjectTransport transport) => _transport = transport;
 
+    /// <summary>
+    /// Who approves calls of <c>[Verb(RequiresApproval = true)]</c> verbs, or null when no approver was set (then such
+    /// calls are refused to the model and never run).
+    /// </summary>
+    internal ToolApprover? Approver { get; private set; }
+
     /// <summary>The tools, in the order they were added.</summary>
     public IReadOnlyList<NounTool> All => _tools;
 
@@ -49,6 +55,39 @@ public sealed class AgentTools
         }
 
         _tools.AddRange(added);
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the human <paramref name="ns"/> (class <typeparamref name="THuman"/>) approve every call of a verb declared
+    /// <c>[Verb(RequiresApproval = true)]</c> before it runs. The run asks with
+    /// <c>ctx.Human&lt;THuman&gt;(ns).Approve(…)</c> and waits durably: the agent's turn is released and the wait survives
+    /// restarts. Approved, the verb runs; rejected, the model reads that the human refused (with the comment) and the verb
+    /// never runs. Without an approver such calls are refused the same way, without asking anyone.
+    /// </summary>
+    /// <param name="ns">The approving human's namespace.</param>
+    /// <param name="timeout">How long the human has before <paramref name="escalateTo"/> applies; null never expires.</param>
+    /// <param name="escalateTo">What happens to an unanswered request (next human, or a default decision).</param>
+    /// <returns>This, to chain calls.</returns>
+    /// <exception cref="InvalidNamespaceException"><paramref name="ns"/> is not a valid namespace URL.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive.</exception>
+    /// <exception cref="InvalidOperationException">An approver was already set: an agent has one.</exception>
+    public AgentTools RequireApprovalFrom<THuman>(string ns, TimeSpan? timeout = null, EscalationPolicy? escalateTo = null)
+        where THuman : Human, new()
+    {
+        var human = ObjectNamespace.Parse(ns).Value;
+        if (timeout is { } t && t <= TimeSpan.Zero && t != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), t, $"An approval timeout of {t} is not positive; pass e.g. TimeSpan.FromHours(4), or null for no expiry.");
+        }
+
+        if (Approver is { } existing)
+        {
+            throw new InvalidOperationException($"This agent already asks {existing.Ns} to approve; call RequireApprovalFrom once (use escalateTo for more humans), not again for {human}.");
+        }
+
+        var wait = timeout ?? Timeout.InfiniteTimeSpan;
+        Approver = new ToolApprover(human, (ctx, text) => ctx.Human<THuman>(human).Approve(text, wait, escalateTo));
         return this;
     }
 

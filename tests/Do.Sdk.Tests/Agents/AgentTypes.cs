@@ -56,3 +56,30 @@ public partial class NotAnAgent : Business
         }
     }
 }
+
+public sealed class Supervisor : Human;
+
+public partial class ApprovingResponder : Agent
+{
+    public const string Boss = "https://boss.example";
+
+    protected override void Configure(Context ctx) => ctx.Tools.Add<Incident>().RequireApprovalFrom<Supervisor>(Boss);
+}
+
+public partial class TwiceApproving : Agent
+{
+    public static Exception? Error { get; private set; }
+
+    protected override void Configure(Context ctx)
+    {
+        ctx.Tools.RequireApprovalFrom<Supervisor>(ApprovingResponder.Boss);
+        try
+        {
+            ctx.Tools.RequireApprovalFrom<Supervisor>("https://other.example");
+        }
+        catch (InvalidOperationException e)
+        {
+            Error = e;
+        }
+    }
+}
