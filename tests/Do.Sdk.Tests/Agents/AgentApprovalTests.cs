@@ -1,7 +1,6 @@
+using Do.Testing;
 using Do.Tests.Support;
 using Microsoft.Extensions.AI;
-
-using ScriptedChatClient = Do.Testing.ScriptedChatClient;
 
 namespace Do.Tests.Agents;
 

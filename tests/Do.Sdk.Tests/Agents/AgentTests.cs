@@ -4,8 +4,6 @@ using Do.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
-using ScriptedChatClient = Do.Testing.ScriptedChatClient;
-
 namespace Do.Tests.Agents;
 
 public sealed class AgentTests
