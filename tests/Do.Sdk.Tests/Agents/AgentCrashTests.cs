@@ -37,49 +37,7 @@ public sealed class AgentCrashTests
         Assert.Contains("saw-tool-result=True", lines); // and it saw the pre-crash tool result in its conversation
     }
 
-    private static Process Start(string data, string mode)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { CrashHostPath(), "agent", data, mode })
-        {
-            info.ArgumentList.Add(arg);
-        }
+    private static Process Start(string data, string mode) => CrashHostProcess.StartWith("agent", data, mode);
 
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start the crash host");
-    }
-
-    private static async Task WaitForLineAsync(Process process, string expected)
-    {
-        using var guard = new CancellationTokenSource(Wait.Guard * 2);
-        while (true)
-        {
-            var line = await process.StandardOutput.ReadLineAsync(guard.Token);
-            if (line is null)
-            {
-                var error = await process.StandardError.ReadToEndAsync(guard.Token);
-                throw new InvalidOperationException($"The crash host exited before printing \"{expected}\". Its errors:\n{error}");
-            }
-
-            if (line == expected)
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>The crash host's build output, beside this test project's (same configuration and framework).</summary>
-    private static string CrashHostPath()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var tfm = testBin.Name;
-        var configuration = testBin.Parent!.Name;
-        var tests = testBin.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(tests, "Do.Sdk.CrashHost", "bin", configuration, tfm, "Do.Sdk.CrashHost.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build tests/Do.Sdk.CrashHost first; expected {path}.");
-    }
+    private static Task WaitForLineAsync(Process process, string expected) => CrashHostProcess.WaitForLineAsync(process, expected);
 }

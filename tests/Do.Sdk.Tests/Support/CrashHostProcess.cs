@@ -5,7 +5,10 @@ namespace Do.Tests.Support;
 /// <summary>Starts tests/Do.Sdk.CrashHost as a real child process in one of its modes, and reads the lines it announces.</summary>
 public static class CrashHostProcess
 {
-    public static Process Start(string data, string acks, string effects, string mode)
+    public static Process Start(string data, string acks, string effects, string mode) => StartWith(data, acks, effects, mode);
+
+    /// <summary>Starts the crash host with <paramref name="args"/> after its path (a mode with its own arguments, e.g. <c>agent</c>).</summary>
+    public static Process StartWith(params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -13,7 +16,7 @@ public static class CrashHostProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path(), data, acks, effects, mode })
+        foreach (var arg in (string[])[Path(), .. args])
         {
             info.ArgumentList.Add(arg);
         }
