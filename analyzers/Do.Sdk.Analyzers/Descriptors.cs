@@ -117,6 +117,14 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A durable action runs again from the top after a wait, a retry or a crash, and each ctx.Step returns its journaled result without running its work again. A journaled call (Step, Sleep, WaitFor, an AI primitive) made inside a step's work is skipped on a replay, so every later step lands on a journal entry of another call (StepMismatchException); a variable, parameter or member assigned by the work keeps its old value on a replay; a blank step or signal name is rejected at run time.");
 
+    public static readonly DiagnosticDescriptor SideEffectOutsideStep = Create(
+        DiagnosticIds.SideEffectOutsideStep,
+        "Reach outside the object inside a step in durable actions",
+        "'{0}' in {1} runs again each time the durable action replays; call it inside 'ctx.Step' so it runs once per action",
+        Reliability,
+        DiagnosticSeverity.Warning,
+        "A durable action runs again from the top after every wait, retry and crash. A call to the outside world (HTTP, a chat model, the file system) made outside a step, before a later journaled call, runs again on each replay: a payment is charged twice, a model is asked again and may answer differently. Inside ctx.Step its result is journaled and a replay returns it.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -16,6 +16,20 @@ internal static class DoRuntimeStub
         using System.Threading;
         using System.Threading.Tasks;
 
+        namespace Microsoft.Extensions.AI
+        {
+            public sealed class ChatMessage { }
+            public sealed class ChatResponse { }
+            public interface IChatClient
+            {
+                Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, CancellationToken cancellationToken = default);
+            }
+            public static class ChatClientExtensions
+            {
+                public static Task<ChatResponse> GetResponseAsync(this IChatClient client, string prompt, CancellationToken cancellationToken = default) => client.GetResponseAsync([], cancellationToken);
+            }
+        }
+
         namespace Do
         {
             [AttributeUsage(AttributeTargets.Class, Inherited = false)]
