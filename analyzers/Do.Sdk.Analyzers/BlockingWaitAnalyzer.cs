@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Do.Sdk.Analyzers;
 
 /// <summary>
-/// DO0007: <c>.Result</c>, <c>.Wait()</c> or <c>.GetAwaiter().GetResult()</c> inside a durable object,
-/// a verb or a handler.
+/// DO0007: <c>.Result</c>, <c>.Wait()</c> or <c>.GetAwaiter().GetResult()</c> inside a durable object, a verb or a
+/// handler; and <c>Task.Delay</c> or <c>Thread.Sleep</c> in a durable action (outside a step's work), where
+/// <c>ctx.Sleep</c> is the timer that releases the turn and survives a restart.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
@@ -24,6 +25,8 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable",
         "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1",
     ];
+
+    private const string BlockAdvice = "blocks the object's turn until the task completes; await it instead";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.BlockingWait);
@@ -49,8 +52,13 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             }
 
             var set = awaitables.ToImmutable();
+            var timers = new Timers(
+                start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"),
+                start.Compilation.GetTypeByMetadataName("System.Threading.Thread"),
+                start.Compilation.GetTypeByMetadataName("System.TimeSpan"));
             start.RegisterOperationAction(c => AnalyzeProperty(c, symbols, set), OperationKind.PropertyReference);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, set), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeTimer(c, symbols, timers), OperationKind.Invocation);
         });
     }
 
@@ -104,7 +112,64 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             Descriptors.BlockingWait,
             context.Operation.Syntax.GetLocation(),
             properties,
-            name));
+            name,
+            BlockAdvice));
+    }
+
+    /// <summary>
+    /// A timer in place of <c>ctx.Sleep</c> in a durable action: it holds the turn while it runs and starts over
+    /// after a crash. Inside a step's work (a short backoff against an outside service) it is that step's business.
+    /// </summary>
+    private static void AnalyzeTimer(OperationAnalysisContext context, DoSymbols symbols, Timers timers)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        var isDelay = method.Name == "Delay" && SymbolEqualityComparer.Default.Equals(method.ContainingType, timers.Task);
+        var isSleep = method.Name == "Sleep" && SymbolEqualityComparer.Default.Equals(method.ContainingType, timers.Thread);
+        if (!isDelay && !isSleep)
+        {
+            return;
+        }
+
+        var replay = ReplayScope.Find(invocation, symbols);
+        if (replay.InsideStep || !replay.IsDurable(symbols))
+        {
+            return;
+        }
+
+        var scope = ExecutionScope.Find(invocation, context.ContainingSymbol, symbols);
+        if (scope.InsideNameOf)
+        {
+            return;
+        }
+
+        var ctx = scope.ContextName ?? "ctx";
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (scope.ContextName is not null && invocation.Arguments.Length == 1 && invocation.Arguments[0].Value is { } length
+            && (isDelay || (scope.InnermostFunctionIsAsync && !scope.InsideLock && invocation.Parent is IExpressionStatementOperation)))
+        {
+            var duration = SymbolEqualityComparer.Default.Equals(length.Type, timers.TimeSpan)
+                ? length.Syntax.ToString()
+                : $"TimeSpan.FromMilliseconds({length.Syntax})";
+            properties = properties.Add(PropertyNames.Replacement, (isDelay ? "" : "await ") + $"{ctx}.Sleep({duration})");
+        }
+
+        var name = (isDelay ? "Task.Delay" : "Thread.Sleep") + "()";
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.BlockingWait,
+            invocation.Syntax.GetLocation(),
+            properties,
+            name,
+            $"waits in place inside a durable action: it holds the object's turn and starts over after a restart; use 'await {ctx}.Sleep(...)', a durable timer"));
+    }
+
+    private sealed class Timers(INamedTypeSymbol? task, INamedTypeSymbol? thread, INamedTypeSymbol? timeSpan)
+    {
+        public INamedTypeSymbol? Task { get; } = task;
+
+        public INamedTypeSymbol? Thread { get; } = thread;
+
+        public INamedTypeSymbol? TimeSpan { get; } = timeSpan;
     }
 
     private static bool IsMemberCall(SyntaxNode syntax) =>

@@ -54,19 +54,19 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor NonDeterministicCall = Create(
         DiagnosticIds.NonDeterministicCall,
-        "Use the context's clock and id source inside verbs and handlers",
+        "Use the context's clock and id source inside verbs and handlers, and journal changing values in durable actions",
         "'{0}' is not deterministic inside {1}; {2}",
         Reliability,
         DiagnosticSeverity.Warning,
-        "Verbs and handlers may be retried and resumed after a crash. A value read from the machine clock, a new GUID or a random number differs on every run, so a replay diverges from the first run. Context.Now, Context.Time and Context.NewId() are recorded and replayed.");
+        "Verbs and handlers may be retried and resumed after a crash. A value read from the machine clock, a new GUID or a random number differs on every run, so a retry diverges from the first run; Context.Now, Context.Time and Context.NewId() come from the host, which tests control. A durable action (one that calls ctx.Step, Sleep, WaitFor or an AI primitive) runs again from the top on every resume: a changing value read before a later journaled call, the context's clock and ids included, must itself be journaled with ctx.Step. Inside a step's work it is fine.");
 
     public static readonly DiagnosticDescriptor BlockingWait = Create(
         DiagnosticIds.BlockingWait,
-        "Do not block on tasks inside durable objects, verbs and handlers",
-        "'{0}' blocks the object's turn until the task completes; await it instead",
+        "Do not block on tasks inside durable objects, verbs and handlers, nor wait in place in durable actions",
+        "'{0}' {1}",
         Reliability,
         DiagnosticSeverity.Warning,
-        "An object runs one turn at a time. Blocking a turn on a task holds the object, wastes a thread, and deadlocks when the task needs the same object (A calls B calls A).");
+        "An object runs one turn at a time. Blocking a turn on a task holds the object, wastes a thread, and deadlocks when the task needs the same object (A calls B calls A). In a durable action, Task.Delay and Thread.Sleep hold the turn for the whole wait and start over after a crash; ctx.Sleep records a durable timer, releases the turn and resumes the action when it is due, even in a restarted host.");
 
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
         DiagnosticIds.LanguageVersionTooLow,
@@ -108,6 +108,22 @@ public static class Descriptors
         Usage,
         DiagnosticSeverity.Warning,
         "A noun that declares its relations with [Relation] properties lists every relation type it takes part in. A Relate, Unrelate, Related or RelatedFrom call with another type is most likely a typo: it reads or writes edges nothing else uses.");
+
+    public static readonly DiagnosticDescriptor StepBreaksReplay = Create(
+        DiagnosticIds.StepBreaksReplay,
+        "A durable step must replay the way it first ran",
+        "{0} {1}",
+        Reliability,
+        DiagnosticSeverity.Warning,
+        "A durable action runs again from the top after a wait, a retry or a crash, and each ctx.Step returns its journaled result without running its work again. A journaled call (Step, Sleep, WaitFor, an AI primitive) made inside a step's work is skipped on a replay, so every later step lands on a journal entry of another call (StepMismatchException); a variable, parameter or member assigned by the work keeps its old value on a replay; a blank step or signal name is rejected at run time.");
+
+    public static readonly DiagnosticDescriptor SideEffectOutsideStep = Create(
+        DiagnosticIds.SideEffectOutsideStep,
+        "Reach outside the object inside a step in durable actions",
+        "'{0}' in {1} runs again each time the durable action replays; call it inside 'ctx.Step' so it runs once per action",
+        Reliability,
+        DiagnosticSeverity.Warning,
+        "A durable action runs again from the top after every wait, retry and crash. A call to the outside world (HTTP, a chat model, the file system) made outside a step, before a later journaled call, runs again on each replay: a payment is charged twice, a model is asked again and may answer differently. Inside ctx.Step its result is journaled and a replay returns it.");
 
     private static DiagnosticDescriptor Create(
         string id,

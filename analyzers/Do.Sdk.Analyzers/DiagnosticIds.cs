@@ -15,4 +15,6 @@ public static class DiagnosticIds
     public const string VerbNameTaken = "DO0010";
     public const string SearchableNotText = "DO0011";
     public const string UnknownRelationType = "DO0012";
+    public const string StepBreaksReplay = "DO0013";
+    public const string SideEffectOutsideStep = "DO0014";
 }

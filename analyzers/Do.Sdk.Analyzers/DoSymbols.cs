@@ -131,6 +131,17 @@ internal sealed class DoSymbols
         return false;
     }
 
+    /// <summary>
+    /// True for the <c>Context</c> methods a durable action journals, each taking a position in its journal:
+    /// <c>Step</c>, <c>Sleep</c>, <c>WaitFor</c> and the AI primitives <c>Ai</c>, <c>Is</c>, <c>Decide</c>, <c>Generate</c>.
+    /// </summary>
+    public bool IsJournaledCall(IMethodSymbol method) =>
+        IsContext(method.ContainingType)
+        && method.Name is "Step" or "Sleep" or "WaitFor" or "Ai" or "Is" or "Decide" or "Generate";
+
+    /// <summary>True for <c>Context.Step</c>, whose work runs once per action and is skipped on a replay.</summary>
+    public bool IsStep(IMethodSymbol method) => method.Name == "Step" && IsContext(method.ContainingType);
+
     public bool IsContext(ITypeSymbol? type) =>
         Context is not null && SymbolEqualityComparer.Default.Equals(type, Context);
 

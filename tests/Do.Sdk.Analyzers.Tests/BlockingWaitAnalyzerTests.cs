@@ -4,6 +4,10 @@ namespace Do.Sdk.Analyzers.Tests;
 
 public sealed class BlockingWaitAnalyzerTests
 {
+    private const string Block = "blocks the object's turn until the task completes; await it instead";
+
+    private const string Timer = "waits in place inside a durable action: it holds the object's turn and starts over after a restart; use 'await ctx.Sleep(...)', a durable timer";
+
     [Fact]
     public async Task Any_member_of_a_durable_object_is_checked()
     {
@@ -23,8 +27,8 @@ public sealed class BlockingWaitAnalyzerTests
 
         await Verify.VerifyAsync(
             source,
-            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(0).WithArguments("Task<int>.Result"),
-            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(1).WithArguments("Task.Wait()"));
+            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(0).WithArguments("Task<int>.Result", Block),
+            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(1).WithArguments("Task.Wait()", Block));
     }
 
     [Fact]
@@ -49,9 +53,9 @@ public sealed class BlockingWaitAnalyzerTests
 
         await Verify.VerifyAsync(
             source,
-            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(0).WithArguments("TaskAwaiter<string>.GetResult()"),
-            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(1).WithArguments("ValueTask<string>.Result"),
-            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(2).WithArguments("ConfiguredTaskAwaiter.GetResult()"));
+            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(0).WithArguments("TaskAwaiter<string>.GetResult()", Block),
+            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(1).WithArguments("ValueTask<string>.Result", Block),
+            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(2).WithArguments("ConfiguredTaskAwaiter.GetResult()", Block));
     }
 
     [Fact]
@@ -74,7 +78,7 @@ public sealed class BlockingWaitAnalyzerTests
 
         await Verify.VerifyAsync(
             source,
-            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(0).WithArguments("Task.Wait()"));
+            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(0).WithArguments("Task.Wait()", Block));
     }
 
     [Fact]
@@ -105,6 +109,76 @@ public sealed class BlockingWaitAnalyzerTests
             public static class Program
             {
                 public static void Main() => Task.Delay(1).Wait();
+            }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Timers_in_a_durable_action_are_reported_with_ctx_Sleep()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Do;
+
+            [Noun]
+            public partial class Order
+            {
+                public string Receipt { get; set; } = "";
+
+                [Verb] public async Task Pay(Context ctx)
+                {
+                    await {|#0:Task.Delay(TimeSpan.FromMinutes(5))|};
+                    {|#1:Thread.Sleep(1000)|};
+                    Receipt = await ctx.Step("charge", _ => Task.FromResult("r-1"));
+                    await {|#2:Task.Delay(500)|}.ConfigureAwait(false);
+                }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(0).WithArguments("Task.Delay()", Timer),
+            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(1).WithArguments("Thread.Sleep()", Timer),
+            Verify.Diagnostic(Descriptors.BlockingWait).WithLocation(2).WithArguments("Task.Delay()", Timer));
+    }
+
+    [Fact]
+    public async Task Timers_inside_a_step_or_outside_a_durable_action_are_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Do;
+
+            [Noun]
+            public partial class Order
+            {
+                public string Receipt { get; set; } = "";
+
+                [Verb] public async Task Pay(Context ctx)
+                {
+                    Receipt = await ctx.Step("charge", async ct =>
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(200), ct); // a backoff against the gateway, inside the step
+                        return "r-1";
+                    });
+                }
+
+                [Verb] public async Task Refresh(Context ctx)
+                {
+                    await Task.Delay(10);
+                    await ctx.Send("refreshed");
+                }
+            }
+
+            public static class Outside
+            {
+                public static async Task Run() => await Task.Delay(10);
             }
             """;
 

@@ -6,12 +6,18 @@
 //          test can kill the process between commit and dispatch.
 // deliver: restarts; waits until the emitted event's handler ran ("delivered"), and exits.
 // quiet:   restarts, activates the object (which delivers anything undispatched) and exits ("quiet").
+// step ...: a plain ctx.Step across a crash (see StepCrash.cs); agent ...: an agent run across a crash (AgentCrash.cs).
 using Do;
 using Do.CrashHost;
 
 if (args is ["agent", var agentData, var agentMode])
 {
     return await AgentCrash.RunAsync(agentData, agentMode);
+}
+
+if (args is ["step", var stepData, var stepEffects, var stepMode])
+{
+    return await StepCrash.RunAsync(stepData, stepEffects, stepMode);
 }
 
 if (args.Length != 4)

@@ -122,4 +122,74 @@ public sealed class UseContextCodeFixProviderTests
 
         await Verify.VerifyNoFixAsync(source);
     }
+
+    [Fact]
+    public async Task In_a_durable_action_journals_the_value_in_a_step()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Do;
+
+            [Noun]
+            public partial class Order
+            {
+                public string Receipt { get; set; } = "";
+
+                [Verb] public async Task Pay(Context ctx)
+                {
+                    DateTime at = {|DO0006:DateTime.UtcNow|};
+                    Guid key = {|DO0006:Guid.NewGuid()|};
+                    int year = {|DO0006:ctx.Now|}.Year;
+                    Receipt = await ctx.Step("charge", _ => Task.FromResult($"{at}{key}{year}"));
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Do;
+
+            [Noun]
+            public partial class Order
+            {
+                public string Receipt { get; set; } = "";
+
+                [Verb] public async Task Pay(Context ctx)
+                {
+                    DateTime at = (await ctx.Step("now", _ => Task.FromResult(ctx.Now))).UtcDateTime;
+                    Guid key = await ctx.Step("new id", _ => Task.FromResult(ctx.NewId()));
+                    int year = (await ctx.Step("now", _ => Task.FromResult(ctx.Now))).Year;
+                    Receipt = await ctx.Step("charge", _ => Task.FromResult($"{at}{key}{year}"));
+                }
+            }
+            """;
+
+        await Verify.VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Offers_no_step_where_await_cannot_go()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Do;
+
+            [Noun]
+            public partial class Order
+            {
+                public string Receipt { get; set; } = "";
+
+                [Verb] public async Task Pay(Context ctx)
+                {
+                    var keys = Enumerable.Range(0, 2).Select(_ => {|DO0006:ctx.NewId()|}).ToArray();
+                    Receipt = await ctx.Step("charge", _ => Task.FromResult(keys.Length.ToString()));
+                }
+            }
+            """;
+
+        await Verify.VerifyNoFixAsync(source);
+    }
 }

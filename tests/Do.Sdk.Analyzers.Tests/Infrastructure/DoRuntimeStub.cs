@@ -16,6 +16,20 @@ internal static class DoRuntimeStub
         using System.Threading;
         using System.Threading.Tasks;
 
+        namespace Microsoft.Extensions.AI
+        {
+            public sealed class ChatMessage { }
+            public sealed class ChatResponse { }
+            public interface IChatClient
+            {
+                Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, CancellationToken cancellationToken = default);
+            }
+            public static class ChatClientExtensions
+            {
+                public static Task<ChatResponse> GetResponseAsync(this IChatClient client, string prompt, CancellationToken cancellationToken = default) => client.GetResponseAsync([], cancellationToken);
+            }
+        }
+
         namespace Do
         {
             [AttributeUsage(AttributeTargets.Class, Inherited = false)]
@@ -47,6 +61,13 @@ internal static class DoRuntimeStub
                 public Guid NewId() => Guid.Empty;
                 public Every Every { get; } = new Every();
                 public Task Send(string name, object? payload = null) => Task.CompletedTask;
+                public long ActionId => 0;
+                public Task<T> Step<T>(string name, Func<CancellationToken, Task<T>> work) => work(default);
+                public Task Step(string name, Func<CancellationToken, Task> work) => work(default);
+                public Task Sleep(TimeSpan duration) => Task.CompletedTask;
+                public Task<T> WaitFor<T>(string signal, TimeSpan timeout) => Task.FromResult(default(T)!);
+                public Task<string> Ai(string prompt) => Task.FromResult("");
+                public void Define(string action, Func<string?, Context, Task<string?>> handler) { }
             }
 
             public sealed class Every
