@@ -4,9 +4,8 @@ using System.Globalization;
 namespace Do.Benchmarks;
 
 /// <summary>
-/// <see cref="SearchBenchmarks"/>' queries timed with a Stopwatch, one query at a time, medians and 90th percentiles.
-/// BenchmarkDotNet's in-process job stops a case whose setup and iterations run for minutes (copying the 100,000-thing
-/// fixture, loading its vectors and the model), which happened on the shared 2-core machine.
+/// <see cref="SearchBenchmarks"/>' queries timed with a Stopwatch, one query at a time, medians and 90th percentiles,
+/// plus the first vector query after activation (reading the 100,000 vectors), which BenchmarkDotNet's setup hides.
 /// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --search-profile [queries]</code>
 /// </summary>
 public static class SearchProfile
@@ -18,6 +17,7 @@ public static class SearchProfile
         {
             var bench = new SearchBenchmarks { Embedder = embedder };
             await bench.Setup();
+            Console.WriteLine(Invariant($"  {embedder,-6} first vector query after activation (loads the vectors): {bench.FirstVectorQuery.TotalMilliseconds:0} ms"));
             try
             {
                 await Time(embedder, nameof(SearchBenchmarks.Search_Bm25_Top10), bench.Search_Bm25_Top10, queries);

@@ -17,6 +17,9 @@ internal sealed class ForkSnapshot
 
     public List<(string ThingId, byte[] Vector)> Vectors { get; } = [];
 
+    /// <summary>The embeddings of [Searchable] things (noun, local id, unit-length float32 blob).</summary>
+    public List<(string Noun, string Id, byte[] Vector)> Embeddings { get; } = [];
+
     /// <summary>Reads the edges and index of <paramref name="db"/> (the things come from the lifecycle's view).</summary>
     public static ForkSnapshot Read(ObjectDatabase db, List<(string Noun, string Id, string Json)> things)
     {
@@ -30,7 +33,10 @@ internal sealed class ForkSnapshot
             }
         }
 
-        using (var reader = db.Command("SELECT thing_id, noun, content FROM search ORDER BY rowid").ExecuteReader())
+        // Entries of [Searchable] nouns are re-created by the fork's own writes (ThingStore indexes each thing it
+        // appends); copying their text too would leave a second, orphaned FTS row per thing. Their embeddings are
+        // carried, so the fork does not embed again what its origin already embedded.
+        using (var reader = db.Command("SELECT thing_id, noun, content FROM search WHERE rowid NOT IN (SELECT doc FROM search_docs) ORDER BY rowid").ExecuteReader())
         {
             while (reader.Read())
             {
@@ -43,6 +49,14 @@ internal sealed class ForkSnapshot
             while (reader.Read())
             {
                 snapshot.Vectors.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+            }
+        }
+
+        using (var reader = db.Command("SELECT noun, thing_id, vector FROM search_docs WHERE vector IS NOT NULL").ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                snapshot.Embeddings.Add((reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)));
             }
         }
 
@@ -68,6 +82,13 @@ internal sealed class ForkSnapshot
         foreach (var (id, bytes) in Vectors)
         {
             vector.Bind("$id", id).Bind("$vector", bytes).ExecuteNonQuery();
+        }
+
+        // The things were appended first, so each indexed one has its search_docs row, still without a vector.
+        var embedding = target.Command("UPDATE search_docs SET vector = $vector WHERE noun = $noun AND thing_id = $id AND vector IS NULL");
+        foreach (var (noun, id, bytes) in Embeddings)
+        {
+            embedding.Bind("$vector", bytes).Bind("$noun", noun).Bind("$id", id).ExecuteNonQuery();
         }
     }
 }

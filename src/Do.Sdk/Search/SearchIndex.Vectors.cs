@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.AI;
 using Do.Storage;
@@ -9,20 +8,50 @@ internal sealed partial class SearchIndex
 {
     private const int EmbedBatch = 128;
 
-    // The embeddings of a noun, read once and kept until a write changes that noun's index: a vector query then
-    // scans memory, not the file. Unit-length rows, so cosine similarity is a dot product.
-    private readonly Dictionary<string, (string[] Ids, float[] Matrix, int Dimensions)> _vectors = new(StringComparer.Ordinal);
+    // The embeddings of each noun, read from the file by the first vector query after activation and then kept in step
+    // with every change to search_docs, so a query scans memory and never re-reads 100,000 blobs.
+    private readonly Dictionary<string, VectorSet> _vectors = new(StringComparer.Ordinal);
 
-    private void Invalidate(string noun) => _vectors.Remove(noun);
+    // Set when a write in a transaction that may still roll back removed rows from a loaded set; a rollback then drops
+    // the sets (they are reloaded from the file) rather than keep rows out that the file still has.
+    private bool _unconfirmed;
+
+    /// <summary>Called after a transaction (or a member of a group) rolled back: forgets what the rollback undid.</summary>
+    public void OnRollback()
+    {
+        if (_unconfirmed)
+        {
+            _vectors.Clear();
+            _unconfirmed = false;
+        }
+    }
+
+    /// <summary>A thing's text changed or it left the index: its vector is stale until the next vector query embeds it.</summary>
+    private void ForgetVector(string noun, string id)
+    {
+        if (_vectors.TryGetValue(noun, out var set) && set.Remove(id))
+        {
+            _unconfirmed = true;
+        }
+    }
 
     /// <summary>Embeds every indexed thing of <paramref name="noun"/> whose text changed since it was last embedded.</summary>
     public async ValueTask EmbedPendingAsync(string noun, IEmbeddingGenerator<string, Embedding<float>> generator, CancellationToken cancellationToken)
     {
+        if (!db.IsInTransaction)
+        {
+            _unconfirmed = false; // every earlier write has committed or rolled back by now
+        }
+
         while (true)
         {
             var pending = new List<(string Id, string Content)>();
+
+            // INDEXED BY: the planner prefers the primary key (noun, thing_id) for noun = ?, which reads every row of the
+            // noun (100,000 rows took a second); the partial index holds only the rows still to embed.
             var command = db.Command("""
-                SELECT d.thing_id, s.content FROM search_docs AS d JOIN search AS s ON s.rowid = d.doc
+                SELECT d.thing_id, s.content FROM search_docs AS d INDEXED BY search_docs_unembedded
+                JOIN search AS s ON s.rowid = d.doc
                 WHERE d.noun = $noun AND d.vector IS NULL LIMIT $batch
                 """);
             command.Bind("$noun", noun).Bind("$batch", EmbedBatch);
@@ -45,133 +74,96 @@ internal sealed partial class SearchIndex
                 throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} embeddings for {pending.Count} texts; expected one per text.");
             }
 
+            var units = new float[pending.Count][];
+            for (int i = 0; i < pending.Count; i++)
+            {
+                units[i] = embeddings[i].Vector.ToArray();
+                VectorSet.Normalize(units[i]);
+            }
+
             db.InTransaction(() =>
             {
                 for (int i = 0; i < pending.Count; i++)
                 {
                     db.Command("UPDATE search_docs SET vector = $vector WHERE noun = $noun AND thing_id = $id")
-                        .Bind("$vector", ToBlob(embeddings[i].Vector.Span)).Bind("$noun", noun).Bind("$id", pending[i].Id).ExecuteNonQuery();
+                        .Bind("$vector", MemoryMarshal.AsBytes(units[i].AsSpan()).ToArray()).Bind("$noun", noun).Bind("$id", pending[i].Id).ExecuteNonQuery();
                 }
             });
-            Invalidate(noun);
+
+            // Committed: the loaded set takes the new rows. One of another size means the generator changed; dropping
+            // the set lets the next load report the mixed sizes.
+            if (_vectors.TryGetValue(noun, out var set))
+            {
+                foreach (var (unit, (id, _)) in units.Zip(pending))
+                {
+                    if (set.Count > 0 && unit.Length != set.Dimensions)
+                    {
+                        _vectors.Remove(noun);
+                        break;
+                    }
+
+                    set.Set(id, unit);
+                }
+
+                _unconfirmed |= db.IsInTransaction; // inside a group's transaction, a rollback may still undo them
+            }
         }
     }
 
     /// <summary>The <paramref name="k"/> things of <paramref name="noun"/> most similar to <paramref name="query"/>, best first: (local id, cosine).</summary>
     public List<(string Id, double Score)> Nearest(string noun, ReadOnlySpan<float> query, int k)
     {
-        var (ids, matrix, dimensions) = Load(noun);
-        if (ids.Length == 0)
+        var set = Load(noun);
+        if (set.Count == 0)
         {
             return [];
         }
 
-        if (query.Length != dimensions)
+        if (query.Length != set.Dimensions)
         {
-            throw new InvalidOperationException($"The query embedding has {query.Length} dimensions but the stored {noun} embeddings have {dimensions}; the embedding generator changed. Re-index by updating the things, or use the same model.");
+            throw new InvalidOperationException($"The query embedding has {query.Length} dimensions but the stored {noun} embeddings have {set.Dimensions}; the embedding generator changed. Re-index by updating the things, or use the same model.");
         }
 
-        var unit = new float[dimensions];
-        query.CopyTo(unit);
-        Normalize(unit);
-
-        // A bounded min-heap keeps the best k while the rows stream past.
-        var best = new PriorityQueue<int, float>(k + 1);
-        for (int row = 0; row < ids.Length; row++)
-        {
-            var score = Dot(unit, matrix.AsSpan(row * dimensions, dimensions));
-            if (best.Count < k)
-            {
-                best.Enqueue(row, score);
-            }
-            else if (best.TryPeek(out _, out var worst) && score > worst)
-            {
-                best.DequeueEnqueue(row, score);
-            }
-        }
-
-        var result = new List<(string, double)>(best.Count);
-        while (best.TryDequeue(out var row, out var score))
-        {
-            result.Add((ids[row], score));
-        }
-
-        result.Reverse();
-        return result;
+        var unit = query.ToArray();
+        VectorSet.Normalize(unit);
+        return set.Nearest(unit, k);
     }
 
-    private (string[] Ids, float[] Matrix, int Dimensions) Load(string noun)
+    private VectorSet Load(string noun)
     {
         if (_vectors.TryGetValue(noun, out var cached))
         {
             return cached;
         }
 
-        var ids = new List<string>();
-        var rows = new List<byte[]>();
+        var set = new VectorSet();
         var command = db.Command("SELECT thing_id, vector FROM search_docs WHERE noun = $noun AND vector IS NOT NULL");
         command.Bind("$noun", noun);
+        var row = Array.Empty<byte>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                ids.Add(reader.GetString(0));
-                rows.Add((byte[])reader.GetValue(1));
+                var id = reader.GetString(0);
+                var length = (int)reader.GetBytes(1, 0, null, 0, 0);
+                if (row.Length != length)
+                {
+                    row = new byte[length];
+                }
+
+                reader.GetBytes(1, 0, row, 0, length);
+                var vector = MemoryMarshal.Cast<byte, float>(row);
+                if (set.Count > 0 && vector.Length != set.Dimensions)
+                {
+                    throw new StorageException($"The stored {noun} embedding of \"{id}\" has {vector.Length} dimensions, others have {set.Dimensions}; the embedding generator changed between writes.");
+                }
+
+                set.Set(id, vector);
             }
         }
 
-        int dimensions = rows.Count == 0 ? 0 : rows[0].Length / sizeof(float);
-        var matrix = new float[rows.Count * dimensions];
-        for (int i = 0; i < rows.Count; i++)
-        {
-            var row = MemoryMarshal.Cast<byte, float>(rows[i]);
-            if (row.Length != dimensions)
-            {
-                throw new StorageException($"The stored {noun} embedding of \"{ids[i]}\" has {row.Length} dimensions, others have {dimensions}; the embedding generator changed between writes.");
-            }
-
-            row.CopyTo(matrix.AsSpan(i * dimensions));
-        }
-
-        var loaded = (ids.ToArray(), matrix, dimensions);
-        _vectors[noun] = loaded;
-        return loaded;
-    }
-
-    private static byte[] ToBlob(ReadOnlySpan<float> vector)
-    {
-        var unit = vector.ToArray();
-        Normalize(unit);
-        return MemoryMarshal.AsBytes(unit.AsSpan()).ToArray();
-    }
-
-    private static void Normalize(Span<float> vector)
-    {
-        var length = MathF.Sqrt(Dot(vector, vector));
-        if (length > 0)
-        {
-            foreach (ref var x in vector)
-            {
-                x /= length;
-            }
-        }
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        int i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-        }
-
-        var total = Vector.Sum(sum);
-        for (; i < a.Length; i++)
-        {
-            total += a[i] * b[i];
-        }
-
-        return total;
+        _vectors[noun] = set;
+        _unconfirmed |= db.IsInTransaction; // it may hold rows a rollback will undo
+        return set;
     }
 }

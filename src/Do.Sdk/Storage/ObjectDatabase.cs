@@ -237,6 +237,7 @@ internal sealed partial class ObjectDatabase : IDisposable
             _uncommitted.Clear();
             _nounIds.Clear(); // a rolled-back intern must not stay cached
             Things.ForgetHeads();
+            _searchIndex?.OnRollback();
             if (!_connection.State.HasFlag(System.Data.ConnectionState.Open))
             {
                 throw;
@@ -290,6 +291,7 @@ internal sealed partial class ObjectDatabase : IDisposable
         _uncommitted.Clear();
         _nounIds.Clear();
         Things.ForgetHeads();
+        _searchIndex?.OnRollback();
         try
         {
             Command("ROLLBACK").ExecuteNonQuery();
@@ -317,6 +319,7 @@ internal sealed partial class ObjectDatabase : IDisposable
         _uncommitted.RemoveRange(mark, _uncommitted.Count - mark);
         _nounIds.Clear();
         Things.ForgetHeads();
+        _searchIndex?.OnRollback();
     }
 
     /// <summary>Events committed since the last call, in sequence order, for dispatch after commit.</summary>
