@@ -6,6 +6,7 @@ using Do.Benchmarks.Support;
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --quick      one table of ratios, under 10 minutes
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --filter *   the full suite, out of process
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness [runs] [s] [plain|pool] [ab]   per-object throughput spread (issue 19)
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes]   write path: wall, CPU and bytes per write (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --search-profile [queries]   search latency, Stopwatch
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --generator-profile [nouns] [rounds] [old.dll]   generator cold runs, A/B
 if (args is ["--memory-probe", var count])
@@ -18,6 +19,19 @@ if (args is ["--fairness", ..])
     var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
     var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
     return await FairnessProbe.Run(runs, TimeSpan.FromSeconds(seconds), pool: args.Length > 3 && args[3] == "pool", alternate: args.Length > 4 && args[4] == "ab");
+}
+
+if (args is ["--write-profile", "fsync", ..])
+{
+    var writes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    return await WriteProfile.RunForSyscalls(writes, async: args.Length <= 3 || args[3] != "sync");
+}
+
+if (args is ["--write-profile", ..])
+{
+    var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6;
+    var ops = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2_048;
+    return await WriteProfile.Run(rounds, ops);
 }
 
 if (args is ["--search-profile", ..])

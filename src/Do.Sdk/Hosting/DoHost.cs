@@ -272,7 +272,16 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                 try
                 {
                     var member = new Execution.GroupedWork(work, target.Class, cancellationToken);
-                    activation.Enqueue(member);
+                    if (activation.Enqueue(member))
+                    {
+                        // Not awaited: a drain that must wait for the turn goes on without this caller, who may give up.
+                        _ = activation.DrainHereAsync();
+                        if (member.Completion.IsCompleted)
+                        {
+                            // Answered on this thread: yield first, so a caller calling in a loop lets others run (issue 19).
+                            await Task.Yield();
+                        }
+                    }
 
                     // A caller that gives up stops waiting; its member is skipped when the group runs.
                     await member.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -17,8 +17,11 @@ internal sealed partial class ObjectActivation
     /// Queues work for the next group commit. One drainer at a time takes the object's turn, runs queued members in
     /// their own savepoints of one shared transaction, commits once, dispatches the events, and only then answers the
     /// callers: under concurrency many verbs share one fsync, and no caller hears "done" before its write is durable.
+    /// Returns true when this caller won the drain and runs on the thread pool without a context of its own: it runs the
+    /// first group itself (<see cref="DrainHereAsync"/>) and then yields to the pool before going on, instead of paying
+    /// two thread hops (drain work item, then its own continuation).
     /// </summary>
-    public void Enqueue(GroupedWork work)
+    public bool Enqueue(GroupedWork work)
     {
         if (DoTelemetry.TurnQueued.Enabled || DoTelemetry.TurnWait.Enabled)
         {
@@ -32,14 +35,31 @@ internal sealed partial class ObjectActivation
             if (Host.Options.InlineDrain)
             {
                 _ = DrainAsync(); // the pre-fairness drain, kept for A/B measurements (DoHostOptions.InlineDrain)
-                return;
+                return false;
             }
 
-            // Never on the caller's thread: a drain run inline answers its caller before the caller awaits, so a caller
-            // calling in a loop never yields its thread, and the objects whose callers wait for a thread starve.
+            if (SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default)
+            {
+                return true;
+            }
+
+            // A caller with a context of its own (a UI thread, a test framework's) must not run the group: members'
+            // continuations would post to that context, and so would the caller's yield, which deadlocks a caller that
+            // blocks on the call there.
             ScheduleDrain();
         }
+
+        return false;
     }
+
+    /// <summary>
+    /// Runs one group on the calling thread, for the caller whose <see cref="Enqueue"/> won the drain. It is bounded like
+    /// any group (<see cref="DoHostOptions.MaxGroupSize"/>, <see cref="DrainQuantum"/>); work queued meanwhile goes to a
+    /// drain at the back of the pool's global queue. The caller must yield before its code goes on (see
+    /// <c>DoHost.RunGroupedAsync</c>): answered synchronously, a caller calling in a loop would never give its thread
+    /// back, and the objects whose callers wait for a thread would starve (issue 19).
+    /// </summary>
+    public Task DrainHereAsync() => DrainAsync();
 
     /// <summary>Queues a drain at the back of the pool's global queue, behind every other object's queued work.</summary>
     private void ScheduleDrain() => ThreadPool.UnsafeQueueUserWorkItem(static activation => _ = activation.DrainAsync(), this, preferLocal: false);
@@ -48,12 +68,17 @@ internal sealed partial class ObjectActivation
     /// Runs one group (at most <see cref="DoHostOptions.MaxGroupSize"/> members, at most <see cref="DrainQuantum"/> of
     /// taking new ones), answers its callers, and if more work is queued, schedules the next group as a new work item at
     /// the back of the thread pool's global queue instead of looping: every other object's drain queued meanwhile runs
-    /// first. Drains always run as their own work items, never inline in a caller's <see cref="Enqueue"/>. Callers are answered through their own continuations (<see cref="GroupedWork"/> completes asynchronously),
-    /// so no caller's code ever runs inside this or another object's drain.
+    /// first. Only the first group may run on the thread of the caller that won the drain (<see cref="DrainHereAsync"/>),
+    /// which yields before its own code goes on. Callers are answered through their own continuations
+    /// (<see cref="GroupedWork"/> completes asynchronously), so no caller's code ever runs inside this or another object's drain.
     /// </summary>
     private async Task DrainAsync()
     {
         CallChain.Clear(); // members come from outside any turn; the group's turn is a chain of its own
+        if (System.Diagnostics.Activity.Current is not null)
+        {
+            System.Diagnostics.Activity.Current = null; // run here by its first caller, the group is not inside that caller's span
+        }
         while (await DrainGroupAsync().ConfigureAwait(false) && Host.Options.InlineDrain)
         {
             // The pre-fairness drain loops on its thread while work is queued (DoHostOptions.InlineDrain).

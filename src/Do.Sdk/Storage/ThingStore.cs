@@ -267,8 +267,16 @@ internal sealed class ThingStore
 
         // The action first, so the version row can name it: history finds a version's action by the action's primary
         // key, and no index on actions.after_version is kept up to date on every write.
-        var actionId = existingActionId
-            ?? _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, null, options?.Durability ?? Durability.Do, now, options?.Output);
+        long actionId, predicted = 0;
+        if (existingActionId is long existingId)
+        {
+            actionId = existingId;
+        }
+        else
+        {
+            (actionId, predicted) = _db.Actions.InsertCompletedForNextVersion(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, options?.Durability ?? Durability.Do, now, options?.Output);
+        }
+
         var insert = _db.Command("INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action) RETURNING version");
         insert.Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0).Bind("$action", actionId);
         var version = (long)insert.ExecuteScalar()!;
@@ -283,9 +291,9 @@ internal sealed class ThingStore
         {
             _db.Actions.Complete(existing, before?.Version, version, attempts, now, options?.Output);
         }
-        else
+        else if (version != predicted)
         {
-            _db.Actions.SetAfterVersion(actionId, version);
+            _db.Actions.SetAfterVersion(actionId, version); // only if the version log was written past AUTOINCREMENT's sequence
         }
 
         var eventType = noun + "." + (options?.Event ?? defaultEvent);

@@ -13,6 +13,22 @@ public sealed class ActionStoreTests : IDisposable
     public void Dispose() => _test.Dispose();
 
     [Fact]
+    public void A_write_names_its_version_even_when_the_version_sequence_was_edited_from_outside()
+    {
+        // The action is written before its version and names the version AUTOINCREMENT will give next; a file whose
+        // sequence row was edited (an outside tool, a restored backup) gets another version, and the action follows it.
+        _test.Db.Things.Create("Startup", "acme", Acme);
+        _test.Db.Execute("UPDATE sqlite_sequence SET seq = 0 WHERE name = 'things'");
+
+        var written = _test.Db.Things.Update("Startup", "acme", Acme);
+
+        var action = Actions.Get(_test.Db.Events.List()[^1].ActionId!.Value);
+        Assert.NotNull(action);
+        Assert.Equal(written.Version, action.AfterVersion);
+        Assert.Equal(written.Version, _test.Db.Things.Get("Startup", "acme@v" + written.Version)!.Version);
+    }
+
+    [Fact]
     public void Get_ReturnsTheActionOfAWrite()
     {
         var v1 = _test.Db.Things.Create("Startup", "acme", Acme);

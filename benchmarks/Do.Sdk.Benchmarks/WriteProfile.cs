@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using Do.Benchmarks.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Do.Benchmarks;
+
+/// <summary>
+/// Issue 12's write-path goals measured side by side, round after round, in one process: raw 1 row/tx and the verb
+/// paths of <see cref="DurableWriteBenchmarks"/>, each phase reporting wall time, process CPU time and managed bytes
+/// allocated per write. On a shared machine wall time swings with the load; CPU time and allocations per write do not,
+/// so they are the figures to compare between builds. Also the 64-caller case with the drain as it was before the
+/// fairness change (<c>DoHostOptions.InlineDrain</c>), to tell the drain's share from the verb's.
+/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes per phase]</code>
+/// <c>--write-profile fsync [actions] [sync|async]</c> only runs that many writes on a FULL host, for
+/// <c>strace -f -c -e trace=fsync,fdatasync</c>: the difference between two counts (N and 0 writes) divided by N is the
+/// fsyncs per write.
+/// </summary>
+public static class WriteProfile
+{
+    private const string Payload = """{"name":"Acme","priority":1,"tags":[]}""";
+
+    public static async Task<int> Run(int rounds, int ops)
+    {
+        using var folder = new TempFolder("write-profile");
+        await using var normal = await Open(folder, "normal", SynchronousMode.Normal, inline: false);
+        await using var full = await Open(folder, "full", SynchronousMode.Full, inline: false);
+        await using var fullInline = await Open(folder, "full-inline", SynchronousMode.Full, inline: true);
+        using var rawNormal = Raw.Create(Path.Combine(folder.Path, "raw-normal.db"), SynchronousMode.Normal);
+        using var rawFull = Raw.Create(Path.Combine(folder.Path, "raw-full.db"), SynchronousMode.Full);
+
+        var phases = new (string Name, Func<Task> Run)[]
+        {
+            ("raw 1 row/tx NORMAL", () => { rawNormal.Insert(ops); return Task.CompletedTask; }),
+            ("sync verb 1 caller NORMAL", () => Bounded.Loop(ops, _ => normal.Startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
+            ("raw 1 row/tx FULL", () => { rawFull.Insert(ops / 4); return Task.CompletedTask; }),
+            ("sync verb 64 callers FULL", () => Bounded.Concurrent(64, ops, (caller, _) => full.Startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
+            ("  same, InlineDrain", () => Bounded.Concurrent(64, ops, (caller, _) => fullInline.Startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
+            ("async verb 1 caller FULL", () => Bounded.Loop(ops / 4, _ => full.Job.Invoke(Job.RunVerb, null, BenchVerbs.RunOnce))),
+        };
+        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4 };
+        var wall = phases.Select(_ => new List<double>()).ToArray();
+        var cpu = phases.Select(_ => new List<double>()).ToArray();
+        var bytes = phases.Select(_ => new List<double>()).ToArray();
+        Console.WriteLine(Invariant($"Write profile: {rounds} rounds, {ops} writes per phase (FULL raw and async: {ops / 4}), {Environment.ProcessorCount} cores"));
+        for (int round = 0; round < rounds; round++)
+        {
+            for (int p = 0; p < phases.Length; p++)
+            {
+                var process = Process.GetCurrentProcess();
+                var cpuBefore = process.TotalProcessorTime;
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var started = Stopwatch.GetTimestamp();
+                await phases[p].Run();
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                process.Refresh();
+                var cpuUsed = process.TotalProcessorTime - cpuBefore;
+                if (round == 0)
+                {
+                    continue; // warm-up: JIT tiering, first pages, the pool's threads
+                }
+
+                wall[p].Add(elapsed.TotalMicroseconds / perOp[p]);
+                cpu[p].Add(cpuUsed.TotalMicroseconds / perOp[p]);
+                bytes[p].Add((double)allocated / perOp[p]);
+            }
+
+            Console.Write('.');
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| Phase | wall µs/write (median) | writes/s | CPU µs/write (median) | bytes/write |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        for (int p = 0; p < phases.Length; p++)
+        {
+            var w = Median(wall[p]);
+            Console.WriteLine(Invariant($"| {phases[p].Name} | {w:0.0} | {1e6 / w:0} | {Median(cpu[p]):0.0} | {Median(bytes[p]):0} |"));
+        }
+
+        var ratio1 = Median(wall[0]) / Median(wall[1]);
+        var ratio64 = Median(wall[2]) / Median(wall[3]);
+        Console.WriteLine(Invariant($"sync verb NORMAL ÷ raw NORMAL (throughput): {ratio1:0.00}× (goal ≥ 0.5×); 64 callers FULL ÷ raw FULL: {ratio64:0.0}× (goal ≥ 10×)"));
+        return 0;
+    }
+
+    /// <summary>Only writes, for counting syscalls from outside: <paramref name="count"/> async (or sync) verbs on a FULL host.</summary>
+    public static async Task<int> RunForSyscalls(int count, bool async)
+    {
+        using var folder = new TempFolder("write-syscalls");
+        await using var host = await Open(folder, "full", SynchronousMode.Full, inline: false);
+        for (int i = 0; i < count; i++)
+        {
+            if (async)
+            {
+                await host.Job.Invoke(Job.RunVerb, null, BenchVerbs.RunOnce);
+            }
+            else
+            {
+                await host.Startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1);
+            }
+        }
+
+        Console.WriteLine(Invariant($"{count} {(async ? "async" : "sync")} verbs written under FULL"));
+        return 0;
+    }
+
+    private static async Task<Target> Open(TempFolder folder, string name, SynchronousMode synchronous, bool inline)
+    {
+        var host = await BenchHost.StartAsync(Path.Combine(folder.Path, name), synchronous, configure: o => o.InlineDrain = inline);
+        var studio = host.Object<Business>(BenchHost.Ns);
+        var startups = new ThingRef<Startup>[64];
+        for (int i = 0; i < startups.Length; i++)
+        {
+            await studio.Collection<Startup>().Create("s" + i, new Startup { Name = "Startup " + i });
+            startups[i] = studio.Ref<Startup>("s" + i);
+        }
+
+        await studio.Collection<Job>().Create("job", new Job { Name = "job" });
+        return new Target(host, startups, studio.Ref<Job>("job"));
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Target(DoHost Host, ThingRef<Startup>[] Startups, ThingRef<Job> Job) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Host.DisposeAsync();
+    }
+
+    /// <summary>The baseline of <see cref="DurableWriteBenchmarks"/>: prepared BEGIN IMMEDIATE / INSERT / COMMIT.</summary>
+    private sealed class Raw : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _begin;
+        private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _commit;
+
+        private Raw(SqliteConnection connection)
+        {
+            _connection = connection;
+            using (var create = connection.CreateCommand())
+            {
+                create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, data TEXT NOT NULL)";
+                create.ExecuteNonQuery();
+            }
+
+            _begin = BenchHost.Prepare(connection, "BEGIN IMMEDIATE");
+            _insert = BenchHost.Prepare(connection, "INSERT INTO t (data) VALUES ($data)");
+            _insert.Parameters.Add(new SqliteParameter("$data", Payload));
+            _commit = BenchHost.Prepare(connection, "COMMIT");
+        }
+
+        public static Raw Create(string path, SynchronousMode synchronous) => new(BenchHost.OpenRaw(path, synchronous));
+
+        public void Insert(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _begin.ExecuteNonQuery();
+                _insert.ExecuteNonQuery();
+                _commit.ExecuteNonQuery();
+            }
+        }
+
+        public void Dispose()
+        {
+            _begin.Dispose();
+            _insert.Dispose();
+            _commit.Dispose();
+            _connection.Dispose();
+        }
+    }
+}
