@@ -58,6 +58,7 @@ public static class DoEndpointRouteBuilderExtensions
         ObjectEndpoints.Map(group);
         ActionEndpoints.Map(group);
         GraphEndpoints.Map(group);
+        WorkerEndpoints.Map(group);
         return group;
     }
 

@@ -18,13 +18,17 @@ internal sealed class DoRequest
 {
     private static readonly object Key = new();
 
-    private DoRequest(ObjectNamespace ns, IObjectTransport transport)
+    private DoRequest(ObjectNamespace ns, IObjectTransport transport, string actor)
     {
         Namespace = ns;
         Transport = transport;
+        Actor = actor;
     }
 
     public ObjectNamespace Namespace { get; }
+
+    /// <summary>Who the call is recorded as (already authorized): the principal's own name, or the Do-Actor it may act for.</summary>
+    public string Actor { get; }
 
     public IObjectTransport Transport { get; }
 
@@ -41,7 +45,7 @@ internal sealed class DoRequest
                 ?? throw new ArgumentException($"The {DoRoutes.ClassHeader} header names \"{name}\", which is not a durable object class of this app. Its classes: {string.Join(", ", DoRegistry.Objects.Select(o => o.Name).Order(StringComparer.Ordinal))}.");
         }
 
-        var request = new DoRequest(ns, new InProcessTransport(new ObjectTarget(host, ns, objectClass), actor));
+        var request = new DoRequest(ns, new InProcessTransport(new ObjectTarget(host, ns, objectClass), actor), actor);
         http.Items[Key] = request;
         return request;
     }
@@ -53,6 +57,18 @@ internal sealed class DoRequest
 
     /// <summary>The request body as text, or null when it is empty; validated as JSON.</summary>
     public static async Task<string?> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var text = await TextAsync(request, cancellationToken).ConfigureAwait(false);
+        if (text is not null)
+        {
+            ThingStore.ValidateJson(text, "body");
+        }
+
+        return text;
+    }
+
+    /// <summary>The request body as text (any JSON value, checked by its reader), or null when it is empty.</summary>
+    public static async Task<string?> TextAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength == 0)
         {
@@ -66,12 +82,6 @@ internal sealed class DoRequest
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        ThingStore.ValidateJson(text, "body");
-        return text;
+        return text.Length == 0 ? null : text;
     }
 }

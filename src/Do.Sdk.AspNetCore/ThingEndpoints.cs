@@ -110,13 +110,20 @@ internal static class ThingEndpoints
         [Description("The thing's local id, e.g. acme.")] string id,
         [Description("The verb's name, e.g. Prioritize.")] string verb,
         [Description("How the verb runs: do (durable, retried, resumed; the default), try (one attempt) or send (started, not awaited).")] string? durability,
+        [Description("true: answer once the action is recorded as pending (204); it then runs as a do action in a turn of its own.")] bool? queued,
         CancellationToken cancellationToken)
     {
         var info = DoRequest.Noun(noun);
         var verbInfo = info.FindVerb(verb)
             ?? throw new ArgumentException($"{info.Name} has no verb \"{verb}\". Its verbs: {(info.Verbs.Count == 0 ? "none" : string.Join(", ", info.Verbs.Select(v => v.Name)))}.", nameof(verb));
         var input = await DoRequest.BodyAsync(http.Request, cancellationToken).ConfigureAwait(false);
-        var call = new VerbCall { Noun = info, Id = DoRoutes.Segment(id), Verb = verbInfo, InputJson = input, Durability = ParseDurability(durability) };
+        var mode = ParseDurability(durability);
+        if (queued == true && mode != Durability.Do)
+        {
+            throw new ArgumentException($"queued=true with durability=\"{durability}\": a queued call runs as a do action; drop durability or pass do.", nameof(durability));
+        }
+
+        var call = new VerbCall { Noun = info, Id = DoRoutes.Segment(id), Verb = verbInfo, InputJson = input, Durability = mode, Queued = queued == true };
         return Output(await DoRequest.Of(http).Transport.InvokeAsync(call, cancellationToken).ConfigureAwait(false));
     }
 

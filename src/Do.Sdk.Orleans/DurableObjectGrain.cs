@@ -194,6 +194,6 @@ internal sealed partial class DurableObjectGrain(DurableObjectsSilo silo) : Grai
 
         var noun = NounOf(call.Noun);
         var verb = noun.FindVerb(call.Verb) ?? throw new ArgumentException($"{noun.Name} has no verb \"{call.Verb}\". Its verbs: {(noun.Verbs.Count == 0 ? "none" : string.Join(", ", noun.Verbs.Select(v => v.Name)))}.", nameof(call));
-        return new VerbCall { Noun = noun, Id = call.Id, Verb = verb, InputJson = call.InputJson, Durability = (Durability)call.Durability };
+        return new VerbCall { Noun = noun, Id = call.Id, Verb = verb, InputJson = call.InputJson, Durability = (Durability)call.Durability, Queued = call.Queued };
     }
 }

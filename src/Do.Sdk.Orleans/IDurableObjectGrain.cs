@@ -124,6 +124,26 @@ public interface IDurableObjectGrain : IGrainWithStringKey
     [Alias("Search")]
     Task<IReadOnlyList<SearchDocument>> Search(string? objectClass, string noun, string query, int mode, int limit);
 
+    /// <summary>Sends a signal with its JSON value to a durable action; true when a waiting action was woken.</summary>
+    [Alias("Signal")]
+    Task<bool> Signal(string? objectClass, long actionId, string signal, string? valueJson);
+
+    /// <summary>The approval requests waiting in a Human's queue.</summary>
+    [Alias("Approvals")]
+    Task<IReadOnlyList<ApprovalRequest>> Approvals(string? objectClass);
+
+    /// <summary>Answers an approval request of a Human's queue; the decision goes to the waiting action, wherever it lives.</summary>
+    [Alias("Respond")]
+    Task Respond(string? objectClass, long requestId, bool approved, string by, string? comment);
+
+    /// <summary>Puts a request into a Human's queue (the escalation policy as JSON); returns the signal its decision is sent as.</summary>
+    [Alias("RequestApproval")]
+    Task<string> RequestApproval(string? objectClass, string text, string requester, long actionId, string? signal, string? escalationJson, TimeSpan timeout);
+
+    /// <summary>Runs an Agent toward a goal; returns the finished run as JSON.</summary>
+    [Alias("RunAgent")]
+    Task<string> RunAgent(string? objectClass, string goal);
+
     /// <summary>Activates the object (resuming open actions, delivering undispatched events) and runs its due schedules; returns the silo it runs on.</summary>
     [Alias("Wake")]
     Task<string> Wake();

@@ -7,7 +7,7 @@ namespace Do.Orleans;
 /// Reaches a durable object through its grain (<see cref="IDurableObjectGrain"/>), wherever the cluster placed it. Verbs
 /// go by name with JSON input; errors come back as the object's own exception types with their messages.
 /// </summary>
-public sealed class OrleansObjectTransport : IObjectTransport
+public sealed partial class OrleansObjectTransport : IObjectTransport
 {
     private readonly IGrainFactory _grains;
     private readonly IDurableObjectGrain _grain;
@@ -49,7 +49,7 @@ public sealed class OrleansObjectTransport : IObjectTransport
     public Task<string?> InvokeAsync(VerbCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var data = new VerbCallData { Noun = call.Noun?.Name, Id = call.Id, Verb = call.Verb.Name, InputJson = call.InputJson, Durability = (int)call.Durability };
+        var data = new VerbCallData { Noun = call.Noun?.Name, Id = call.Id, Verb = call.Verb.Name, InputJson = call.InputJson, Durability = (int)call.Durability, Queued = call.Queued };
         return Call(() => _grain.Invoke(_objectClass, data), cancellationToken);
     }
 

@@ -20,4 +20,7 @@ public sealed record VerbCallData
 
     /// <summary>The <see cref="Durability"/> as its number.</summary>
     [Id(4)] public int Durability { get; init; } = (int)global::Do.Durability.Do;
+
+    /// <summary>Queued (<c>AsQueued()</c>): the grain answers once the action is recorded as pending; it runs after.</summary>
+    [Id(5)] public bool Queued { get; init; }
 }

@@ -98,6 +98,28 @@ public sealed class PackagedConsumerTests(PackageFixture package)
     }
 
     [Fact]
+    public async Task A_consumer_on_a_3_silo_test_cluster_keeps_every_update_event_move_and_acknowledged_write()
+    {
+        _ = package.Pack;
+        var project = package.CopyConsumer("Cluster");
+
+        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
+        build.EnsureSucceeded();
+        Assert.True(build.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), build.Describe("reported warnings"));
+
+        var run = await DotNet.RunAsync(project, Path.Combine(project, "bin", "Release", "net10.0", "Cluster.dll"), Path.Combine(project, "data"));
+        run.EnsureSucceeded();
+
+        Assert.True(run.Output.Contains("concurrent: 20,20,20,20,20", StringComparison.Ordinal), run.Describe("lost a concurrent update"));
+        Assert.True(run.Output.Contains("handlers: 100 events, each once: True", StringComparison.Ordinal), run.Describe("did not handle each event exactly once"));
+        Assert.True(run.Output.Contains("placed: True True", StringComparison.Ordinal), run.Describe("did not move the relay objects to two silos"));
+        Assert.True(run.Output.Contains("cross: a has 2 notes, b has 1", StringComparison.Ordinal), run.Describe("did not relay A -> B -> A between silos"));
+        Assert.True(run.Output.Contains("time travel: now 3, ~1 1, experiment 13, branches main experiment", StringComparison.Ordinal), run.Describe("did not branch and read back in time"));
+        Assert.True(run.Output.Contains("moved: 4 then 5", StringComparison.Ordinal), run.Describe("lost data or writes on MoveTo"));
+        Assert.True(run.Output.Contains("killed: 4 of 4 objects kept every write and took another", StringComparison.Ordinal), run.Describe("lost an acknowledged write when a silo died"));
+    }
+
+    [Fact]
     public async Task A_consumer_with_a_non_partial_noun_fails_to_build_with_DO0001()
     {
         _ = package.Pack;

@@ -48,6 +48,10 @@ internal static class DoRoutes
     public const string Unrelate = "/{ns}/unrelate";
     public const string Related = "/{ns}/things/{noun}/{ref}/related";
     public const string Search = "/{ns}/search/{noun}";
+    public const string Signal = "/{ns}/actions/{id}/signals/{signal}";
+    public const string Approvals = "/{ns}/approvals";
+    public const string Respond = "/{ns}/approvals/{id}/respond";
+    public const string AgentRuns = "/{ns}/agent/runs";
 
     /// <summary>Fills a template's <c>{name}</c> holes with URL-encoded values, in order.</summary>
     public static string Path(string prefix, string template, params ReadOnlySpan<string> values)

@@ -28,6 +28,8 @@ namespace Do.Client;
 [JsonSerializable(typeof(RelationEdge))]
 [JsonSerializable(typeof(IReadOnlyList<RelationEdge>))]
 [JsonSerializable(typeof(IReadOnlyList<SearchDocument>))]
+[JsonSerializable(typeof(IReadOnlyList<ApprovalRequest>))]
+[JsonSerializable(typeof(ApprovalDecision))]
 internal sealed partial class DoWireJson : JsonSerializerContext
 {
 }

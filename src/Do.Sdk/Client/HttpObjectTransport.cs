@@ -54,7 +54,7 @@ public sealed partial class HttpObjectTransport : IObjectTransport, IEventStream
             path = Path(DoRoutes.ObjectVerb, call.Verb.Name);
         }
 
-        path += "?durability=" + DurabilityText(call.Durability);
+        path += "?durability=" + DurabilityText(call.Durability) + (call.Queued ? "&queued=true" : "");
         var body = await SendAsync(HttpMethod.Post, path, call.InputJson, cancellationToken).ConfigureAwait(false);
         return body.Length == 0 ? null : Encoding.UTF8.GetString(body);
     }

@@ -15,7 +15,6 @@ public partial class ObjectClient
     /// </summary>
     /// <exception cref="ArgumentException">The object has no such action.</exception>
     /// <exception cref="InvalidOperationException">The action already completed, failed or was undone.</exception>
-    /// <exception cref="NotSupportedException">The transport does not carry signals (HTTP and Orleans do not yet).</exception>
     public Task<bool> Signal<T>(long actionId, string signal, T value, CancellationToken cancellationToken = default)
         => Signal(actionId, signal, value, null!, cancellationToken);
 

@@ -75,7 +75,7 @@ public sealed partial class ThingRef<T>
     /// <summary>
     /// This ref with verbs queued: the call returns once the action is durably recorded as pending; it then runs as a
     /// <c>Do</c> action (retried, resumed after a crash) in a turn of its own. A verb with a value returns <c>default</c>.
-    /// In-process only (the embedded host): other transports throw <see cref="NotSupportedException"/>.
+    /// Every transport carries it (the embedded host, HTTP, Orleans): the object records the action where it lives.
     /// </summary>
     public ThingRef<T> AsQueued() => new(_transport, Reference) { Durability = Durability.Do, IsQueued = true };
 
@@ -134,11 +134,6 @@ public sealed partial class ThingRef<T>
         if (Reference.Kind != RefKind.Head)
         {
             throw new InvalidOperationException($"{T.Noun.Name}.{verb.Name} cannot run on \"{Reference}\": a verb changes HEAD, and that ref is read-only. Call it on \"{Id}\".");
-        }
-
-        if (IsQueued && _transport is not Transport.InProcessTransport)
-        {
-            throw new NotSupportedException($"{T.Noun.Name}.{verb.Name} was called AsQueued() through {_transport.GetType().Name}, which does not carry queued calls yet; queue it in the process of the embedded host, or call it with Do (the default).");
         }
 
         var call = new VerbCall { Noun = T.Noun, Id = Id, Verb = verb, InputJson = inputJson, Durability = Durability, Queued = IsQueued, LocalThing = local };

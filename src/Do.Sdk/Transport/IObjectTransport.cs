@@ -141,6 +141,37 @@ public interface IObjectTransport
     Task<bool> SignalAsync(long actionId, string signal, string? valueJson, CancellationToken cancellationToken)
         => throw Unsupported(nameof(SignalAsync));
 
+    /// <summary>The approval requests waiting in this <see cref="Human"/>'s queue, oldest first.</summary>
+    /// <exception cref="InvalidOperationException">The object is not a <see cref="Human"/>.</exception>
+    Task<IReadOnlyList<ApprovalRequest>> ApprovalsAsync(CancellationToken cancellationToken)
+        => throw Unsupported(nameof(ApprovalsAsync));
+
+    /// <summary>
+    /// Answers request <paramref name="requestId"/> of this <see cref="Human"/>'s queue: the decision is recorded in the
+    /// human's file, then handed to the waiting action (as its signal), wherever that action's object lives.
+    /// </summary>
+    /// <exception cref="ArgumentException">No request with that id, or <paramref name="by"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">The request was already answered or escalated.</exception>
+    Task RespondAsync(long requestId, bool approved, string by, string? comment, CancellationToken cancellationToken)
+        => throw Unsupported(nameof(RespondAsync));
+
+    /// <summary>
+    /// Puts a request into this <see cref="Human"/>'s queue for action <paramref name="actionId"/> of
+    /// <paramref name="requester"/>, and returns the signal its decision will be sent as (<paramref name="signal"/>
+    /// when given: an escalated request keeps the one its action waits for). Called by <c>ctx.Human&lt;T&gt;(ns).Approve</c>.
+    /// </summary>
+    Task<string> RequestApprovalAsync(string text, string requester, long actionId, string? signal, EscalationPolicy? escalateTo, TimeSpan timeout, CancellationToken cancellationToken)
+        => throw Unsupported(nameof(RequestApprovalAsync));
+
+    /// <summary>
+    /// Runs this <see cref="Agent"/> toward <paramref name="goal"/> as one durable action and returns the finished run
+    /// as JSON (an <see cref="AgentRun"/>); a run that waits for a human returns when it is answered and completes.
+    /// </summary>
+    /// <exception cref="ArgumentException">The goal is empty, or the object is not an <see cref="Agent"/>.</exception>
+    /// <exception cref="ActionFailedException">The run failed; the action log says why.</exception>
+    Task<string> RunAgentAsync(string goal, CancellationToken cancellationToken)
+        => throw Unsupported(nameof(RunAgentAsync));
+
     /// <summary>
     /// The error of a member this transport does not carry yet (the members added after the first transports shipped
     /// have default implementations that throw it, so an older transport keeps compiling and says what it lacks).

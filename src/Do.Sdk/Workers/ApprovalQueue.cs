@@ -122,9 +122,13 @@ internal static class ApprovalQueue
             var policy = ReadPolicy(request.Policy);
             if (policy is { Humans.Count: > 0 })
             {
-                var next = new ObjectClient(new ObjectTarget(human.Host, ObjectNamespace.Parse(policy.Humans[0]), policy.HumanClass is { } name ? DoRegistry.FindObject(name) : null));
+                var nextNs = ObjectNamespace.Parse(policy.Humans[0]);
+                var nextClass = policy.HumanClass is { } name ? DoRegistry.FindObject(name) : null;
+
+                // Through the host's routing: on a cluster the next human is a grain, maybe on another silo.
+                var next = human.Host.Options.Integration?.Route is { } route ? route(nextNs, nextClass) : new Transport.InProcessTransport(new ObjectTarget(human.Host, nextNs, nextClass));
                 var rest = policy with { Humans = [.. policy.Humans.Skip(1)] };
-                await next.Run(ctx => RequestAsync(ctx.Activation, request.Text, request.Requester, request.Action, request.Signal, rest, TimeSpan.FromMilliseconds(request.TimeoutMs))).ConfigureAwait(false);
+                await next.RequestApprovalAsync(request.Text, request.Requester, request.Action, request.Signal, rest, TimeSpan.FromMilliseconds(request.TimeoutMs), CancellationToken.None).ConfigureAwait(false);
                 db.Command("UPDATE approvals SET status = 'escalated', decided_by = $to, decided_at = $now WHERE id = $id").Bind("$to", policy.Humans[0]).Bind("$now", now).Bind("$id", request.Id).ExecuteNonQuery();
             }
             else if (policy?.DefaultApproved is bool approved)
@@ -156,7 +160,7 @@ internal static class ApprovalQueue
             : null;
     }
 
-    private static string? WritePolicy(EscalationPolicy? policy)
+    public static string? WritePolicy(EscalationPolicy? policy)
         => policy is null ? null : NounJson.WriteObject(policy, static (w, p) =>
         {
             w.WriteStartArray("humans");
@@ -177,7 +181,7 @@ internal static class ApprovalQueue
             }
         });
 
-    private static EscalationPolicy? ReadPolicy(string? json)
+    public static EscalationPolicy? ReadPolicy(string? json)
     {
         if (json is null)
         {

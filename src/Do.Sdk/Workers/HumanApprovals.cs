@@ -1,8 +1,9 @@
-using Do.Workers;
-
 namespace Do;
 
-/// <summary>A human's approval queue as seen from outside: <c>host.Object&lt;THuman&gt;(ns).Approvals</c>. In-process only.</summary>
+/// <summary>
+/// A human's approval queue as seen from outside: <c>host.Object&lt;THuman&gt;(ns).Approvals</c>. Works on every
+/// transport: in this process, over HTTP (<c>Do.Client.DoClient</c>) and on Orleans.
+/// </summary>
 public sealed class HumanApprovals
 {
     private readonly ObjectClient _human;
@@ -11,7 +12,7 @@ public sealed class HumanApprovals
 
     /// <summary>The requests waiting for an answer, oldest first.</summary>
     public Task<IReadOnlyList<ApprovalRequest>> Pending(CancellationToken cancellationToken = default)
-        => _human.Run(ctx => ApprovalQueue.Pending(ctx.Activation.Database), cancellationToken);
+        => _human.Transport.ApprovalsAsync(cancellationToken);
 
     /// <summary>
     /// Answers request <paramref name="id"/>: the decision is recorded in the human's file, then handed to the waiting
@@ -19,11 +20,10 @@ public sealed class HumanApprovals
     /// </summary>
     /// <exception cref="ArgumentException">No request with that id, or <paramref name="by"/> is empty.</exception>
     /// <exception cref="InvalidOperationException">The request was already answered or escalated.</exception>
-    public async Task Respond(long id, bool approved, string by, string? comment = null, CancellationToken cancellationToken = default)
+    /// <exception cref="UnauthorizedAccessException">Over HTTP: the caller may not answer as <paramref name="by"/>.</exception>
+    public Task Respond(long id, bool approved, string by, string? comment = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        var delivery = await _human.Run(ctx => ApprovalQueue.Decide(ctx.Activation, id, approved, by, comment), cancellationToken).ConfigureAwait(false);
-        await ApprovalQueue.DeliverAsync(_human.Target.Host, delivery).ConfigureAwait(false);
-        await _human.Run(ctx => { ApprovalQueue.MarkDelivered(ctx.Activation.Database, id); return true; }, cancellationToken).ConfigureAwait(false);
+        return _human.Transport.RespondAsync(id, approved, by, comment, cancellationToken);
     }
 }

@@ -38,7 +38,7 @@ public sealed class HumanRef<THuman>
         var action = _context.ActionId ?? throw new InvalidOperationException($"Approve waits durably, so it runs inside a durable action of {_context.Ns}: an async verb (called with Do) or a ctx.Do action.");
         var requester = _context.Ns;
         var human = _human;
-        var signal = await _context.Step("approve " + Ns, token => human.Run(ctx => ApprovalQueue.RequestAsync(ctx.Activation, text, requester, action, null, escalateTo, timeout), token)).ConfigureAwait(false);
+        var signal = await _context.Step("approve " + Ns, token => human.Transport.RequestApprovalAsync(text, requester, action, null, escalateTo, timeout, token)).ConfigureAwait(false);
         return await _context.WaitFor(signal, Timeout.InfiniteTimeSpan, StepJsonContext.Default.ApprovalDecision).ConfigureAwait(false);
     }
 

@@ -48,13 +48,17 @@ public sealed class DoServer : IAsyncDisposable
             .Where(e => e.RoutePattern.RawText!.StartsWith("/do/", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (e.RoutePattern.RawText!, m)))];
 
-    public static async Task<DoServer> StartAsync(Action<DoEndpointOptions>? endpoints = null, long? maxBody = null, int? permits = null)
+    public static async Task<DoServer> StartAsync(Action<DoEndpointOptions>? endpoints = null, long? maxBody = null, int? permits = null, Microsoft.Extensions.AI.IChatClient? chat = null)
     {
         var temp = new TempFolder();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddDurableObjects(o => o.DataPath = temp.Path);
+        builder.Services.AddDurableObjects(o =>
+        {
+            o.DataPath = temp.Path;
+            o.ChatClient = chat;
+        });
         builder.Services.AddAuthentication().AddDoApiKeys(keys => keys
             .Add(StudioKey, "https://startups.studio/**")
             .Add(ElsewhereKey, "https://elsewhere.example")

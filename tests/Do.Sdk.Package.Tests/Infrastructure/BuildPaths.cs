@@ -15,6 +15,9 @@ internal static class BuildPaths
     /// <summary>The testing kit's project (package <c>Do.Sdk.Testing</c>), packed beside the runtime.</summary>
     public static string TestingProject => Path.Combine(RepositoryRoot, "src", "Do.Sdk.Testing", "Do.Sdk.Testing.csproj");
 
+    /// <summary>The Orleans integration's project (package <c>Do.Sdk.Orleans</c>), packed beside the runtime.</summary>
+    public static string OrleansProject => Path.Combine(RepositoryRoot, "src", "Do.Sdk.Orleans", "Do.Sdk.Orleans.csproj");
+
     /// <summary>The consumer projects, copied beside the test assembly.</summary>
     public static string Consumer(string name) => Path.Combine(AppContext.BaseDirectory, "Consumers", name);
 

@@ -58,6 +58,12 @@ public sealed class PackageFixture : IAsyncLifetime
             // The testing kit depends on Do.Sdk at the same version, so it goes into the same feed.
             _pack = await PackAsync(BuildPaths.TestingProject, "nuspec-testing");
         }
+
+        if (_pack.Succeeded)
+        {
+            // The Orleans integration too, for the cluster consumer: it depends on Do.Sdk at the same version.
+            _pack = await PackAsync(BuildPaths.OrleansProject, "nuspec-orleans");
+        }
     }
 
     private Task<CommandResult> PackAsync(string project, string nuspecFolder)
@@ -100,7 +106,10 @@ public sealed class PackageFixture : IAsyncLifetime
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        DeleteQuietly(Path.Combine(globalPackages, "do.sdk", Version.ToLowerInvariant()));
+        foreach (var id in new[] { "do.sdk", "do.sdk.testing", "do.sdk.orleans" })
+        {
+            DeleteQuietly(Path.Combine(globalPackages, id, Version.ToLowerInvariant()));
+        }
         return Task.CompletedTask;
     }
 
