@@ -5,8 +5,8 @@ namespace Do.Benchmarks;
 
 /// <summary>
 /// A Stopwatch harness for the generators' cold runs (issue 12): alternates System.Text.Json's and the Do generator
-/// on fresh compilations and drivers, so both see the same machine load, and reports medians of the wall time and
-/// of the process CPU time each run used. On a shared machine (load average 40–70 on 2 cores while others build) wall
+/// on fresh compilations and drivers, so both see the same machine load, and reports medians of the wall time, of
+/// the process CPU time and of the bytes allocated (all threads) each run used. On a shared machine (load average 40–70 on 2 cores while others build) wall
 /// time mostly measures waiting for a core; CPU time is the comparable figure there. Cheaper than BenchmarkDotNet for a
 /// profile-edit-measure loop.
 /// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --generator-profile [nouns] [rounds] [old-generator.dll]</code>
@@ -22,29 +22,32 @@ public static class GeneratorProfile
         var old = oldGenerator is null ? null : LoadGenerator(oldGenerator);
         var before = new List<double>();
         var beforeCpu = new List<double>();
+        var beforeMb = new List<double>();
         var stj = new List<double>();
         var stjCpu = new List<double>();
+        var stjMb = new List<double>();
         var ours = new List<double>();
         var oursCpu = new List<double>();
+        var oursMb = new List<double>();
         for (int round = 0; round < rounds; round++)
         {
-            Measure(bench.Stj_Cold, stj, stjCpu);
-            Measure(bench.Do_Cold, ours, oursCpu);
+            Measure(bench.Stj_Cold, stj, stjCpu, stjMb);
+            Measure(bench.Do_Cold, ours, oursCpu, oursMb);
             if (old is not null)
             {
-                Measure(() => bench.Cold(old), before, beforeCpu);
+                Measure(() => bench.Cold(old), before, beforeCpu, beforeMb);
             }
         }
 
         // The first rounds include JIT and are dropped from the medians when there are enough of them.
         var skip = rounds > 4 ? 2 : 0;
         Console.WriteLine(Invariant($"{nouns} nouns, {rounds} alternating rounds (first {skip} dropped), {Environment.ProcessorCount} cores"));
-        Console.WriteLine(Invariant($"  System.Text.Json cold: {Median(stj, skip):0.0} ms wall, {Median(stjCpu, skip):0.0} ms CPU"));
-        Console.WriteLine(Invariant($"  Do cold:               {Median(ours, skip):0.0} ms wall, {Median(oursCpu, skip):0.0} ms CPU"));
-        Console.WriteLine(Invariant($"  ratio:                 {Median(ours, skip) / Median(stj, skip):0.00}x wall, {Median(oursCpu, skip) / Median(stjCpu, skip):0.00}x CPU"));
+        Console.WriteLine(Invariant($"  System.Text.Json cold: {Median(stj, skip):0.0} ms wall, {Median(stjCpu, skip):0.0} ms CPU, {Median(stjMb, skip):0.0} MB allocated"));
+        Console.WriteLine(Invariant($"  Do cold:               {Median(ours, skip):0.0} ms wall, {Median(oursCpu, skip):0.0} ms CPU, {Median(oursMb, skip):0.0} MB allocated"));
+        Console.WriteLine(Invariant($"  ratio:                 {Median(ours, skip) / Median(stj, skip):0.00}x wall, {Median(oursCpu, skip) / Median(stjCpu, skip):0.00}x CPU, {Median(oursMb, skip) / Median(stjMb, skip):0.00}x allocated"));
         if (old is not null)
         {
-            Console.WriteLine(Invariant($"  Do cold, {Path.GetFileName(Path.GetDirectoryName(oldGenerator))} build: {Median(before, skip):0.0} ms wall, {Median(beforeCpu, skip):0.0} ms CPU; ratio {Median(before, skip) / Median(stj, skip):0.00}x wall, {Median(beforeCpu, skip) / Median(stjCpu, skip):0.00}x CPU"));
+            Console.WriteLine(Invariant($"  Do cold, {Path.GetFileName(Path.GetDirectoryName(oldGenerator))} build: {Median(before, skip):0.0} ms wall, {Median(beforeCpu, skip):0.0} ms CPU, {Median(beforeMb, skip):0.0} MB allocated; ratio {Median(before, skip) / Median(stj, skip):0.00}x wall, {Median(beforeCpu, skip) / Median(stjCpu, skip):0.00}x CPU"));
         }
 
         Describe("System.Text.Json", bench.Stj_Tracked());
@@ -64,16 +67,18 @@ public static class GeneratorProfile
         }
     }
 
-    private static void Measure(Func<Microsoft.CodeAnalysis.GeneratorDriver> run, List<double> wall, List<double> cpu)
+    private static void Measure(Func<Microsoft.CodeAnalysis.GeneratorDriver> run, List<double> wall, List<double> cpu, List<double> megabytes)
     {
         // A full collection first, so neither generator pays for the other's garbage.
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
         _ = run();
         wall.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        megabytes.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0));
         process.Refresh();
         cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
     }

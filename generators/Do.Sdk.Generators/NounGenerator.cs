@@ -33,20 +33,7 @@ public sealed class NounGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Objects);
 
-        context.RegisterSourceOutput(nouns, static (spc, noun) =>
-        {
-            spc.AddSource(NounEmitter.HintName(noun), NounEmitter.Emit(noun));
-            spc.AddSource(AccessorEmitter.HintName(noun), AccessorEmitter.Emit(noun));
-            if (!noun.Verbs.IsEmpty)
-            {
-                spc.AddSource(NounVerbsEmitter.HintName(noun), NounVerbsEmitter.Emit(noun));
-            }
-
-            if (!noun.Relations.IsEmpty)
-            {
-                spc.AddSource(RelationEmitter.HintName(noun), RelationEmitter.Emit(noun));
-            }
-        });
+        context.RegisterSourceOutput(nouns, static (spc, noun) => spc.AddSource(NounEmitter.HintName(noun), NounEmitter.Emit(noun)));
 
         context.RegisterSourceOutput(objects, static (spc, model) =>
         {

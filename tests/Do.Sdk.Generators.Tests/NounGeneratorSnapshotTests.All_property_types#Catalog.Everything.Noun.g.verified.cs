@@ -761,3 +761,45 @@ partial class Everything : global::Do.INoun<global::Catalog.Everything>
             var other => (global::Catalog.Perks)byte.Parse(other ?? "", global::System.Globalization.CultureInfo.InvariantCulture),
         };
 }
+
+/// <summary>Handlers for events of Everything things: <c>ctx.On.Everything.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct EverythingEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public EverythingEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Everything after one is created.</summary>
+    public void Created(global::System.Func<global::Catalog.Everything, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Catalog.Everything>("Everything.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Everything after one is updated.</summary>
+    public void Updated(global::System.Func<global::Catalog.Everything, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Catalog.Everything>("Everything.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Everything as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Catalog.Everything, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Catalog.Everything>("Everything.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Everything (<c>Everything.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Everything.*", handler);
+}
+
+/// <summary>The typed Everything DSL: <c>ctx.Everythings</c>, <c>ctx.Everything("id")</c>, <c>ctx.On.Everything</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class EverythingExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Everything things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Catalog.Everything> Everythings => scope.Collection<global::Catalog.Everything>();
+
+        /// <summary>A typed ref to one Everything: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Catalog.Everything> Everything(string reference) => scope.Ref<global::Catalog.Everything>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Everything events.</summary>
+        public global::Catalog.EverythingEvents Everything => new(on);
+    }
+}

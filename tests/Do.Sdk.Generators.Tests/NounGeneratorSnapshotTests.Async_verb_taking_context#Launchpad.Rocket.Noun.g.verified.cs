@@ -99,3 +99,152 @@ partial class Rocket : global::Do.INoun<global::Launchpad.Rocket>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Rocket things: <c>ctx.On.Rocket.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct RocketEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public RocketEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Rocket after one is created.</summary>
+    public void Created(global::System.Func<global::Launchpad.Rocket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Launchpad.Rocket>("Rocket.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Rocket after one is updated.</summary>
+    public void Updated(global::System.Func<global::Launchpad.Rocket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Launchpad.Rocket>("Rocket.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Rocket as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Launchpad.Rocket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Launchpad.Rocket>("Rocket.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Rocket after Launch ran on it.</summary>
+    public void Launched(global::System.Func<global::Launchpad.Rocket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Launchpad.Rocket>("Rocket.launched", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Rocket after Note ran on it.</summary>
+    public void Noted(global::System.Func<global::Launchpad.Rocket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Launchpad.Rocket>("Rocket.noted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Rocket (<c>Rocket.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Rocket.*", handler);
+}
+
+/// <summary>The typed Rocket DSL: <c>ctx.Rockets</c>, <c>ctx.Rocket("id")</c>, <c>ctx.On.Rocket</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class RocketExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Rocket things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Launchpad.Rocket> Rockets => scope.Collection<global::Launchpad.Rocket>();
+
+        /// <summary>A typed ref to one Rocket: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Launchpad.Rocket> Rocket(string reference) => scope.Ref<global::Launchpad.Rocket>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Rocket events.</summary>
+        public global::Launchpad.RocketEvents Rocket => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Launchpad.Rocket> rocket)
+    {
+        /// <summary>Runs Launch on HEAD of this Rocket as one turn, and records its action and its <c>Rocket.launched</c> event.</summary>
+        public global::System.Threading.Tasks.Task Launch(global::System.Threading.CancellationToken cancellationToken = default)
+            => rocket.Invoke(
+                global::Launchpad.RocketVerbs.Launch,
+                null,
+                static (thing, context) => new global::System.Threading.Tasks.ValueTask(thing.Launch(context)),
+                cancellationToken);
+
+        /// <summary>Runs Note on HEAD of this Rocket as one turn, and records its action and its <c>Rocket.noted</c> event.</summary>
+        public global::System.Threading.Tasks.Task Note(string message, global::System.Threading.CancellationToken cancellationToken2 = default)
+            => rocket.Invoke(
+                global::Launchpad.RocketVerbs.Note,
+                global::Launchpad.RocketVerbs.NoteInput(message),
+                (thing, context) => thing.Note(message, context, cancellationToken2),
+                cancellationToken2);
+    }
+}
+
+/// <summary>The verbs of Rocket: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class RocketVerbs
+{
+    /// <summary>The Launch verb; its event is <c>Rocket.launched</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Launch = new("Launch", "launched", IsAsync: true, Retries: 5)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Rocket to run Launch on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Note verb; its event is <c>Rocket.noted</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Note = new("Note", "noted", IsAsync: true)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Rocket to run Note on."},"message":{"type":"string"}},"required":["id","message"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Launch, Note];
+
+    /// <summary>The arguments of a Note call as a JSON object, recorded as the action's input.</summary>
+    internal static string NoteInput(string message)
+        => global::Do.Infrastructure.NounJson.WriteObject(message, static (writer, input) =>
+        {
+            writer.WriteString("message", input);
+        });
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Rocket in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Launchpad.Rocket>(stateJson);
+        switch (verb)
+        {
+            case "Launch":
+            {
+                return Complete(thing.Launch(context), thing);
+            }
+            case "Note":
+            {
+                string messageArg = default!;
+                bool hasMessage = false;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "message":
+                                messageArg = reader.GetString() ?? "";
+                                hasMessage = true;
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasMessage)
+                {
+                    throw new global::System.ArgumentException("Rocket.Note needs the argument \"message\" in its input JSON object.", nameof(inputJson));
+                }
+
+                return Complete(thing.Note(messageArg, context, global::System.Threading.CancellationToken.None).AsTask(), thing);
+            }
+            default:
+                throw new global::System.ArgumentException($"Rocket has no verb \"{verb}\". Its verbs: Launch, Note.", nameof(verb));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Complete(global::System.Threading.Tasks.Task task, global::Launchpad.Rocket thing)
+    {
+        await task.ConfigureAwait(false);
+        return new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null);
+    }
+}

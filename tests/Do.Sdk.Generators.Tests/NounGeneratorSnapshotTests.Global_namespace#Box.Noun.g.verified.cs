@@ -56,3 +56,129 @@ partial class Box : global::Do.INoun<global::Box>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Box things: <c>ctx.On.Box.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct BoxEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public BoxEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Box after one is created.</summary>
+    public void Created(global::System.Func<global::Box, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Box>("Box.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Box after one is updated.</summary>
+    public void Updated(global::System.Func<global::Box, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Box>("Box.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Box as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Box, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Box>("Box.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Box after Grow ran on it.</summary>
+    public void Grew(global::System.Func<global::Box, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Box>("Box.grew", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Box (<c>Box.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Box.*", handler);
+}
+
+/// <summary>The typed Box DSL: <c>ctx.Boxes</c>, <c>ctx.Box("id")</c>, <c>ctx.On.Box</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class BoxExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Box things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Box> Boxes => scope.Collection<global::Box>();
+
+        /// <summary>A typed ref to one Box: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Box> Box(string reference) => scope.Ref<global::Box>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Box events.</summary>
+        public global::BoxEvents Box => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Box> box)
+    {
+        /// <summary>Runs Grow on HEAD of this Box as one turn, and records its action and its <c>Box.grew</c> event.</summary>
+        public global::System.Threading.Tasks.Task Grow(int by, global::System.Threading.CancellationToken cancellationToken = default)
+            => box.Invoke(
+                global::BoxVerbs.Grow,
+                global::BoxVerbs.GrowInput(by),
+                (thing, context) =>
+                {
+                    thing.Grow(by);
+                    return default;
+                },
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Box: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class BoxVerbs
+{
+    /// <summary>The Grow verb; its event is <c>Box.grew</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Grow = new("Grow", "grew", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Box to run Grow on."},"by":{"type":"integer"}},"required":["id","by"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Grow];
+
+    /// <summary>The arguments of a Grow call as a JSON object, recorded as the action's input.</summary>
+    internal static string GrowInput(int by)
+        => global::Do.Infrastructure.NounJson.WriteObject(by, static (writer, input) =>
+        {
+            writer.WriteNumber("by", input);
+        });
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Box in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Box>(stateJson);
+        switch (verb)
+        {
+            case "Grow":
+            {
+                int byArg = default;
+                bool hasBy = false;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "by":
+                                byArg = reader.GetInt32();
+                                hasBy = true;
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasBy)
+                {
+                    throw new global::System.ArgumentException("Box.Grow needs the argument \"by\" in its input JSON object.", nameof(inputJson));
+                }
+
+                thing.Grow(byArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            default:
+                throw new global::System.ArgumentException($"Box has no verb \"{verb}\". Its verbs: Grow.", nameof(verb));
+        }
+    }
+}

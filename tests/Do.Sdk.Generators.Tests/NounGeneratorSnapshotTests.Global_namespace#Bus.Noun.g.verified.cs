@@ -56,3 +56,45 @@ partial class Bus : global::Do.INoun<global::Bus>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Bus things: <c>ctx.On.Bus.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+internal readonly struct BusEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public BusEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Bus after one is created.</summary>
+    public void Created(global::System.Func<global::Bus, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Bus>("Bus.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Bus after one is updated.</summary>
+    public void Updated(global::System.Func<global::Bus, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Bus>("Bus.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Bus as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Bus, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Bus>("Bus.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Bus (<c>Bus.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Bus.*", handler);
+}
+
+/// <summary>The typed Bus DSL: <c>ctx.Buses</c>, <c>ctx.Bus("id")</c>, <c>ctx.On.Bus</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+internal static class BusExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Bus things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Bus> Buses => scope.Collection<global::Bus>();
+
+        /// <summary>A typed ref to one Bus: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Bus> Bus(string reference) => scope.Ref<global::Bus>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Bus events.</summary>
+        public global::BusEvents Bus => new(on);
+    }
+}

@@ -86,3 +86,45 @@ partial class Lead : global::Do.INoun<global::Crm.Lead>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Lead things: <c>ctx.On.Lead.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct LeadEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public LeadEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Lead after one is created.</summary>
+    public void Created(global::System.Func<global::Crm.Lead, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Crm.Lead>("Lead.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Lead after one is updated.</summary>
+    public void Updated(global::System.Func<global::Crm.Lead, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Crm.Lead>("Lead.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Lead as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Crm.Lead, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Crm.Lead>("Lead.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Lead (<c>Lead.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Lead.*", handler);
+}
+
+/// <summary>The typed Lead DSL: <c>ctx.Leads</c>, <c>ctx.Lead("id")</c>, <c>ctx.On.Lead</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class LeadExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Lead things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Crm.Lead> Leads => scope.Collection<global::Crm.Lead>();
+
+        /// <summary>A typed ref to one Lead: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Crm.Lead> Lead(string reference) => scope.Ref<global::Crm.Lead>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Lead events.</summary>
+        public global::Crm.LeadEvents Lead => new(on);
+    }
+}

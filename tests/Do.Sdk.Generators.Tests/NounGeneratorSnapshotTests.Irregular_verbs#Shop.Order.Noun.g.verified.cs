@@ -58,3 +58,273 @@ partial class Order : global::Do.INoun<global::Shop.Order>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Order things: <c>ctx.On.Order.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct OrderEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public OrderEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after one is created.</summary>
+    public void Created(global::System.Func<global::Shop.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Order>("Order.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after one is updated.</summary>
+    public void Updated(global::System.Func<global::Shop.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Order>("Order.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Shop.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Order>("Order.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after Pay ran on it.</summary>
+    public void Paid(global::System.Func<global::Shop.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Order>("Order.paid", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after Send ran on it.</summary>
+    public void Sent(global::System.Func<global::Shop.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Order>("Order.sent", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after Buy ran on it.</summary>
+    public void Bought(global::System.Func<global::Shop.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Order>("Order.bought", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after Ship ran on it.</summary>
+    public void Shipped(global::System.Func<global::Shop.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Order>("Order.shipped", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after Copy ran on it.</summary>
+    public void Copied(global::System.Func<global::Shop.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Order>("Order.copied", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after Stop ran on it.</summary>
+    public void Stopped(global::System.Func<global::Shop.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Order>("Order.stopped", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after SendInvoice ran on it.</summary>
+    public void SentInvoice(global::System.Func<global::Shop.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Order>("Order.sentInvoice", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Order (<c>Order.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Order.*", handler);
+}
+
+/// <summary>The typed Order DSL: <c>ctx.Orders</c>, <c>ctx.Order("id")</c>, <c>ctx.On.Order</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class OrderExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Order things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Shop.Order> Orders => scope.Collection<global::Shop.Order>();
+
+        /// <summary>A typed ref to one Order: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Shop.Order> Order(string reference) => scope.Ref<global::Shop.Order>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Order events.</summary>
+        public global::Shop.OrderEvents Order => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Shop.Order> order)
+    {
+        /// <summary>Runs Pay on HEAD of this Order as one turn, and records its action and its <c>Order.paid</c> event.</summary>
+        public global::System.Threading.Tasks.Task Pay(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke(
+                global::Shop.OrderVerbs.Pay,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Pay();
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Send on HEAD of this Order as one turn, and records its action and its <c>Order.sent</c> event.</summary>
+        public global::System.Threading.Tasks.Task Send(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke(
+                global::Shop.OrderVerbs.Send,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Send();
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Buy on HEAD of this Order as one turn, and records its action and its <c>Order.bought</c> event.</summary>
+        public global::System.Threading.Tasks.Task Buy(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke(
+                global::Shop.OrderVerbs.Buy,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Buy();
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Ship on HEAD of this Order as one turn, and records its action and its <c>Order.shipped</c> event.</summary>
+        public global::System.Threading.Tasks.Task Ship(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke(
+                global::Shop.OrderVerbs.Ship,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Ship();
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Copy on HEAD of this Order as one turn, and records its action and its <c>Order.copied</c> event.</summary>
+        public global::System.Threading.Tasks.Task Copy(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke(
+                global::Shop.OrderVerbs.Copy,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Copy();
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Stop on HEAD of this Order as one turn, and records its action and its <c>Order.stopped</c> event.</summary>
+        public global::System.Threading.Tasks.Task Stop(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke(
+                global::Shop.OrderVerbs.Stop,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Stop();
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Create on HEAD of this Order as one turn, and records its action and its <c>Order.created</c> event.</summary>
+        public global::System.Threading.Tasks.Task Create(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke(
+                global::Shop.OrderVerbs.Create,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Create();
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs SendInvoice on HEAD of this Order as one turn, and records its action and its <c>Order.sentInvoice</c> event.</summary>
+        public global::System.Threading.Tasks.Task SendInvoice(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke(
+                global::Shop.OrderVerbs.SendInvoice,
+                null,
+                static (thing, context) =>
+                {
+                    thing.SendInvoice();
+                    return default;
+                },
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Order: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class OrderVerbs
+{
+    /// <summary>The Pay verb; its event is <c>Order.paid</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Pay = new("Pay", "paid", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Pay on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Send verb; its event is <c>Order.sent</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Send = new("Send", "sent", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Send on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Buy verb; its event is <c>Order.bought</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Buy = new("Buy", "bought", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Buy on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Ship verb; its event is <c>Order.shipped</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Ship = new("Ship", "shipped", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Ship on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Copy verb; its event is <c>Order.copied</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Copy = new("Copy", "copied", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Copy on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Stop verb; its event is <c>Order.stopped</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Stop = new("Stop", "stopped", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Stop on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Create verb; its event is <c>Order.created</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Create = new("Create", "created", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Create on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The SendInvoice verb; its event is <c>Order.sentInvoice</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo SendInvoice = new("SendInvoice", "sentInvoice", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run SendInvoice on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Pay, Send, Buy, Ship, Copy, Stop, Create, SendInvoice];
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Order in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Shop.Order>(stateJson);
+        switch (verb)
+        {
+            case "Pay":
+            {
+                thing.Pay();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Send":
+            {
+                thing.Send();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Buy":
+            {
+                thing.Buy();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Ship":
+            {
+                thing.Ship();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Copy":
+            {
+                thing.Copy();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Stop":
+            {
+                thing.Stop();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Create":
+            {
+                thing.Create();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "SendInvoice":
+            {
+                thing.SendInvoice();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            default:
+                throw new global::System.ArgumentException($"Order has no verb \"{verb}\". Its verbs: Pay, Send, Buy, Ship, Copy, Stop, Create, SendInvoice.", nameof(verb));
+        }
+    }
+}

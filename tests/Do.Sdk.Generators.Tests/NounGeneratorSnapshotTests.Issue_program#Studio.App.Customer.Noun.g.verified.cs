@@ -65,3 +65,45 @@ partial class Customer : global::Do.INoun<global::Studio.App.Customer>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Customer things: <c>ctx.On.Customer.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct CustomerEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public CustomerEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Customer after one is created.</summary>
+    public void Created(global::System.Func<global::Studio.App.Customer, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Studio.App.Customer>("Customer.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Customer after one is updated.</summary>
+    public void Updated(global::System.Func<global::Studio.App.Customer, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Studio.App.Customer>("Customer.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Customer as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Studio.App.Customer, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Studio.App.Customer>("Customer.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Customer (<c>Customer.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Customer.*", handler);
+}
+
+/// <summary>The typed Customer DSL: <c>ctx.Customers</c>, <c>ctx.Customer("id")</c>, <c>ctx.On.Customer</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class CustomerExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Customer things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Studio.App.Customer> Customers => scope.Collection<global::Studio.App.Customer>();
+
+        /// <summary>A typed ref to one Customer: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Studio.App.Customer> Customer(string reference) => scope.Ref<global::Studio.App.Customer>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Customer events.</summary>
+        public global::Studio.App.CustomerEvents Customer => new(on);
+    }
+}

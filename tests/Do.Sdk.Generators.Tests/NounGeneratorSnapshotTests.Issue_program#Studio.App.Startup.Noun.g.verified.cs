@@ -92,3 +92,183 @@ partial class Startup : global::Do.INoun<global::Studio.App.Startup>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Startup things: <c>ctx.On.Startup.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct StartupEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public StartupEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Startup after one is created.</summary>
+    public void Created(global::System.Func<global::Studio.App.Startup, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Studio.App.Startup>("Startup.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Startup after one is updated.</summary>
+    public void Updated(global::System.Func<global::Studio.App.Startup, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Studio.App.Startup>("Startup.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Startup as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Studio.App.Startup, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Studio.App.Startup>("Startup.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Startup after Prioritize ran on it.</summary>
+    public void Prioritized(global::System.Func<global::Studio.App.Startup, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Studio.App.Startup>("Startup.prioritized", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Startup after Tag ran on it.</summary>
+    public void Tagged(global::System.Func<global::Studio.App.Startup, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Studio.App.Startup>("Startup.tagged", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Startup (<c>Startup.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Startup.*", handler);
+}
+
+/// <summary>The typed Startup DSL: <c>ctx.Startups</c>, <c>ctx.Startup("id")</c>, <c>ctx.On.Startup</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class StartupExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Startup things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Studio.App.Startup> Startups => scope.Collection<global::Studio.App.Startup>();
+
+        /// <summary>A typed ref to one Startup: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Studio.App.Startup> Startup(string reference) => scope.Ref<global::Studio.App.Startup>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Startup events.</summary>
+        public global::Studio.App.StartupEvents Startup => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Studio.App.Startup> startup)
+    {
+        /// <summary>Runs Prioritize on HEAD of this Startup as one turn, and records its action and its <c>Startup.prioritized</c> event.</summary>
+        public global::System.Threading.Tasks.Task Prioritize(int by = 1, global::System.Threading.CancellationToken cancellationToken = default)
+            => startup.Invoke(
+                global::Studio.App.StartupVerbs.Prioritize,
+                global::Studio.App.StartupVerbs.PrioritizeInput(by),
+                (thing, context) =>
+                {
+                    thing.Prioritize(by);
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Tag on HEAD of this Startup as one turn, and records its action and its <c>Startup.tagged</c> event.</summary>
+        public global::System.Threading.Tasks.Task Tag(string tag, global::System.Threading.CancellationToken cancellationToken = default)
+            => startup.Invoke(
+                global::Studio.App.StartupVerbs.Tag,
+                global::Studio.App.StartupVerbs.TagInput(tag),
+                (thing, context) =>
+                {
+                    thing.Tag(tag);
+                    return default;
+                },
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Startup: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class StartupVerbs
+{
+    /// <summary>The Prioritize verb; its event is <c>Startup.prioritized</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Prioritize = new("Prioritize", "prioritized", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Startup to run Prioritize on."},"by":{"type":"integer"}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Tag verb; its event is <c>Startup.tagged</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Tag = new("Tag", "tagged", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Startup to run Tag on."},"tag":{"type":"string"}},"required":["id","tag"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Prioritize, Tag];
+
+    /// <summary>The arguments of a Prioritize call as a JSON object, recorded as the action's input.</summary>
+    internal static string PrioritizeInput(int by)
+        => global::Do.Infrastructure.NounJson.WriteObject(by, static (writer, input) =>
+        {
+            writer.WriteNumber("by", input);
+        });
+
+    /// <summary>The arguments of a Tag call as a JSON object, recorded as the action's input.</summary>
+    internal static string TagInput(string tag)
+        => global::Do.Infrastructure.NounJson.WriteObject(tag, static (writer, input) =>
+        {
+            writer.WriteString("tag", input);
+        });
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Startup in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Studio.App.Startup>(stateJson);
+        switch (verb)
+        {
+            case "Prioritize":
+            {
+                int byArg = 1;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "by":
+                                byArg = reader.GetInt32();
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                thing.Prioritize(byArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Tag":
+            {
+                string tagArg = default!;
+                bool hasTag = false;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "tag":
+                                tagArg = reader.GetString() ?? "";
+                                hasTag = true;
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasTag)
+                {
+                    throw new global::System.ArgumentException("Startup.Tag needs the argument \"tag\" in its input JSON object.", nameof(inputJson));
+                }
+
+                thing.Tag(tagArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            default:
+                throw new global::System.ArgumentException($"Startup has no verb \"{verb}\". Its verbs: Prioritize, Tag.", nameof(verb));
+        }
+    }
+}

@@ -64,3 +64,129 @@ partial class Deal : global::Do.INoun<global::Acme.Sales.Crm.Deals.Deal>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Deal things: <c>ctx.On.Deal.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct DealEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public DealEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Deal after one is created.</summary>
+    public void Created(global::System.Func<global::Acme.Sales.Crm.Deals.Deal, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Acme.Sales.Crm.Deals.Deal>("Deal.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Deal after one is updated.</summary>
+    public void Updated(global::System.Func<global::Acme.Sales.Crm.Deals.Deal, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Acme.Sales.Crm.Deals.Deal>("Deal.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Deal as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Acme.Sales.Crm.Deals.Deal, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Acme.Sales.Crm.Deals.Deal>("Deal.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Deal after Discount ran on it.</summary>
+    public void Discounted(global::System.Func<global::Acme.Sales.Crm.Deals.Deal, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Acme.Sales.Crm.Deals.Deal>("Deal.discounted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Deal (<c>Deal.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Deal.*", handler);
+}
+
+/// <summary>The typed Deal DSL: <c>ctx.Deals</c>, <c>ctx.Deal("id")</c>, <c>ctx.On.Deal</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class DealExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Deal things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Acme.Sales.Crm.Deals.Deal> Deals => scope.Collection<global::Acme.Sales.Crm.Deals.Deal>();
+
+        /// <summary>A typed ref to one Deal: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Acme.Sales.Crm.Deals.Deal> Deal(string reference) => scope.Ref<global::Acme.Sales.Crm.Deals.Deal>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Deal events.</summary>
+        public global::Acme.Sales.Crm.Deals.DealEvents Deal => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Acme.Sales.Crm.Deals.Deal> deal)
+    {
+        /// <summary>Runs Discount on HEAD of this Deal as one turn, and records its action and its <c>Deal.discounted</c> event.</summary>
+        public global::System.Threading.Tasks.Task Discount(decimal percent, global::System.Threading.CancellationToken cancellationToken = default)
+            => deal.Invoke(
+                global::Acme.Sales.Crm.Deals.DealVerbs.Discount,
+                global::Acme.Sales.Crm.Deals.DealVerbs.DiscountInput(percent),
+                (thing, context) =>
+                {
+                    thing.Discount(percent);
+                    return default;
+                },
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Deal: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class DealVerbs
+{
+    /// <summary>The Discount verb; its event is <c>Deal.discounted</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Discount = new("Discount", "discounted", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Deal to run Discount on."},"percent":{"type":"number"}},"required":["id","percent"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Discount];
+
+    /// <summary>The arguments of a Discount call as a JSON object, recorded as the action's input.</summary>
+    internal static string DiscountInput(decimal percent)
+        => global::Do.Infrastructure.NounJson.WriteObject(percent, static (writer, input) =>
+        {
+            writer.WriteNumber("percent", input);
+        });
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Deal in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Acme.Sales.Crm.Deals.Deal>(stateJson);
+        switch (verb)
+        {
+            case "Discount":
+            {
+                decimal percentArg = default;
+                bool hasPercent = false;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "percent":
+                                percentArg = reader.GetDecimal();
+                                hasPercent = true;
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasPercent)
+                {
+                    throw new global::System.ArgumentException("Deal.Discount needs the argument \"percent\" in its input JSON object.", nameof(inputJson));
+                }
+
+                thing.Discount(percentArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            default:
+                throw new global::System.ArgumentException($"Deal has no verb \"{verb}\". Its verbs: Discount.", nameof(verb));
+        }
+    }
+}

@@ -111,3 +111,94 @@ partial class Plants
         }
     }
 }
+
+/// <summary>Handlers for events of Leaf things: <c>ctx.On.Leaf.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct PlantsBedsLeafEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public PlantsBedsLeafEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Leaf after one is created.</summary>
+    public void Created(global::System.Func<global::Garden.Plants.Beds.Leaf, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Garden.Plants.Beds.Leaf>("Leaf.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Leaf after one is updated.</summary>
+    public void Updated(global::System.Func<global::Garden.Plants.Beds.Leaf, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Garden.Plants.Beds.Leaf>("Leaf.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Leaf as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Garden.Plants.Beds.Leaf, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Garden.Plants.Beds.Leaf>("Leaf.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Leaf after Fall ran on it.</summary>
+    public void Fell(global::System.Func<global::Garden.Plants.Beds.Leaf, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Garden.Plants.Beds.Leaf>("Leaf.fell", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Leaf (<c>Leaf.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Leaf.*", handler);
+}
+
+/// <summary>The typed Leaf DSL: <c>ctx.Leaves</c>, <c>ctx.Leaf("id")</c>, <c>ctx.On.Leaf</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class PlantsBedsLeafExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Leaf things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Garden.Plants.Beds.Leaf> Leaves => scope.Collection<global::Garden.Plants.Beds.Leaf>();
+
+        /// <summary>A typed ref to one Leaf: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Garden.Plants.Beds.Leaf> Leaf(string reference) => scope.Ref<global::Garden.Plants.Beds.Leaf>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Leaf events.</summary>
+        public global::Garden.PlantsBedsLeafEvents Leaf => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Garden.Plants.Beds.Leaf> leaf)
+    {
+        /// <summary>Runs Fall on HEAD of this Leaf as one turn, and records its action and its <c>Leaf.fell</c> event.</summary>
+        public global::System.Threading.Tasks.Task Fall(global::System.Threading.CancellationToken cancellationToken = default)
+            => leaf.Invoke(
+                global::Garden.PlantsBedsLeafVerbs.Fall,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Fall();
+                    return default;
+                },
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Leaf: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class PlantsBedsLeafVerbs
+{
+    /// <summary>The Fall verb; its event is <c>Leaf.fell</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Fall = new("Fall", "fell", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Leaf to run Fall on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Fall];
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Leaf in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Garden.Plants.Beds.Leaf>(stateJson);
+        switch (verb)
+        {
+            case "Fall":
+            {
+                thing.Fall();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            default:
+                throw new global::System.ArgumentException($"Leaf has no verb \"{verb}\". Its verbs: Fall.", nameof(verb));
+        }
+    }
+}

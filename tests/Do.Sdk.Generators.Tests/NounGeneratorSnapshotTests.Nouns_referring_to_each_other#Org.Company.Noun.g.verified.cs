@@ -117,3 +117,140 @@ partial class Company : global::Do.INoun<global::Org.Company>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Company things: <c>ctx.On.Company.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct CompanyEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public CompanyEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Company after one is created.</summary>
+    public void Created(global::System.Func<global::Org.Company, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Org.Company>("Company.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Company after one is updated.</summary>
+    public void Updated(global::System.Func<global::Org.Company, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Org.Company>("Company.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Company as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Org.Company, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Org.Company>("Company.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Company after Hire ran on it.</summary>
+    public void Hired(global::System.Func<global::Org.Company, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Org.Company>("Company.hired", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Company (<c>Company.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Company.*", handler);
+}
+
+/// <summary>The typed Company DSL: <c>ctx.Companies</c>, <c>ctx.Company("id")</c>, <c>ctx.On.Company</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class CompanyExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Company things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Org.Company> Companies => scope.Collection<global::Org.Company>();
+
+        /// <summary>A typed ref to one Company: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Org.Company> Company(string reference) => scope.Ref<global::Org.Company>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Company events.</summary>
+        public global::Org.CompanyEvents Company => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Org.Company> company)
+    {
+        /// <summary>Runs Hire on HEAD of this Company as one turn, and records its action and its <c>Company.hired</c> event.</summary>
+        public global::System.Threading.Tasks.Task Hire(global::Org.Employee employee, global::System.Threading.CancellationToken cancellationToken = default)
+            => company.Invoke(
+                global::Org.CompanyVerbs.Hire,
+                global::Org.CompanyVerbs.HireInput(employee),
+                (thing, context) =>
+                {
+                    thing.Hire(employee);
+                    return default;
+                },
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Company: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class CompanyVerbs
+{
+    /// <summary>The Hire verb; its event is <c>Company.hired</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Hire = new("Hire", "hired", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Company to run Hire on."},"employee":{"type":"object"}},"required":["id","employee"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Hire];
+
+    /// <summary>The arguments of a Hire call as a JSON object, recorded as the action's input.</summary>
+    internal static string HireInput(global::Org.Employee employee)
+        => global::Do.Infrastructure.NounJson.WriteObject(employee, static (writer, input) =>
+        {
+            writer.WritePropertyName("employee");
+            if (input is { } v0)
+            {
+                global::Org.Employee.Write(writer, v0);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        });
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Company in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Org.Company>(stateJson);
+        switch (verb)
+        {
+            case "Hire":
+            {
+                global::Org.Employee employeeArg = default!;
+                bool hasEmployee = false;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "employee":
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                {
+                                    employeeArg = global::Org.Employee.Read(ref reader);
+                                    hasEmployee = true;
+                                }
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasEmployee)
+                {
+                    throw new global::System.ArgumentException("Company.Hire needs the argument \"employee\" in its input JSON object.", nameof(inputJson));
+                }
+
+                thing.Hire(employeeArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            default:
+                throw new global::System.ArgumentException($"Company has no verb \"{verb}\". Its verbs: Hire.", nameof(verb));
+        }
+    }
+}

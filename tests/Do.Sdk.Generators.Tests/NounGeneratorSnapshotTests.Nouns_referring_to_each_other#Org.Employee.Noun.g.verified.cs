@@ -100,3 +100,45 @@ partial class Employee : global::Do.INoun<global::Org.Employee>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Employee things: <c>ctx.On.Employee.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct EmployeeEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public EmployeeEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Employee after one is created.</summary>
+    public void Created(global::System.Func<global::Org.Employee, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Org.Employee>("Employee.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Employee after one is updated.</summary>
+    public void Updated(global::System.Func<global::Org.Employee, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Org.Employee>("Employee.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Employee as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Org.Employee, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Org.Employee>("Employee.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Employee (<c>Employee.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Employee.*", handler);
+}
+
+/// <summary>The typed Employee DSL: <c>ctx.Employees</c>, <c>ctx.Employee("id")</c>, <c>ctx.On.Employee</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class EmployeeExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Employee things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Org.Employee> Employees => scope.Collection<global::Org.Employee>();
+
+        /// <summary>A typed ref to one Employee: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Org.Employee> Employee(string reference) => scope.Ref<global::Org.Employee>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Employee events.</summary>
+        public global::Org.EmployeeEvents Employee => new(on);
+    }
+}

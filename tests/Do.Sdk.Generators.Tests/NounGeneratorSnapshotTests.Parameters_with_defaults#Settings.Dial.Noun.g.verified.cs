@@ -58,3 +58,242 @@ partial class Dial : global::Do.INoun<global::Settings.Dial>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Dial things: <c>ctx.On.Dial.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct DialEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public DialEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Dial after one is created.</summary>
+    public void Created(global::System.Func<global::Settings.Dial, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Settings.Dial>("Dial.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Dial after one is updated.</summary>
+    public void Updated(global::System.Func<global::Settings.Dial, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Settings.Dial>("Dial.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Dial as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Settings.Dial, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Settings.Dial>("Dial.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Dial after Configure ran on it.</summary>
+    public void Configured(global::System.Func<global::Settings.Dial, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Settings.Dial>("Dial.configured", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Dial (<c>Dial.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Dial.*", handler);
+}
+
+/// <summary>The typed Dial DSL: <c>ctx.Dials</c>, <c>ctx.Dial("id")</c>, <c>ctx.On.Dial</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class DialExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Dial things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Settings.Dial> Dials => scope.Collection<global::Settings.Dial>();
+
+        /// <summary>A typed ref to one Dial: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Settings.Dial> Dial(string reference) => scope.Ref<global::Settings.Dial>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Dial events.</summary>
+        public global::Settings.DialEvents Dial => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Settings.Dial> dial)
+    {
+        /// <summary>Runs Configure on HEAD of this Dial as one turn, and records its action and its <c>Dial.configured</c> event.</summary>
+        public global::System.Threading.Tasks.Task Configure(string label, int level = 3, bool loud = false, double ratio = 0.5D, decimal price = 9.99M, long big = -4000000000L, char mark = 'x', string note = "a \"quoted\" note", global::Settings.Mode mode = global::Settings.Mode.High, global::Settings.Mode? fallback = default, string? comment = default, float gain = 1.5F, global::System.Collections.Generic.List<string>? tags = default, global::System.Threading.CancellationToken cancellationToken = default)
+            => dial.Invoke(
+                global::Settings.DialVerbs.Configure,
+                global::Settings.DialVerbs.ConfigureInput(label, level, loud, ratio, price, big, mark, note, mode, fallback, comment, gain, tags),
+                (thing, context) =>
+                {
+                    thing.Configure(label, level, loud, ratio, price, big, mark, note, mode, fallback, comment, gain, tags);
+                    return default;
+                },
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Dial: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class DialVerbs
+{
+    /// <summary>The Configure verb; its event is <c>Dial.configured</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Configure = new("Configure", "configured", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Dial to run Configure on."},"label":{"type":"string"},"level":{"type":"integer"},"loud":{"type":"boolean"},"ratio":{"type":"number"},"price":{"type":"number"},"big":{"type":"integer"},"mark":{"type":"string","minLength":1,"maxLength":1},"note":{"type":"string"},"mode":{"type":"string","enum":["Off","Low","High"]},"fallback":{"type":["string","null"],"enum":["Off","Low","High",null]},"comment":{"type":["string","null"]},"gain":{"type":"number"},"tags":{"type":["array","null"],"items":{"type":"string"}}},"required":["id","label"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Configure];
+
+    /// <summary>The arguments of a Configure call as a JSON object, recorded as the action's input.</summary>
+    internal static string ConfigureInput(string label, int level, bool loud, double ratio, decimal price, long big, char mark, string note, global::Settings.Mode mode, global::Settings.Mode? fallback, string? comment, float gain, global::System.Collections.Generic.List<string>? tags)
+        => global::Do.Infrastructure.NounJson.WriteObject((label, level, loud, ratio, price, big, mark, note, mode, fallback, comment, gain, tags), static (writer, input) =>
+        {
+            writer.WriteString("label", input.label);
+            writer.WriteNumber("level", input.level);
+            writer.WriteBoolean("loud", input.loud);
+            writer.WriteNumber("ratio", input.ratio);
+            writer.WriteNumber("price", input.price);
+            writer.WriteNumber("big", input.big);
+            writer.WriteString("mark", input.mark.ToString());
+            writer.WriteString("note", input.note);
+            writer.WriteString("mode", ModeToJson(input.mode));
+            if (input.fallback is { } v0)
+            {
+                writer.WriteString("fallback", ModeToJson(v0));
+            }
+            else
+            {
+                writer.WriteNull("fallback");
+            }
+            writer.WriteString("comment", input.comment);
+            writer.WriteNumber("gain", input.gain);
+            writer.WritePropertyName("tags");
+            if (input.tags is { } v1)
+            {
+                writer.WriteStartArray();
+                foreach (var item2 in v1)
+                {
+                    writer.WriteStringValue(item2);
+                }
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        });
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Dial in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Settings.Dial>(stateJson);
+        switch (verb)
+        {
+            case "Configure":
+            {
+                string labelArg = default!;
+                bool hasLabel = false;
+                int levelArg = 3;
+                bool loudArg = false;
+                double ratioArg = 0.5D;
+                decimal priceArg = 9.99M;
+                long bigArg = -4000000000L;
+                char markArg = 'x';
+                string noteArg = "a \"quoted\" note";
+                global::Settings.Mode modeArg = global::Settings.Mode.High;
+                global::Settings.Mode? fallbackArg = default;
+                string? commentArg = default;
+                float gainArg = 1.5F;
+                global::System.Collections.Generic.List<string>? tagsArg = default;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "label":
+                                labelArg = reader.GetString() ?? "";
+                                hasLabel = true;
+                                break;
+                            case "level":
+                                levelArg = reader.GetInt32();
+                                break;
+                            case "loud":
+                                loudArg = reader.GetBoolean();
+                                break;
+                            case "ratio":
+                                ratioArg = reader.GetDouble();
+                                break;
+                            case "price":
+                                priceArg = reader.GetDecimal();
+                                break;
+                            case "big":
+                                bigArg = reader.GetInt64();
+                                break;
+                            case "mark":
+                                markArg = global::System.Linq.Enumerable.FirstOrDefault(reader.GetString() ?? "");
+                                break;
+                            case "note":
+                                noteArg = reader.GetString() ?? "";
+                                break;
+                            case "mode":
+                                modeArg = ModeFromJson(ref reader);
+                                break;
+                            case "fallback":
+                                fallbackArg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ModeFromJson(ref reader);
+                                break;
+                            case "comment":
+                                commentArg = reader.GetString();
+                                break;
+                            case "gain":
+                                gainArg = reader.GetSingle();
+                                break;
+                            case "tags":
+                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                {
+                                    tagsArg = null;
+                                }
+                                else
+                                {
+                                    var list3 = new global::System.Collections.Generic.List<string>();
+                                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                                    {
+                                        list3.Add(reader.GetString() ?? "");
+                                    }
+
+                                    tagsArg = list3;
+                                }
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasLabel)
+                {
+                    throw new global::System.ArgumentException("Dial.Configure needs the argument \"label\" in its input JSON object.", nameof(inputJson));
+                }
+
+                thing.Configure(labelArg, levelArg, loudArg, ratioArg, priceArg, bigArg, markArg, noteArg, modeArg, fallbackArg, commentArg, gainArg, tagsArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            default:
+                throw new global::System.ArgumentException($"Dial has no verb \"{verb}\". Its verbs: Configure.", nameof(verb));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static string ModeToJson(global::Settings.Mode value) => value switch
+    {
+        global::Settings.Mode.Off => "Off",
+        global::Settings.Mode.Low => "Low",
+        global::Settings.Mode.High => "High",
+        _ => ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static global::Settings.Mode ModeFromJson(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Number
+        ? (global::Settings.Mode)reader.GetInt64()
+        : reader.GetString() switch
+        {
+            "Off" => global::Settings.Mode.Off,
+            "Low" => global::Settings.Mode.Low,
+            "High" => global::Settings.Mode.High,
+            var other => (global::Settings.Mode)int.Parse(other ?? "", global::System.Globalization.CultureInfo.InvariantCulture),
+        };
+}

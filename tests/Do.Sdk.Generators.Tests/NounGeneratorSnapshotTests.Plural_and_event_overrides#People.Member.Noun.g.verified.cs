@@ -58,3 +58,120 @@ partial class Member : global::Do.INoun<global::People.Member>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Member things: <c>ctx.On.Member.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct MemberEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public MemberEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Member after one is created.</summary>
+    public void Created(global::System.Func<global::People.Member, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Member>("Member.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Member after one is updated.</summary>
+    public void Updated(global::System.Func<global::People.Member, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Member>("Member.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Member as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::People.Member, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Member>("Member.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Member after Launch ran on it.</summary>
+    public void WentLive(global::System.Func<global::People.Member, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Member>("Member.wentLive", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Member after Shelve ran on it.</summary>
+    public void Archived(global::System.Func<global::People.Member, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Member>("Member.archived", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Member (<c>Member.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Member.*", handler);
+}
+
+/// <summary>The typed Member DSL: <c>ctx.Folk</c>, <c>ctx.Member("id")</c>, <c>ctx.On.Member</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class MemberExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Member things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::People.Member> Folk => scope.Collection<global::People.Member>();
+
+        /// <summary>A typed ref to one Member: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::People.Member> Member(string reference) => scope.Ref<global::People.Member>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Member events.</summary>
+        public global::People.MemberEvents Member => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::People.Member> member)
+    {
+        /// <summary>Runs Launch on HEAD of this Member as one turn, and records its action and its <c>Member.wentLive</c> event.</summary>
+        public global::System.Threading.Tasks.Task Launch(global::System.Threading.CancellationToken cancellationToken = default)
+            => member.Invoke(
+                global::People.MemberVerbs.Launch,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Launch();
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Shelve on HEAD of this Member as one turn, and records its action and its <c>Member.archived</c> event.</summary>
+        public global::System.Threading.Tasks.Task Shelve(global::System.Threading.CancellationToken cancellationToken = default)
+            => member.Invoke(
+                global::People.MemberVerbs.Shelve,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Shelve();
+                    return default;
+                },
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Member: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class MemberVerbs
+{
+    /// <summary>The Launch verb; its event is <c>Member.wentLive</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Launch = new("Launch", "wentLive", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Member to run Launch on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Shelve verb; its event is <c>Member.archived</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Shelve = new("Shelve", "archived", IsAsync: false, Retries: 3, TimeoutMilliseconds: 2500)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Member to run Shelve on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Launch, Shelve];
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Member in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::People.Member>(stateJson);
+        switch (verb)
+        {
+            case "Launch":
+            {
+                thing.Launch();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Shelve":
+            {
+                thing.Shelve();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            default:
+                throw new global::System.ArgumentException($"Member has no verb \"{verb}\". Its verbs: Launch, Shelve.", nameof(verb));
+        }
+    }
+}

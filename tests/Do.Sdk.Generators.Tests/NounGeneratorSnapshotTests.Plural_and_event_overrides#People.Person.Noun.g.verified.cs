@@ -58,3 +58,45 @@ partial class Person : global::Do.INoun<global::People.Person>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Person things: <c>ctx.On.Person.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct PersonEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public PersonEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Person after one is created.</summary>
+    public void Created(global::System.Func<global::People.Person, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Person>("Person.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Person after one is updated.</summary>
+    public void Updated(global::System.Func<global::People.Person, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Person>("Person.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Person as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::People.Person, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Person>("Person.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Person (<c>Person.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Person.*", handler);
+}
+
+/// <summary>The typed Person DSL: <c>ctx.People</c>, <c>ctx.Person("id")</c>, <c>ctx.On.Person</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class PersonExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Person things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::People.Person> People => scope.Collection<global::People.Person>();
+
+        /// <summary>A typed ref to one Person: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::People.Person> Person(string reference) => scope.Ref<global::People.Person>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Person events.</summary>
+        public global::People.PersonEvents Person => new(on);
+    }
+}

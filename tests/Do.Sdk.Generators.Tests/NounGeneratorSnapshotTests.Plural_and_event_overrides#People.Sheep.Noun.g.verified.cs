@@ -58,3 +58,45 @@ partial class Sheep : global::Do.INoun<global::People.Sheep>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Sheep things: <c>ctx.On.Sheep.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct SheepEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public SheepEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Sheep after one is created.</summary>
+    public void Created(global::System.Func<global::People.Sheep, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Sheep>("Sheep.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Sheep after one is updated.</summary>
+    public void Updated(global::System.Func<global::People.Sheep, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Sheep>("Sheep.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Sheep as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::People.Sheep, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::People.Sheep>("Sheep.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Sheep (<c>Sheep.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Sheep.*", handler);
+}
+
+/// <summary>The typed Sheep DSL: <c>ctx.Sheep</c>, <c>ctx.Sheep("id")</c>, <c>ctx.On.Sheep</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class SheepExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Sheep things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::People.Sheep> AllSheep => scope.Collection<global::People.Sheep>();
+
+        /// <summary>A typed ref to one Sheep: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::People.Sheep> Sheep(string reference) => scope.Ref<global::People.Sheep>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Sheep events.</summary>
+        public global::People.SheepEvents Sheep => new(on);
+    }
+}

@@ -169,3 +169,94 @@ partial record Invoice : global::Do.INoun<global::Ledger.Invoice>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Invoice things: <c>ctx.On.Invoice.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct InvoiceEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public InvoiceEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Invoice after one is created.</summary>
+    public void Created(global::System.Func<global::Ledger.Invoice, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Ledger.Invoice>("Invoice.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Invoice after one is updated.</summary>
+    public void Updated(global::System.Func<global::Ledger.Invoice, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Ledger.Invoice>("Invoice.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Invoice as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Ledger.Invoice, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Ledger.Invoice>("Invoice.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Invoice after Pay ran on it.</summary>
+    public void Paid(global::System.Func<global::Ledger.Invoice, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Ledger.Invoice>("Invoice.paid", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Invoice (<c>Invoice.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Invoice.*", handler);
+}
+
+/// <summary>The typed Invoice DSL: <c>ctx.Invoices</c>, <c>ctx.Invoice("id")</c>, <c>ctx.On.Invoice</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class InvoiceExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Invoice things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Ledger.Invoice> Invoices => scope.Collection<global::Ledger.Invoice>();
+
+        /// <summary>A typed ref to one Invoice: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Ledger.Invoice> Invoice(string reference) => scope.Ref<global::Ledger.Invoice>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Invoice events.</summary>
+        public global::Ledger.InvoiceEvents Invoice => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Ledger.Invoice> invoice)
+    {
+        /// <summary>Runs Pay on HEAD of this Invoice as one turn, and records its action and its <c>Invoice.paid</c> event.</summary>
+        public global::System.Threading.Tasks.Task Pay(global::System.Threading.CancellationToken cancellationToken = default)
+            => invoice.Invoke(
+                global::Ledger.InvoiceVerbs.Pay,
+                null,
+                static (thing, context) =>
+                {
+                    thing.Pay();
+                    return default;
+                },
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Invoice: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class InvoiceVerbs
+{
+    /// <summary>The Pay verb; its event is <c>Invoice.paid</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Pay = new("Pay", "paid", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Invoice to run Pay on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Pay];
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Invoice in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Ledger.Invoice>(stateJson);
+        switch (verb)
+        {
+            case "Pay":
+            {
+                thing.Pay();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            default:
+                throw new global::System.ArgumentException($"Invoice has no verb \"{verb}\". Its verbs: Pay.", nameof(verb));
+        }
+    }
+}

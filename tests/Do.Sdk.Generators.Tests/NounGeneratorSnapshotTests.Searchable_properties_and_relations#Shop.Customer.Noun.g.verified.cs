@@ -76,3 +76,77 @@ partial class Customer : global::Do.INoun<global::Shop.Customer>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Customer things: <c>ctx.On.Customer.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct CustomerEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public CustomerEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Customer after one is created.</summary>
+    public void Created(global::System.Func<global::Shop.Customer, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Customer>("Customer.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Customer after one is updated.</summary>
+    public void Updated(global::System.Func<global::Shop.Customer, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Customer>("Customer.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Customer as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Shop.Customer, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Customer>("Customer.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Customer (<c>Customer.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Customer.*", handler);
+}
+
+/// <summary>The typed Customer DSL: <c>ctx.Customers</c>, <c>ctx.Customer("id")</c>, <c>ctx.On.Customer</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class CustomerExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Customer things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Shop.Customer> Customers => scope.Collection<global::Shop.Customer>();
+
+        /// <summary>A typed ref to one Customer: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Shop.Customer> Customer(string reference) => scope.Ref<global::Shop.Customer>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Customer events.</summary>
+        public global::Shop.CustomerEvents Customer => new(on);
+    }
+}
+
+/// <summary>Typed relations of Customer: one accessor set per <c>[Relation]</c> property.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class CustomerRelations
+{
+    extension(global::Do.ThingRef<global::Shop.Customer> thing)
+    {
+        /// <summary>Relates this Customer to <paramref name="target"/> by <c>purchased</c>.</summary>
+        public global::System.Threading.Tasks.Task<bool> RelatePurchases(global::Do.ThingRef<global::Shop.Product> target, string? data = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => thing.Relate("purchased", target, data, cancellationToken);
+
+        /// <summary>Removes the <c>purchased</c> edge from this Customer to <paramref name="target"/>.</summary>
+        public global::System.Threading.Tasks.Task<bool> UnrelatePurchases(global::Do.ThingRef<global::Shop.Product> target, global::System.Threading.CancellationToken cancellationToken = default)
+            => thing.Unrelate("purchased", target, cancellationToken);
+
+        /// <summary>The things this Customer relates to by <c>purchased</c>.</summary>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Do.RelatedThing<global::Shop.Product>>> Purchases(global::System.Threading.CancellationToken cancellationToken = default)
+            => thing.Related<global::Shop.Product>("purchased", cancellationToken);
+
+        /// <summary>Relates this Customer to <paramref name="target"/> by <c>follows</c>.</summary>
+        public global::System.Threading.Tasks.Task<bool> RelateFollows(global::Do.ThingRef<global::Shop.Customer> target, string? data = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => thing.Relate("follows", target, data, cancellationToken);
+
+        /// <summary>Removes the <c>follows</c> edge from this Customer to <paramref name="target"/>.</summary>
+        public global::System.Threading.Tasks.Task<bool> UnrelateFollows(global::Do.ThingRef<global::Shop.Customer> target, global::System.Threading.CancellationToken cancellationToken = default)
+            => thing.Unrelate("follows", target, cancellationToken);
+
+        /// <summary>The things this Customer relates to by <c>follows</c>.</summary>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Do.RelatedThing<global::Shop.Customer>>> Follows(global::System.Threading.CancellationToken cancellationToken = default)
+            => thing.Related<global::Shop.Customer>("follows", cancellationToken);
+    }
+}

@@ -58,3 +58,45 @@ partial class Product : global::Do.INoun<global::Shop.Product>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Product things: <c>ctx.On.Product.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct ProductEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public ProductEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Product after one is created.</summary>
+    public void Created(global::System.Func<global::Shop.Product, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Product>("Product.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Product after one is updated.</summary>
+    public void Updated(global::System.Func<global::Shop.Product, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Product>("Product.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Product as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Shop.Product, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Shop.Product>("Product.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Product (<c>Product.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Product.*", handler);
+}
+
+/// <summary>The typed Product DSL: <c>ctx.Products</c>, <c>ctx.Product("id")</c>, <c>ctx.On.Product</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class ProductExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Product things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Shop.Product> Products => scope.Collection<global::Shop.Product>();
+
+        /// <summary>A typed ref to one Product: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Shop.Product> Product(string reference) => scope.Ref<global::Shop.Product>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Product events.</summary>
+        public global::Shop.ProductEvents Product => new(on);
+    }
+}

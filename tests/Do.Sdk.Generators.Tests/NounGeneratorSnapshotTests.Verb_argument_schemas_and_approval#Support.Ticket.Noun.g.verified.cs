@@ -188,3 +188,451 @@ partial class Ticket : global::Do.INoun<global::Support.Ticket>
             var other => (global::Support.Priority)int.Parse(other ?? "", global::System.Globalization.CultureInfo.InvariantCulture),
         };
 }
+
+/// <summary>Handlers for events of Ticket things: <c>ctx.On.Ticket.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct TicketEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public TicketEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Ticket after one is created.</summary>
+    public void Created(global::System.Func<global::Support.Ticket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Support.Ticket>("Ticket.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Ticket after one is updated.</summary>
+    public void Updated(global::System.Func<global::Support.Ticket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Support.Ticket>("Ticket.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Ticket as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Support.Ticket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Support.Ticket>("Ticket.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Ticket after Escalate ran on it.</summary>
+    public void Escalated(global::System.Func<global::Support.Ticket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Support.Ticket>("Ticket.escalated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Ticket after Label ran on it.</summary>
+    public void Labeled(global::System.Func<global::Support.Ticket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Support.Ticket>("Ticket.labeled", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Ticket after Ship ran on it.</summary>
+    public void Shipped(global::System.Func<global::Support.Ticket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Support.Ticket>("Ticket.shipped", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Ticket after Refund ran on it.</summary>
+    public void Refunded(global::System.Func<global::Support.Ticket, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Support.Ticket>("Ticket.refunded", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Ticket (<c>Ticket.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Ticket.*", handler);
+}
+
+/// <summary>The typed Ticket DSL: <c>ctx.Tickets</c>, <c>ctx.Ticket("id")</c>, <c>ctx.On.Ticket</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class TicketExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Ticket things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Support.Ticket> Tickets => scope.Collection<global::Support.Ticket>();
+
+        /// <summary>A typed ref to one Ticket: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Support.Ticket> Ticket(string reference) => scope.Ref<global::Support.Ticket>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Ticket events.</summary>
+        public global::Support.TicketEvents Ticket => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Support.Ticket> ticket)
+    {
+        /// <summary>Runs Escalate on HEAD of this Ticket as one turn, and records its action and its <c>Ticket.escalated</c> event.</summary>
+        public global::System.Threading.Tasks.Task Escalate(global::Support.Priority to, string? reason = default, global::System.Threading.CancellationToken cancellationToken = default)
+            => ticket.Invoke(
+                global::Support.TicketVerbs.Escalate,
+                global::Support.TicketVerbs.EscalateInput(to, reason),
+                (thing, context) =>
+                {
+                    thing.Escalate(to, reason);
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Label on HEAD of this Ticket as one turn, and records its action and its <c>Ticket.labeled</c> event.</summary>
+        public global::System.Threading.Tasks.Task Label(global::System.Collections.Generic.IReadOnlyList<string> labels, global::System.DateTimeOffset? at, global::System.Threading.CancellationToken cancellationToken = default)
+            => ticket.Invoke(
+                global::Support.TicketVerbs.Label,
+                global::Support.TicketVerbs.LabelInput(labels, at),
+                (thing, context) =>
+                {
+                    thing.Label(labels, at);
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Ship on HEAD of this Ticket as one turn, and records its action and its <c>Ticket.shipped</c> event.</summary>
+        public global::System.Threading.Tasks.Task Ship(global::Support.Address to, global::System.Guid parcel, global::System.Threading.CancellationToken cancellationToken = default)
+            => ticket.Invoke(
+                global::Support.TicketVerbs.Ship,
+                global::Support.TicketVerbs.ShipInput(to, parcel),
+                (thing, context) =>
+                {
+                    thing.Ship(to, parcel);
+                    return default;
+                },
+                cancellationToken);
+
+        /// <summary>Runs Refund on HEAD of this Ticket as one turn, and records its action and its <c>Ticket.refunded</c> event.</summary>
+        public global::System.Threading.Tasks.Task Refund(decimal amount, global::System.Threading.CancellationToken cancellationToken = default)
+            => ticket.Invoke(
+                global::Support.TicketVerbs.Refund,
+                global::Support.TicketVerbs.RefundInput(amount),
+                (thing, context) =>
+                {
+                    thing.Refund(amount);
+                    return default;
+                },
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Ticket: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class TicketVerbs
+{
+    /// <summary>The Escalate verb; its event is <c>Ticket.escalated</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Escalate = new("Escalate", "escalated", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Ticket to run Escalate on."},"to":{"type":"string","enum":["Low","Normal","Urgent"]},"reason":{"type":["string","null"]}},"required":["id","to"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Label verb; its event is <c>Ticket.labeled</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Label = new("Label", "labeled", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Ticket to run Label on."},"labels":{"type":"array","items":{"type":"string"}},"at":{"type":["string","null"],"format":"date-time"}},"required":["id","labels","at"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Ship verb; its event is <c>Ticket.shipped</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Ship = new("Ship", "shipped", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Ticket to run Ship on."},"to":{"type":"object","properties":{"street":{"type":"string"},"previous":{"type":["object","null"]}}},"parcel":{"type":"string","format":"uuid"}},"required":["id","to","parcel"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Refund verb; its event is <c>Ticket.refunded</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Refund = new("Refund", "refunded", IsAsync: false)
+    {
+        RequiresApproval = true,
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Ticket to run Refund on."},"amount":{"type":"number"}},"required":["id","amount"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Escalate, Label, Ship, Refund];
+
+    /// <summary>The arguments of a Escalate call as a JSON object, recorded as the action's input.</summary>
+    internal static string EscalateInput(global::Support.Priority to, string? reason)
+        => global::Do.Infrastructure.NounJson.WriteObject((to, reason), static (writer, input) =>
+        {
+            writer.WriteString("to", PriorityToJson(input.to));
+            writer.WriteString("reason", input.reason);
+        });
+
+    /// <summary>The arguments of a Label call as a JSON object, recorded as the action's input.</summary>
+    internal static string LabelInput(global::System.Collections.Generic.IReadOnlyList<string> labels, global::System.DateTimeOffset? at)
+        => global::Do.Infrastructure.NounJson.WriteObject((labels, at), static (writer, input) =>
+        {
+            writer.WritePropertyName("labels");
+            if (input.labels is { } v0)
+            {
+                writer.WriteStartArray();
+                foreach (var item1 in v0)
+                {
+                    writer.WriteStringValue(item1);
+                }
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            if (input.at is { } v2)
+            {
+                writer.WriteString("at", v2);
+            }
+            else
+            {
+                writer.WriteNull("at");
+            }
+        });
+
+    /// <summary>The arguments of a Ship call as a JSON object, recorded as the action's input.</summary>
+    internal static string ShipInput(global::Support.Address to, global::System.Guid parcel)
+        => global::Do.Infrastructure.NounJson.WriteObject((to, parcel), static (writer, input) =>
+        {
+            writer.WritePropertyName("to");
+            if (input.to is { } v3)
+            {
+                WriteAddressJson(writer, v3);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            writer.WriteString("parcel", input.parcel);
+        });
+
+    /// <summary>The arguments of a Refund call as a JSON object, recorded as the action's input.</summary>
+    internal static string RefundInput(decimal amount)
+        => global::Do.Infrastructure.NounJson.WriteObject(amount, static (writer, input) =>
+        {
+            writer.WriteNumber("amount", input);
+        });
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Ticket in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Support.Ticket>(stateJson);
+        switch (verb)
+        {
+            case "Escalate":
+            {
+                global::Support.Priority toArg = default;
+                bool hasTo = false;
+                string? reasonArg = default;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "to":
+                                toArg = PriorityFromJson(ref reader);
+                                hasTo = true;
+                                break;
+                            case "reason":
+                                reasonArg = reader.GetString();
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasTo)
+                {
+                    throw new global::System.ArgumentException("Ticket.Escalate needs the argument \"to\" in its input JSON object.", nameof(inputJson));
+                }
+
+                thing.Escalate(toArg, reasonArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Label":
+            {
+                global::System.Collections.Generic.IReadOnlyList<string> labelsArg = default!;
+                bool hasLabels = false;
+                global::System.DateTimeOffset? atArg = default;
+                bool hasAt = false;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "labels":
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                {
+                                    var list4 = new global::System.Collections.Generic.List<string>();
+                                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                                    {
+                                        list4.Add(reader.GetString() ?? "");
+                                    }
+
+                                    labelsArg = list4;
+                                    hasLabels = true;
+                                }
+                                break;
+                            case "at":
+                                atArg = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+                                hasAt = true;
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasLabels)
+                {
+                    throw new global::System.ArgumentException("Ticket.Label needs the argument \"labels\" in its input JSON object.", nameof(inputJson));
+                }
+
+                if (!hasAt)
+                {
+                    throw new global::System.ArgumentException("Ticket.Label needs the argument \"at\" in its input JSON object.", nameof(inputJson));
+                }
+
+                thing.Label(labelsArg, atArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Ship":
+            {
+                global::Support.Address toArg = default!;
+                bool hasTo = false;
+                global::System.Guid parcelArg = default;
+                bool hasParcel = false;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "to":
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                                {
+                                    toArg = ReadAddressJson(ref reader);
+                                    hasTo = true;
+                                }
+                                break;
+                            case "parcel":
+                                parcelArg = reader.GetGuid();
+                                hasParcel = true;
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasTo)
+                {
+                    throw new global::System.ArgumentException("Ticket.Ship needs the argument \"to\" in its input JSON object.", nameof(inputJson));
+                }
+
+                if (!hasParcel)
+                {
+                    throw new global::System.ArgumentException("Ticket.Ship needs the argument \"parcel\" in its input JSON object.", nameof(inputJson));
+                }
+
+                thing.Ship(toArg, parcelArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            case "Refund":
+            {
+                decimal amountArg = default;
+                bool hasAmount = false;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "amount":
+                                amountArg = reader.GetDecimal();
+                                hasAmount = true;
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasAmount)
+                {
+                    throw new global::System.ArgumentException("Ticket.Refund needs the argument \"amount\" in its input JSON object.", nameof(inputJson));
+                }
+
+                thing.Refund(amountArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), null));
+            }
+            default:
+                throw new global::System.ArgumentException($"Ticket has no verb \"{verb}\". Its verbs: Escalate, Label, Ship, Refund.", nameof(verb));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static void WriteAddressJson(global::System.Text.Json.Utf8JsonWriter writer, global::Support.Address value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("street", value.Street);
+        writer.WritePropertyName("previous");
+        if (value.Previous is { } v5)
+        {
+            WriteAddressJson(writer, v5);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+        writer.WriteEndObject();
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static global::Support.Address ReadAddressJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var result = new global::Support.Address();
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var property = reader.GetString();
+            reader.Read();
+            switch (property)
+            {
+                case "street":
+                    result.Street = reader.GetString() ?? "";
+                    break;
+                case "previous":
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        result.Previous = null;
+                    }
+                    else
+                    {
+                        result.Previous = ReadAddressJson(ref reader);
+                    }
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static string PriorityToJson(global::Support.Priority value) => value switch
+    {
+        global::Support.Priority.Low => "Low",
+        global::Support.Priority.Normal => "Normal",
+        global::Support.Priority.Urgent => "Urgent",
+        _ => ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static global::Support.Priority PriorityFromJson(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Number
+        ? (global::Support.Priority)reader.GetInt64()
+        : reader.GetString() switch
+        {
+            "Low" => global::Support.Priority.Low,
+            "Normal" => global::Support.Priority.Normal,
+            "Urgent" => global::Support.Priority.Urgent,
+            var other => (global::Support.Priority)int.Parse(other ?? "", global::System.Globalization.CultureInfo.InvariantCulture),
+        };
+}

@@ -86,3 +86,371 @@ partial class Order : global::Do.INoun<global::Billing.Order>
         return result;
     }
 }
+
+/// <summary>Handlers for events of Order things: <c>ctx.On.Order.Created(...)</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public readonly struct OrderEvents
+{
+    private readonly global::Do.EventSubscriptions _on;
+
+    /// <summary>Wraps the handlers of one object's context.</summary>
+    public OrderEvents(global::Do.EventSubscriptions on) => _on = on;
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after one is created.</summary>
+    public void Created(global::System.Func<global::Billing.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Billing.Order>("Order.created", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after one is updated.</summary>
+    public void Updated(global::System.Func<global::Billing.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Billing.Order>("Order.updated", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order as it was before one is deleted.</summary>
+    public void Deleted(global::System.Func<global::Billing.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Billing.Order>("Order.deleted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after Total ran on it.</summary>
+    public void Totaled(global::System.Func<global::Billing.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Billing.Order>("Order.totaled", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after AddLine ran on it.</summary>
+    public void AddedLine(global::System.Func<global::Billing.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Billing.Order>("Order.addedLine", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after Price ran on it.</summary>
+    public void Priced(global::System.Func<global::Billing.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Billing.Order>("Order.priced", handler);
+
+    /// <summary>Runs <paramref name="handler"/> with the Order after Note ran on it.</summary>
+    public void Noted(global::System.Func<global::Billing.Order, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe<global::Billing.Order>("Order.noted", handler);
+
+    /// <summary>Runs <paramref name="handler"/> after every event of a Order (<c>Order.*</c>).</summary>
+    public void Any(global::System.Func<global::Do.EventRecord, global::Do.Context, global::System.Threading.Tasks.Task> handler) => _on.Subscribe("Order.*", handler);
+}
+
+/// <summary>The typed Order DSL: <c>ctx.Orders</c>, <c>ctx.Order("id")</c>, <c>ctx.On.Order</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class OrderExtensions
+{
+    extension(global::Do.IObjectScope scope)
+    {
+        /// <summary>The Order things of this object: create, get, list, update, delete, history.</summary>
+        public global::Do.ThingCollection<global::Billing.Order> Orders => scope.Collection<global::Billing.Order>();
+
+        /// <summary>A typed ref to one Order: <c>acme</c>, <c>acme@~1</c>, <c>acme@v12</c>, <c>acme@2026-11-23T09:00Z</c> or a full URL.</summary>
+        public global::Do.ThingRef<global::Billing.Order> Order(string reference) => scope.Ref<global::Billing.Order>(reference);
+    }
+
+    extension(global::Do.EventSubscriptions on)
+    {
+        /// <summary>Handlers for Order events.</summary>
+        public global::Billing.OrderEvents Order => new(on);
+    }
+
+    extension(global::Do.ThingRef<global::Billing.Order> order)
+    {
+        /// <summary>Runs Total on HEAD of this Order as one turn, and records its action and its <c>Order.totaled</c> event. Returns what the verb returned.</summary>
+        public global::System.Threading.Tasks.Task<decimal> Total(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke<decimal>(
+                global::Billing.OrderVerbs.Total,
+                null,
+                static (thing, context) => new global::System.Threading.Tasks.ValueTask<decimal>(thing.Total()),
+                global::Billing.OrderVerbs.TotalOutput,
+                global::Billing.OrderVerbs.ReadTotalOutput,
+                cancellationToken);
+
+        /// <summary>Runs AddLine on HEAD of this Order as one turn, and records its action and its <c>Order.addedLine</c> event. Returns what the verb returned.</summary>
+        public global::System.Threading.Tasks.Task<int> AddLine(string line, global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke<int>(
+                global::Billing.OrderVerbs.AddLine,
+                global::Billing.OrderVerbs.AddLineInput(line),
+                (thing, context) => new global::System.Threading.Tasks.ValueTask<int>(thing.AddLine(line)),
+                global::Billing.OrderVerbs.AddLineOutput,
+                global::Billing.OrderVerbs.ReadAddLineOutput,
+                cancellationToken);
+
+        /// <summary>Runs Price on HEAD of this Order as one turn, and records its action and its <c>Order.priced</c> event. Returns what the verb returned.</summary>
+        public global::System.Threading.Tasks.Task<global::Billing.Quote> Price(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke<global::Billing.Quote>(
+                global::Billing.OrderVerbs.Price,
+                null,
+                static (thing, context) => new global::System.Threading.Tasks.ValueTask<global::Billing.Quote>(thing.Price(context)),
+                global::Billing.OrderVerbs.PriceOutput,
+                global::Billing.OrderVerbs.ReadPriceOutput,
+                cancellationToken);
+
+        /// <summary>Runs Note on HEAD of this Order as one turn, and records its action and its <c>Order.noted</c> event. Returns what the verb returned.</summary>
+        public global::System.Threading.Tasks.Task<string?> Note(global::System.Threading.CancellationToken cancellationToken = default)
+            => order.Invoke<string?>(
+                global::Billing.OrderVerbs.Note,
+                null,
+                static (thing, context) => thing.Note(),
+                global::Billing.OrderVerbs.NoteOutput,
+                global::Billing.OrderVerbs.ReadNoteOutput,
+                cancellationToken);
+    }
+}
+
+/// <summary>The verbs of Order: their metadata, their arguments as JSON, and dispatch by name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+public static class OrderVerbs
+{
+    /// <summary>The Total verb; its event is <c>Order.totaled</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Total = new("Total", "totaled", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Total on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The AddLine verb; its event is <c>Order.addedLine</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo AddLine = new("AddLine", "addedLine", IsAsync: false)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run AddLine on."},"line":{"type":"string"}},"required":["id","line"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Price verb; its event is <c>Order.priced</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Price = new("Price", "priced", IsAsync: true)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Price on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>The Note verb; its event is <c>Order.noted</c>.</summary>
+    public static readonly global::Do.Infrastructure.VerbInfo Note = new("Note", "noted", IsAsync: true)
+    {
+        ArgumentsSchema = """{"type":"object","properties":{"id":{"type":"string","description":"The local id of the Order to run Note on."}},"required":["id"],"additionalProperties":false}""",
+    };
+
+    /// <summary>Every verb, in declaration order.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::Do.Infrastructure.VerbInfo> All = [Total, AddLine, Price, Note];
+
+    /// <summary>The arguments of a AddLine call as a JSON object, recorded as the action's input.</summary>
+    internal static string AddLineInput(string line)
+        => global::Do.Infrastructure.NounJson.WriteObject(line, static (writer, input) =>
+        {
+            writer.WriteString("line", input);
+        });
+
+    /// <summary>What Total returned, as the JSON object recorded as the action's output.</summary>
+    internal static string TotalOutput(decimal value)
+        => global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>
+        {
+            writer.WriteNumber("value", input);
+        });
+
+    /// <summary>Reads what Total returned from its action's output JSON.</summary>
+    internal static decimal ReadTotalOutput(string outputJson)
+    {
+        decimal value = default;
+        var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(outputJson));
+        reader.Read();
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var property = reader.GetString();
+            reader.Read();
+            if (property == "value")
+            {
+                value = reader.GetDecimal();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>What AddLine returned, as the JSON object recorded as the action's output.</summary>
+    internal static string AddLineOutput(int value)
+        => global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>
+        {
+            writer.WriteNumber("value", input);
+        });
+
+    /// <summary>Reads what AddLine returned from its action's output JSON.</summary>
+    internal static int ReadAddLineOutput(string outputJson)
+    {
+        int value = default;
+        var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(outputJson));
+        reader.Read();
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var property = reader.GetString();
+            reader.Read();
+            if (property == "value")
+            {
+                value = reader.GetInt32();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>What Price returned, as the JSON object recorded as the action's output.</summary>
+    internal static string PriceOutput(global::Billing.Quote value)
+        => global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>
+        {
+            writer.WritePropertyName("value");
+            if (input is { } v0)
+            {
+                WriteQuoteJson(writer, v0);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        });
+
+    /// <summary>Reads what Price returned from its action's output JSON.</summary>
+    internal static global::Billing.Quote ReadPriceOutput(string outputJson)
+    {
+        global::Billing.Quote value = default!;
+        var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(outputJson));
+        reader.Read();
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var property = reader.GetString();
+            reader.Read();
+            if (property == "value")
+            {
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    value = ReadQuoteJson(ref reader);
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>What Note returned, as the JSON object recorded as the action's output.</summary>
+    internal static string NoteOutput(string? value)
+        => global::Do.Infrastructure.NounJson.WriteObject(value, static (writer, input) =>
+        {
+            writer.WriteString("value", input);
+        });
+
+    /// <summary>Reads what Note returned from its action's output JSON.</summary>
+    internal static string? ReadNoteOutput(string outputJson)
+    {
+        string? value = default;
+        var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(outputJson));
+        reader.Read();
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var property = reader.GetString();
+            reader.Read();
+            if (property == "value")
+            {
+                value = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>Applies the verb named <paramref name="verb"/> to a Order in JSON, with its arguments as a JSON object, and returns the new JSON with the verb's output.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    public static global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Dispatch(string stateJson, string verb, string? inputJson, global::Do.Context context)
+    {
+        var thing = global::Do.Infrastructure.NounJson.Deserialize<global::Billing.Order>(stateJson);
+        switch (verb)
+        {
+            case "Total":
+            {
+                var result = thing.Total();
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), TotalOutput(result)));
+            }
+            case "AddLine":
+            {
+                string lineArg = default!;
+                bool hasLine = false;
+                if (inputJson is not null)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(inputJson));
+                    reader.Read();
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var property = reader.GetString();
+                        reader.Read();
+                        switch (property)
+                        {
+                            case "line":
+                                lineArg = reader.GetString() ?? "";
+                                hasLine = true;
+                                break;
+                            default:
+                                reader.Skip();
+                                break;
+                        }
+                    }
+                }
+
+                if (!hasLine)
+                {
+                    throw new global::System.ArgumentException("Order.AddLine needs the argument \"line\" in its input JSON object.", nameof(inputJson));
+                }
+
+                var result = thing.AddLine(lineArg);
+                return new(new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), AddLineOutput(result)));
+            }
+            case "Price":
+            {
+                return Complete(thing.Price(context), thing, PriceOutput);
+            }
+            case "Note":
+            {
+                return Complete(thing.Note().AsTask(), thing, NoteOutput);
+            }
+            default:
+                throw new global::System.ArgumentException($"Order has no verb \"{verb}\". Its verbs: Total, AddLine, Price, Note.", nameof(verb));
+        }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static async global::System.Threading.Tasks.ValueTask<global::Do.Infrastructure.VerbResult> Complete<TResult>(global::System.Threading.Tasks.Task<TResult> task, global::Billing.Order thing, global::System.Func<TResult, string> output)
+    {
+        var result = await task.ConfigureAwait(false);
+        return new global::Do.Infrastructure.VerbResult(global::Do.Infrastructure.NounJson.Serialize(thing), output(result));
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static void WriteQuoteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Billing.Quote value)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("amount", value.Amount);
+        writer.WriteString("currency", value.Currency);
+        writer.WriteEndObject();
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Do.Sdk.Generators", "0.1.0.0")]
+    private static global::Billing.Quote ReadQuoteJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        decimal amountValue = default;
+        string currencyValue = default!;
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var property = reader.GetString();
+            reader.Read();
+            switch (property)
+            {
+                case "amount":
+                    amountValue = reader.GetDecimal();
+                    break;
+                case "currency":
+                    currencyValue = reader.GetString() ?? "";
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        var result = new global::Billing.Quote(amountValue, currencyValue);
+        return result;
+    }
+}

@@ -13,11 +13,9 @@ internal static class AccessorEmitter
 {
     private const string Handler = "global::System.Func<{0}, global::Do.Context, global::System.Threading.Tasks.Task>";
 
-    public static string HintName(NounModel noun) => Generated.HintName(noun.Location.Namespace, NounEmitter.FlatPath(noun), "Accessors");
-
-    public static string Emit(NounModel noun)
+    /// <summary>Writes the DSL types into the noun's file (see <see cref="NounEmitter.Emit"/>).</summary>
+    public static void Emit(SourceWriter w, NounModel noun)
     {
-        var w = Generated.Start(noun.Location.Namespace);
         var access = noun.IsPublic ? "public" : "internal";
         var events = noun.CompanionName + "Events";
         var typed = string.Format(System.Globalization.CultureInfo.InvariantCulture, Handler, noun.FullName);
@@ -86,6 +84,5 @@ internal static class AccessorEmitter
         }
 
         w.Close();
-        return w.ToString();
     }
 }

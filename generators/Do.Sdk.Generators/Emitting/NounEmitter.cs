@@ -6,8 +6,8 @@ using Do.Sdk.Generators.Naming;
 namespace Do.Sdk.Generators.Emitting;
 
 /// <summary>
-/// Emits the <c>INoun&lt;T&gt;</c> part of a noun: its <c>NounInfo</c> (with the view and index SQL) and its
-/// JSON <c>Write</c>/<c>Read</c>.
+/// Emits a noun's one generated file: the <c>INoun&lt;T&gt;</c> part of the noun (its <c>NounInfo</c> with the view and
+/// index SQL, and its JSON <c>Write</c>/<c>Read</c>), then its typed DSL, its verbs and its relations.
 /// </summary>
 internal static class NounEmitter
 {
@@ -16,9 +16,33 @@ internal static class NounEmitter
     public static string FlatPath(NounModel noun)
         => string.Join(".", noun.Location.ContainingTypes.Select(t => t.Substring(t.LastIndexOf(' ') + 1)).Concat([noun.TypeName]));
 
+    /// <summary>
+    /// One file per noun rather than one per part: Roslyn compares each added hint name with every earlier one of the
+    /// generator, so at 1,000 nouns three files each cost 9× the comparisons of one (11% of a cold run, issue 12).
+    /// </summary>
     public static string Emit(NounModel noun)
     {
         var w = Generated.Start(noun.Location.Namespace);
+        EmitNounType(w, noun);
+        w.Line();
+        AccessorEmitter.Emit(w, noun);
+        if (!noun.Verbs.IsEmpty)
+        {
+            w.Line();
+            VerbEmitter.EmitVerbsClass(w, VerbOwner.From(noun));
+        }
+
+        if (!noun.Relations.IsEmpty)
+        {
+            w.Line();
+            RelationEmitter.Emit(w, noun);
+        }
+
+        return w.ToStringAndRelease();
+    }
+
+    private static void EmitNounType(SourceWriter w, NounModel noun)
+    {
         foreach (var containing in noun.Location.ContainingTypes)
         {
             w.Line(containing);
@@ -92,8 +116,6 @@ internal static class NounEmitter
         {
             w.Close();
         }
-
-        return w.ToString();
     }
 
     /// <summary>A view named after the noun over HEAD rows of the main branch, one column per property.</summary>

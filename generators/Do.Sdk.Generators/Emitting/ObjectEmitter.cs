@@ -19,6 +19,6 @@ internal static class ObjectEmitter
         w.Open();
         VerbEmitter.EmitExtensionBlock(w, owner, $"global::Do.ObjectClient<{model.FullName}>", model.TypeName);
         w.Close();
-        return w.ToString();
+        return w.ToStringAndRelease();
     }
 }

@@ -96,6 +96,6 @@ internal static class RegistryEmitter
 
         w.Close();
         w.Close();
-        return w.ToString();
+        return w.ToStringAndRelease();
     }
 }

@@ -11,11 +11,9 @@ internal static class RelationEmitter
 {
     private const string Token = "global::System.Threading.CancellationToken cancellationToken = default";
 
-    public static string HintName(NounModel noun) => Generated.HintName(noun.Location.Namespace, NounEmitter.FlatPath(noun), "Relations");
-
-    public static string Emit(NounModel noun)
+    /// <summary>Writes the relation accessors into the noun's file (see <see cref="NounEmitter.Emit"/>).</summary>
+    public static void Emit(SourceWriter w, NounModel noun)
     {
-        var w = Generated.Start(noun.Location.Namespace);
         var access = noun.IsPublic ? "public" : "internal";
         w.Line($"/// <summary>Typed relations of {noun.Noun}: one accessor set per <c>[Relation]</c> property.</summary>");
         w.Line(Generated.CodeAttribute);
@@ -49,6 +47,5 @@ internal static class RelationEmitter
 
         w.Close();
         w.Close();
-        return w.ToString();
     }
 }

@@ -77,16 +77,22 @@ internal static class VerbParser
             }
 
             string? defaultValue = null;
-            if (parameter.HasExplicitDefaultValue)
+            if (!LiteralDefault.TryRead(parameter, typeRef, out bool hasDefault, out object? explicitDefault))
             {
-                defaultValue = DefaultValue(parameter.ExplicitDefaultValue, parameter.Type, typeRef);
+                hasDefault = parameter.HasExplicitDefaultValue;
+                explicitDefault = hasDefault ? parameter.ExplicitDefaultValue : null;
+            }
+
+            if (hasDefault)
+            {
+                defaultValue = DefaultValue(explicitDefault, parameter.Type, typeRef);
                 if (defaultValue is null)
                 {
                     return null;
                 }
 
                 // `string s = null` in code without nullable annotations: keep it legal where nullable is enabled.
-                if (parameter.ExplicitDefaultValue is null && parameter.Type.IsReferenceType && !typeRef.IsNullableReference)
+                if (explicitDefault is null && parameter.Type.IsReferenceType && !typeRef.IsNullableReference)
                 {
                     typeRef = typeRef with { IsNullableReference = true };
                 }
