@@ -7,4 +7,6 @@ namespace Do;
 /// </summary>
 public class Human : Worker
 {
+    /// <summary>A person decides everything they are asked (<see cref="WorkerMode.Manual"/>): the mode documents it; nothing runs without their answer.</summary>
+    public Human() => Mode = WorkerMode.Manual;
 }
