@@ -159,7 +159,11 @@ public sealed class WorkerRef<TWorker>
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
         var worker = _worker;
-        return _context.Step("notify " + Ns, token => worker.Run(ctx => ((Worker)ctx.Activation.Instance).Notify(new Notification(ctx.Ns, "message", message), token), token));
+        return _context.Step("notify " + Ns, async token =>
+        {
+            // Failing channels are the channels' business (Worker.Notify reports them); the caller's action goes on.
+            await worker.Run(ctx => ((Worker)ctx.Activation.Instance).Notify(new Notification(ctx.Ns, "message", message), token), token).ConfigureAwait(false);
+        });
     }
 
     private async Task<string> FromQueue(WorkerRequestKind kind, string text, IReadOnlyList<string>? options, TimeSpan timeout, EscalationPolicy? escalateTo)
