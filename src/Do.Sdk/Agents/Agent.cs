@@ -17,6 +17,9 @@ public abstract class Agent : Worker
 
     private AgentTools? _tools;
 
+    /// <summary>An agent acts on its own by default (<see cref="WorkerMode.Autonomous"/>); set <c>Mode</c> in Configure to supervise it.</summary>
+    protected Agent() => Mode = WorkerMode.Autonomous;
+
     /// <summary>
     /// The most model turns one run takes (default 10). A run whose model still asks for tools after that many turns
     /// ends with <see cref="AgentRunStatus.MaxIterationsReached"/>.
@@ -39,5 +42,10 @@ public abstract class Agent : Worker
     internal ChatOptions? BaseChatOptions => ChatOptions;
 
     internal override void ConfigureBuiltIns(Context context)
-        => context.Define(RunAction, (input, ctx) => AgentLoop.RunAsync(this, input, ctx));
+        => context.Define(RunAction, async (input, ctx) =>
+        {
+            var output = await AgentLoop.RunAsync(this, input, ctx).ConfigureAwait(false);
+            await AgentAnswers.ReplyAsync(ctx, input, output).ConfigureAwait(false);
+            return output;
+        });
 }

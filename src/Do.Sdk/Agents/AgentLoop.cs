@@ -53,8 +53,8 @@ internal static class AgentLoop
             foreach (var call in turn.Calls)
             {
                 var stepName = "tool:" + turnIndex + ":" + call.Id;
-                var result = tools.Find(call.Name) is { RequiresApproval: true }
-                    ? await CallApprovedAsync(agent, ctx, tools, call, stepName).ConfigureAwait(false)
+                var result = tools.Find(call.Name) is { } tool && ToolApprovalRule.Reason(agent.Mode, tool) is { } reason
+                    ? await CallApprovedAsync(agent, ctx, tools, call, stepName, reason).ConfigureAwait(false)
                     : await AgentJournal.Step(ctx, stepName, token => CallToolAsync(tools, call, token)).ConfigureAwait(false);
                 steps.Add(new AgentStep(AgentStepKind.ToolCall, call.Name, call.ArgumentsJson, result));
                 results.Add(new FunctionResultContent(call.Id, result));
@@ -67,16 +67,16 @@ internal static class AgentLoop
     }
 
     /// <summary>
-    /// A <c>RequiresApproval</c> call: the human decides first, as a durable wait that suspends the run (and frees the
+    /// A call that needs a yes (a <c>RequiresApproval</c> verb, or any call the agent's mode asks about): the human decides first, as a durable wait that suspends the run (and frees the
     /// agent's turn) until the decision arrives. The decision is journaled by the wait, so a replay neither asks again
     /// nor runs a refused verb; the tool's own step follows and records what the model reads.
     /// </summary>
-    private static async Task<string> CallApprovedAsync(Agent agent, Context ctx, AgentTools tools, AgentToolCall call, string stepName)
+    private static async Task<string> CallApprovedAsync(Agent agent, Context ctx, AgentTools tools, AgentToolCall call, string stepName, string reason)
     {
         if (tools.Approver is not { } approver)
         {
             return await AgentJournal.Step(ctx, stepName, _ => Task.FromResult(
-                $"Refused: {call.Name} needs a human's approval and this agent has no approver, so the call was not made. (Set one in Configure: ctx.Tools.RequireApprovalFrom<THuman>(ns).)")).ConfigureAwait(false);
+                $"Refused: {call.Name} needs a human's approval ({reason}) and this agent has no approver, so the call was not made. (Set one in Configure: ctx.Tools.RequireApprovalFrom<THuman>(ns).)")).ConfigureAwait(false);
         }
 
         var decision = await approver.Approve(ctx, $"{agent.GetType().Name} at {ctx.Ns} asks to call {call.Name} with {call.ArgumentsJson}").ConfigureAwait(false);

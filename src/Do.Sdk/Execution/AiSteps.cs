@@ -13,15 +13,25 @@ internal static class AiSteps
 {
     public const string Kind = "ai";
 
-    /// <summary>Asks the model (once per step) and returns its response text.</summary>
-    public static async Task<string> AskAsync(ObjectActivation activation, string name, Prompt prompt, ChatResponseFormat? format)
+    /// <summary>
+    /// Asks the model (once per step) and returns its response text; <paramref name="system"/> and
+    /// <paramref name="baseOptions"/> give it an agent's voice (instructions, model id…).
+    /// </summary>
+    public static async Task<string> AskAsync(ObjectActivation activation, string name, Prompt prompt, ChatResponseFormat? format, string? system = null, ChatOptions? baseOptions = null)
     {
         var client = activation.Host.Options.ChatClient
             ?? throw new InvalidOperationException($"{activation.Namespace} asked a model ({name}), but none is configured: set DoHostOptions.ChatClient to an IChatClient (OpenAI, Azure OpenAI, Ollama…), or register one in DI before AddDurableObjects.");
         var record = await DurableSteps.RunAsync(activation, name, Kind, async token =>
         {
-            var options = format is null ? null : new ChatOptions { ResponseFormat = format };
-            var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt.ToMessage())], options, token).ConfigureAwait(false);
+            var options = baseOptions?.Clone() ?? (format is null ? null : new ChatOptions());
+            if (format is not null)
+            {
+                options!.ResponseFormat = format;
+            }
+
+            List<ChatMessage> messages = system is { Length: > 0 } ? [new(ChatRole.System, system)] : [];
+            messages.Add(new ChatMessage(ChatRole.User, prompt.ToMessage()));
+            var response = await client.GetResponseAsync(messages, options, token).ConfigureAwait(false);
             return NounJson.WriteObject((prompt, response), static (w, s) =>
             {
                 w.WriteString("template", s.prompt.Template);

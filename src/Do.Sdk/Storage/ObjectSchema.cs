@@ -278,5 +278,19 @@ internal static class ObjectSchema
             CREATE INDEX approvals_pending ON approvals (expires_at) WHERE status = 'pending';
             CREATE INDEX approvals_undelivered ON approvals (id) WHERE status IN ('approved', 'rejected') AND delivered_at IS NULL;
             """),
+        new(9, "a worker's queue holds questions, choices and tasks beside approvals", """
+            -- The approvals queue becomes a Worker's request queue: kind says what is asked, options (a JSON array) what
+            -- a decide may answer, answer what an ask/decide/do got. Existing rows are approvals. The status list is
+            -- widened in place with 'answered', as migration 8 widened actions.status.
+            ALTER TABLE approvals ADD COLUMN kind TEXT NOT NULL DEFAULT 'approve' CHECK (kind IN ('approve', 'ask', 'decide', 'do'));
+            ALTER TABLE approvals ADD COLUMN options TEXT;
+            ALTER TABLE approvals ADD COLUMN answer TEXT;
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(sql, '''escalated'')', '''escalated'', ''answered'')')
+            WHERE type = 'table' AND name = 'approvals';
+            PRAGMA writable_schema = RESET;
+            DROP INDEX approvals_undelivered;
+            CREATE INDEX approvals_undelivered ON approvals (id) WHERE status IN ('approved', 'rejected', 'answered') AND delivered_at IS NULL;
+            """),
     ];
 }

@@ -1,4 +1,3 @@
-using Do.Execution;
 using Do.Workers;
 
 namespace Do;
@@ -27,20 +26,8 @@ public sealed class HumanRef<THuman>
     /// </summary>
     /// <exception cref="InvalidOperationException">Called outside a durable action (an async verb or ctx.Do action).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive (or infinite).</exception>
-    public async Task<ApprovalDecision> Approve(string text, TimeSpan timeout, EscalationPolicy? escalateTo = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, $"An approval timeout of {timeout} is not positive; pass e.g. TimeSpan.FromHours(4), or Timeout.InfiniteTimeSpan for no expiry.");
-        }
-
-        var action = _context.ActionId ?? throw new InvalidOperationException($"Approve waits durably, so it runs inside a durable action of {_context.Ns}: an async verb (called with Do) or a ctx.Do action.");
-        var requester = _context.Ns;
-        var human = _human;
-        var signal = await _context.Step("approve " + Ns, token => human.Transport.RequestApprovalAsync(text, requester, action, null, escalateTo, timeout, token)).ConfigureAwait(false);
-        return await _context.WaitFor(signal, Timeout.InfiniteTimeSpan, StepJsonContext.Default.ApprovalDecision).ConfigureAwait(false);
-    }
+    public Task<ApprovalDecision> Approve(string text, TimeSpan timeout, EscalationPolicy? escalateTo = null)
+        => new WorkerRef<THuman>(_context, _human).Approve(text, timeout, escalateTo);
 
     /// <summary>Sends a message to the human's notification channels (not journaled: use it inside ctx.Step for once-only).</summary>
     public Task Notify(string text, CancellationToken cancellationToken = default)

@@ -1,14 +1,14 @@
 namespace Do;
 
-/// <summary>How much a <see cref="Worker"/> acts on its own.</summary>
+/// <summary>How much a <see cref="Worker"/> acts on its own: for an agent, which tool calls its approver sees first.</summary>
 public enum WorkerMode
 {
-    /// <summary>Acts without asking anyone.</summary>
+    /// <summary>Acts on its own; asks only before a <c>[Verb(RequiresApproval = true)]</c> verb. An agent's default.</summary>
     Autonomous,
 
-    /// <summary>Acts, but asks a human before what needs approval.</summary>
+    /// <summary>Asks before every call that changes state (a verb tool); reads and lists run. A worker's default.</summary>
     Supervised,
 
-    /// <summary>Proposes; a human decides every action.</summary>
+    /// <summary>Proposes; a human decides every action, reads included. A human's default.</summary>
     Manual,
 }
