@@ -28,6 +28,7 @@ for (int i = 0; i < 2; i++)
     silo.UseOrleans(orleans => orleans
         .UseLocalhostClustering(siloPort: 11111 + index, gatewayPort: 30000 + index, primarySiloEndpoint: primary)
         .Configure<SiloOptions>(o => o.SiloName = $"silo-{index}")
+        .UseInMemoryReminderService() // each scheduled object keeps a reminder; use a persistent reminder store in production
         .AddDurableObjects(o => o.DataPath = dataPath));
     var host = silo.Build();
     await host.StartAsync();

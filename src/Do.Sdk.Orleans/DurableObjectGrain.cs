@@ -24,6 +24,7 @@ internal sealed partial class DurableObjectGrain(DurableObjectsSilo silo) : Grai
     {
         _ns = ObjectNamespace.Parse(this.GetPrimaryKeyString());
         _fence = await silo.HoldAsync(_ns, cancellationToken);
+        await OnPlacedAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -140,6 +141,7 @@ internal sealed partial class DurableObjectGrain(DurableObjectsSilo silo) : Grai
 
     private async Task<T> Run<T>(string? objectClass, Func<IObjectTransport, Task<T>> work)
     {
+        ThrowIfStray();
         var expected = objectClass is null ? null
             : DoRegistry.FindObject(objectClass) ?? throw new ArgumentException($"\"{objectClass}\" is not an object class registered on silo {silo.SiloName}. Reference the assembly that declares it from the silo's project.", nameof(objectClass));
         // The caller's actor travels in the request context (see ActorContext); without one the turn records its own.
@@ -161,7 +163,9 @@ internal sealed partial class DurableObjectGrain(DurableObjectsSilo silo) : Grai
         _open.Add(callId);
         try
         {
-            return await work(transport);
+            var result = await work(transport);
+            await ArmWakeUpsAsync();
+            return result;
         }
         finally
         {

@@ -21,13 +21,15 @@ internal sealed partial class DurableObjectsSilo : ILifecycleParticipant<ISiloLi
     private ITimer? _wakeTimer;
     private Task _watching = Task.CompletedTask;
     private int _waking;
+    private ObjectDiskClient? _disks;
 
-    public DurableObjectsSilo(DoHostOptions hostOptions, DurableObjectsOptions options, IGrainFactory grains, IClusterMembershipService membership, ILocalSiloDetails silo, ILoggerFactory loggerFactory)
+    public DurableObjectsSilo(DoHostOptions hostOptions, DurableObjectsOptions options, IGrainFactory grains, IClusterMembershipService membership, ILocalSiloDetails silo, ILoggerFactory loggerFactory, IServiceProvider services)
     {
         options.Validate();
         _grains = grains;
         _membership = membership;
         _logger = loggerFactory.CreateLogger("Do.Sdk.Orleans");
+        _services = services;
         Options = options;
         SiloName = silo.Name;
         SiloAddress = silo.SiloAddress;
@@ -37,6 +39,7 @@ internal sealed partial class DurableObjectsSilo : ILifecycleParticipant<ISiloLi
             // Every other object is reached through its grain, wherever the cluster placed it.
             Route = (ns, objectClass) => new OrleansObjectTransport(grains, ns, objectClass?.Name),
             ActivatesObjects = true,
+            AlarmChanged = (ns, at) => _alarms[ns.Value] = at,
         };
         Host = DoHost.StartAsync(hostOptions).GetAwaiter().GetResult();
         Fence = new FileFence(Host.DataPath, hostOptions.TimeProvider);
@@ -82,6 +85,11 @@ internal sealed partial class DurableObjectsSilo : ILifecycleParticipant<ISiloLi
 
     private Task StartAsync(CancellationToken cancellationToken)
     {
+        if (Options.Reminders && !RemindersEnabled)
+        {
+            GrainLog.NoReminderService(_logger, SiloName);
+        }
+
         _wakeTimer = Host.Options.TimeProvider.CreateTimer(static state => ((DurableObjectsSilo)state!).WakeDue(), this, Options.WakeInterval, Timeout.InfiniteTimeSpan);
         _watching = Task.Run(() => WatchMembershipAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;

@@ -25,6 +25,9 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         builder.AddActivityPropagation();
         builder.Services.AddDoExceptions();
+        builder.AddGrainService<ObjectDiskService>();
+        builder.Services.AddSingleton<ObjectDiskClient>();
+        builder.Services.AddPlacementDirector<DurableObjectPlacement, DurableObjectPlacementDirector>();
         builder.Services.AddSingleton(provider =>
         {
             var options = new DoHostOptions
@@ -41,7 +44,8 @@ public static class SiloBuilderExtensions
                 provider.GetRequiredService<IGrainFactory>(),
                 provider.GetRequiredService<IClusterMembershipService>(),
                 provider.GetRequiredService<ILocalSiloDetails>(),
-                provider.GetRequiredService<ILoggerFactory>());
+                provider.GetRequiredService<ILoggerFactory>(),
+                provider);
         });
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<DurableObjectsSilo>());
         return builder;

@@ -66,6 +66,15 @@ internal sealed class Catalog : IDisposable
         }
     }
 
+    /// <summary>Forgets an object (its file has gone to another host's disk): the commit point of a hand-over.</summary>
+    public void Remove(ObjectNamespace ns)
+    {
+        lock (_lock)
+        {
+            Command("DELETE FROM objects WHERE ns = $ns").Bind("$ns", ns.Value).ExecuteNonQuery();
+        }
+    }
+
     public void SetPending(ObjectNamespace ns, bool pending)
     {
         lock (_lock)

@@ -88,7 +88,11 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
 
     internal void SetPending(ObjectNamespace ns, bool pending) => _catalog.SetPending(ns, pending);
 
-    internal void SetAlarm(ObjectNamespace ns, DateTimeOffset? at) => _catalog.SetAlarm(ns, at);
+    internal void SetAlarm(ObjectNamespace ns, DateTimeOffset? at)
+    {
+        _catalog.SetAlarm(ns, at);
+        Options.Integration?.AlarmChanged?.Invoke(ns, at);
+    }
 
     /// <summary>Tracks fire-and-forget work (Send) so its failures are logged and dispose waits for it.</summary>
     internal void Observe(Task task, string description)

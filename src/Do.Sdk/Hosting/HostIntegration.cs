@@ -20,4 +20,10 @@ internal sealed class HostIntegration
     /// is only ever opened where the integration placed it. The host then runs neither its recovery nor its scheduler.
     /// </summary>
     public bool ActivatesObjects { get; init; }
+
+    /// <summary>
+    /// Told every time an object's next wake-up (its next due schedule, durable wait or approval expiry) is written, with
+    /// null when it has none, so that an integration can arm its own timers (Orleans: a reminder per object).
+    /// </summary>
+    public Action<ObjectNamespace, DateTimeOffset?>? AlarmChanged { get; init; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -28,17 +29,27 @@ public sealed class ClusterFixture : IAsyncLifetime
         Data.Dispose();
     }
 
-    public static InProcessTestCluster Build(string dataPath, short silos = 3, TimeProvider? objectTime = null)
+    /// <summary>
+    /// A cluster of <paramref name="silos"/> over <paramref name="dataPath"/>: one shared data root, or with
+    /// <see cref="StorageTopology.PerSiloDisk"/> a folder per silo under it, named after the silo.
+    /// </summary>
+    public static InProcessTestCluster Build(string dataPath, short silos = 3, TimeProvider? objectTime = null, Action<DurableObjectsOptions>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) =>
+        builder.ConfigureSilo((options, silo) =>
         {
-            silo.AddDurableObjects(o =>
-            {
-                o.DataPath = dataPath;
-                o.TimeProvider = objectTime ?? TimeProvider.System; // the objects' clock only: Orleans keeps its own
-            });
+            var cluster = new DurableObjectsOptions();
+            configure?.Invoke(cluster);
+            silo.AddDurableObjects(
+                o =>
+                {
+                    o.DataPath = cluster.Topology == StorageTopology.PerSiloDisk ? Path.Combine(dataPath, options.SiloName) : dataPath;
+                    o.TimeProvider = objectTime ?? TimeProvider.System; // the objects' clock only: Orleans keeps its own
+                },
+                configure);
+            silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = TimeSpan.FromSeconds(1);
@@ -57,6 +68,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>The name of the silo the object's grain is active on (activating it if needed).</summary>
     public Task<string> SiloOf(string ns) => Client.GetGrain<IDurableObjectGrain>(ns).Wake();
+
+    /// <summary>The durable-objects side of a silo of <paramref name="cluster"/>, by silo name.</summary>
+    internal static DurableObjectsSilo SiloNamed(InProcessTestCluster cluster, string name)
+        => cluster.GetSiloServiceProvider(cluster.Silos.Single(s => s.Name == name).SiloAddress).GetRequiredService<DurableObjectsSilo>();
 }
 
 [CollectionDefinition(Name)]
