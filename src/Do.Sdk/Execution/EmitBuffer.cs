@@ -10,7 +10,7 @@ namespace Do.Execution;
 internal sealed class EmitBuffer
 {
     private static readonly AsyncLocal<EmitBuffer?> s_current = new();
-    private readonly List<(string Type, string? Data)> _events = [];
+    private List<(string Type, string? Data)>? _events; // most verbs emit nothing: no list for them
 
     private EmitBuffer(Hosting.ObjectActivation owner) => Owner = owner;
 
@@ -22,23 +22,23 @@ internal sealed class EmitBuffer
     /// <summary>Starts buffering for the verb of <paramref name="owner"/> about to run in the current flow.</summary>
     public static void Begin(Hosting.ObjectActivation owner) => s_current.Value = new EmitBuffer(owner);
 
-    public void Add(string type, string? data) => _events.Add((type, data));
+    public void Add(string type, string? data) => (_events ??= []).Add((type, data));
 
-    public void Clear() => _events.Clear();
+    public void Clear() => _events?.Clear();
 
     /// <summary>Writes the buffered events as part of action <paramref name="actionId"/>. Must run in its transaction.</summary>
     public static void Flush(ObjectDatabase db, long actionId, long now)
     {
-        if (s_current.Value is not { _events.Count: > 0 } buffer || !ReferenceEquals(buffer.Owner.Database, db))
+        if (s_current.Value is not { _events: { Count: > 0 } events } buffer || !ReferenceEquals(buffer.Owner.Database, db))
         {
             return;
         }
 
-        foreach (var (type, data) in buffer._events)
+        foreach (var (type, data) in events)
         {
             db.Events.Append(type, db.Namespace.Value, null, null, null, actionId, data, now);
         }
 
-        buffer._events.Clear();
+        events.Clear();
     }
 }

@@ -21,7 +21,12 @@ internal static partial class VerbExecution
     /// <summary>Applies a verb to a thing's JSON state and returns the new JSON state with the verb's output JSON.</summary>
     public delegate ValueTask<VerbResult> Apply(string stateJson, Context context);
 
-    private static async ValueTask<string?> RunCoreAsync(ObjectActivation activation, NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, Apply apply, long? resumeActionId, CancellationToken cancellationToken)
+    private static ValueTask<string?> RunCoreAsync(ObjectActivation activation, NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, Apply apply, long? resumeActionId, CancellationToken cancellationToken)
+        => !verb.IsAsync && resumeActionId is null
+            ? RunSyncAsync(activation, noun, id, verb, inputJson, durability, apply)
+            : RunActionAsync(activation, noun, id, verb, inputJson, durability, apply, resumeActionId, cancellationToken);
+
+    private static async ValueTask<string?> RunActionAsync(ObjectActivation activation, NounInfo noun, string id, VerbInfo verb, string? inputJson, Durability durability, Apply apply, long? resumeActionId, CancellationToken cancellationToken)
     {
         var db = activation.Database;
         db.Branches.RequireWritable();
@@ -29,15 +34,6 @@ internal static partial class VerbExecution
         var nounId = db.NounId(name);
         var actor = ActorScope.Resolve(null);
         var options = new WriteOptions { Verb = verb.Name, Event = verb.Event, Input = inputJson, Durability = durability, Actor = actor };
-
-        if (!verb.IsAsync && resumeActionId is null)
-        {
-            var head = db.Things.RequireLive(nounId, name, id);
-            var (json, output) = await apply(head.Data!, activation.Context).ConfigureAwait(false);
-            // A synchronous verb runs start to finish inside the turn, so HEAD cannot move under it: no second read.
-            db.InTransaction(() => db.Things.Append(nounId, name, id, json, head, verb.Name, verb.Event, options with { Output = output }, json));
-            return output;
-        }
 
         var pipelines = activation.Host.Pipelines;
         if (durability == Durability.Try)

@@ -150,6 +150,7 @@ internal sealed partial class ObjectActivation
         var started = Host.Time.GetTimestamp();
         var db = Database;
         db.BeginGroup();
+        var kept = false; // whether the shared transaction holds a member's writes that a later member's failure must keep
         try
         {
             // Members are taken one by one, so callers who arrive while the group runs still join it, until the cap or
@@ -176,16 +177,18 @@ internal sealed partial class ObjectActivation
                     continue;
                 }
 
-                var mark = db.BeginMember();
+                var first = !kept;
+                var mark = db.BeginMember(first);
                 try
                 {
                     CheckClass(member.Expected);
                     await member.Work(this).ConfigureAwait(false);
-                    db.EndMember();
+                    db.EndMember(first);
+                    kept = true;
                 }
                 catch (Exception e)
                 {
-                    db.RollbackMember(mark);
+                    db.RollbackMember(mark, first);
                     member.Error = e;
                 }
             }

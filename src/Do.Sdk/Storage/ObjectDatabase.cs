@@ -267,61 +267,6 @@ internal sealed partial class ObjectDatabase : IDisposable
         });
     }
 
-    /// <summary>Opens the shared transaction of a group commit; <see cref="InTransaction{T}(Func{T})"/> calls join it.</summary>
-    internal void BeginGroup()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        Command("BEGIN IMMEDIATE").ExecuteNonQuery();
-        _transactionDepth = 1;
-    }
-
-    /// <summary>Commits a group: every member that did not fail becomes durable at once.</summary>
-    internal void CommitGroup()
-    {
-        Command("COMMIT").ExecuteNonQuery();
-        _transactionDepth = 0;
-        _committed.AddRange(_uncommitted);
-        _uncommitted.Clear();
-    }
-
-    /// <summary>Rolls a whole group back (its commit failed); nothing of it stays.</summary>
-    internal void RollbackGroup()
-    {
-        _transactionDepth = 0;
-        _uncommitted.Clear();
-        _nounIds.Clear();
-        Things.ForgetHeads();
-        _searchIndex?.OnRollback();
-        try
-        {
-            Command("ROLLBACK").ExecuteNonQuery();
-        }
-        catch (SqliteException)
-        {
-            // Already rolled back by SQLite; the error that got us here is the one to report.
-        }
-    }
-
-    /// <summary>Starts one member of a group; returns a mark for <see cref="RollbackMember"/>.</summary>
-    internal int BeginMember()
-    {
-        Command("SAVEPOINT member").ExecuteNonQuery();
-        return _uncommitted.Count;
-    }
-
-    internal void EndMember() => Command("RELEASE member").ExecuteNonQuery();
-
-    /// <summary>Undoes one failed member of a group, leaving the others' writes in the shared transaction.</summary>
-    internal void RollbackMember(int mark)
-    {
-        Command("ROLLBACK TO member").ExecuteNonQuery();
-        Command("RELEASE member").ExecuteNonQuery();
-        _uncommitted.RemoveRange(mark, _uncommitted.Count - mark);
-        _nounIds.Clear();
-        Things.ForgetHeads();
-        _searchIndex?.OnRollback();
-    }
-
     /// <summary>Events committed since the last call, in sequence order, for dispatch after commit.</summary>
     internal List<EventRecord>? TakeCommittedEvents()
     {
