@@ -12,16 +12,8 @@ public sealed class PackagedConsumerTests(PackageFixture package)
     [Fact]
     public async Task A_consumer_builds_without_warnings_and_runs_on_the_packed_runtime()
     {
-        _ = package.Pack;
-        var project = package.CopyConsumer("Works");
-
-        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
-        build.EnsureSucceeded();
-        Assert.True(build.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), build.Describe("reported warnings"));
-
+        var (project, run) = await BuildAndRunConsumerAsync("Works");
         var dataPath = Path.Combine(project, "data");
-        var run = await DotNet.RunAsync(project, Path.Combine(project, "bin", "Release", "net10.0", "Works.dll"), dataPath);
-        run.EnsureSucceeded();
 
         Assert.True(run.Output.Contains("Acme -> 2", StringComparison.Ordinal), run.Describe("did not run the typed Startup.prioritized handler"));
         Assert.True(run.Output.Contains("now: priority 2, tags [ai]", StringComparison.Ordinal), run.Describe("did not apply the verbs"));
@@ -34,15 +26,7 @@ public sealed class PackagedConsumerTests(PackageFixture package)
     [Fact]
     public async Task A_consumer_returns_verb_values_compacts_after_branches_and_dead_letters_cancels_and_undoes()
     {
-        _ = package.Pack;
-        var project = package.CopyConsumer("Platform");
-
-        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
-        build.EnsureSucceeded();
-        Assert.True(build.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), build.Describe("reported warnings"));
-
-        var run = await DotNet.RunAsync(project, Path.Combine(project, "bin", "Release", "net10.0", "Platform.dll"), Path.Combine(project, "data"));
-        run.EnsureSucceeded();
+        var (_, run) = await BuildAndRunConsumerAsync("Platform");
 
         Assert.True(run.Output.Contains("value: lines 1, total 12.5", StringComparison.Ordinal), run.Describe("did not return the verbs' values"));
         Assert.True(run.Output.Contains("compact: dead letters 1 then 1, branches main", StringComparison.Ordinal), run.Describe("did not compact an object with a branch and a dead letter"));
@@ -54,15 +38,7 @@ public sealed class PackagedConsumerTests(PackageFixture package)
     [Fact]
     public async Task A_consumer_sees_spans_and_instruments_fails_crossing_calls_with_a_deadlock_and_skips_seven_days_with_DoTestHost()
     {
-        _ = package.Pack;
-        var project = package.CopyConsumer("Runtime");
-
-        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
-        build.EnsureSucceeded();
-        Assert.True(build.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), build.Describe("reported warnings"));
-
-        var run = await DotNet.RunAsync(project, Path.Combine(project, "bin", "Release", "net10.0", "Runtime.dll"), Path.Combine(project, "data"));
-        run.EnsureSucceeded();
+        var (_, run) = await BuildAndRunConsumerAsync("Runtime");
 
         var spans = System.Text.RegularExpressions.Regex.Match(run.Output, @"spans: (\d+) tagged https://studio\.example");
         Assert.True(spans.Success && int.Parse(spans.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, run.Describe("saw no span tagged with the object"));
@@ -100,15 +76,7 @@ public sealed class PackagedConsumerTests(PackageFixture package)
     [Fact]
     public async Task A_consumer_on_a_3_silo_test_cluster_keeps_every_update_event_move_and_acknowledged_write()
     {
-        _ = package.Pack;
-        var project = package.CopyConsumer("Cluster");
-
-        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
-        build.EnsureSucceeded();
-        Assert.True(build.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), build.Describe("reported warnings"));
-
-        var run = await DotNet.RunAsync(project, Path.Combine(project, "bin", "Release", "net10.0", "Cluster.dll"), Path.Combine(project, "data"));
-        run.EnsureSucceeded();
+        var (_, run) = await BuildAndRunConsumerAsync("Cluster");
 
         Assert.True(run.Output.Contains("concurrent: 20,20,20,20,20", StringComparison.Ordinal), run.Describe("lost a concurrent update"));
         Assert.True(run.Output.Contains("handlers: 100 events, each once: True", StringComparison.Ordinal), run.Describe("did not handle each event exactly once"));
@@ -130,5 +98,23 @@ public sealed class PackagedConsumerTests(PackageFixture package)
         Assert.False(build.Succeeded, build.Describe("succeeded, but the packed analyzer should have failed it"));
         Assert.True(build.Output.Contains("error DO0001", StringComparison.Ordinal), build.Describe("did not report DO0001"));
         Assert.True(build.Output.Contains("'Customer'", StringComparison.Ordinal), build.Describe("did not name the noun"));
+    }
+
+    /// <summary>
+    /// Copies the consumer <paramref name="name"/>, builds it against the packed packages (warnings are errors, and the
+    /// build must report none) and runs it with a data folder of its own; the run must succeed.
+    /// </summary>
+    private async Task<(string Project, CommandResult Run)> BuildAndRunConsumerAsync(string name)
+    {
+        _ = package.Pack;
+        var project = package.CopyConsumer(name);
+
+        var build = await DotNet.MSBuildAsync(project, "build", "--configuration", "Release");
+        build.EnsureSucceeded();
+        Assert.True(build.Output.Contains(" 0 Warning(s)", StringComparison.Ordinal), build.Describe("reported warnings"));
+
+        var run = await DotNet.RunAsync(project, Path.Combine(project, "bin", "Release", "net10.0", name + ".dll"), Path.Combine(project, "data"));
+        run.EnsureSucceeded();
+        return (project, run);
     }
 }
