@@ -26,36 +26,21 @@ internal sealed class ActionStore
     public IReadOnlyList<ActionRecord> Open()
         => Read(_db.Command(Select + " WHERE status IN ('pending', 'running', 'retrying') ORDER BY id"));
 
+    /// <summary>
+    /// Inserts a completed action and returns its id. A write that appends a version names it in
+    /// <paramref name="after"/> before the version row exists (the version row names its action): see
+    /// <see cref="ThingStore.PredictNextVersion"/>.
+    /// </summary>
     internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now, string? output = null)
     {
-        var insert = _db.Command("""
+        _db.Command("""
             INSERT INTO actions (verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
-            VALUES ($verb, $actor, $target, $noun, $branch, $input, $output, $before, $after, $durability, 'completed', 1, $now, $now, $now) RETURNING id
-            """);
-        insert.Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
-            .Bind("$input", input).Bind("$output", output).Bind("$before", before).Bind("$after", after).Bind("$durability", ToText(durability)).Bind("$now", now);
-        return (long)insert.ExecuteScalar()!;
-    }
-
-    /// <summary>
-    /// Inserts a completed action whose version row is about to be appended, naming that version in advance: with
-    /// AUTOINCREMENT the next version is one past the largest ever used (<c>sqlite_sequence</c>), and one turn at a time
-    /// writes the file. Saves an UPDATE per write; <see cref="ThingStore"/> checks the prediction against the version it
-    /// gets and falls back to <see cref="SetAfterVersion"/> if they differ. Returns the action id and the predicted version.
-    /// </summary>
-    internal (long Id, long After) InsertCompletedForNextVersion(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, Durability durability, long now, string? output)
-    {
-        var insert = _db.Command("""
-            INSERT INTO actions (verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
-            VALUES ($verb, $actor, $target, $noun, $branch, $input, $output, $before,
-                    COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'things'), 0) + 1,
-                    $durability, 'completed', 1, $now, $now, $now) RETURNING id, after_version
-            """);
-        insert.Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
-            .Bind("$input", input).Bind("$output", output).Bind("$before", before).Bind("$durability", ToText(durability)).Bind("$now", now);
-        using var reader = insert.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1));
+            VALUES ($verb, $actor, $target, $noun, $branch, $input, $output, $before, $after, $durability, 'completed', 1, $now, $now, $now)
+            """)
+            .Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
+            .Bind("$input", input).Bind("$output", output).Bind("$before", before).Bind("$after", after).Bind("$durability", ToText(durability)).Bind("$now", now)
+            .ExecuteNonQuery();
+        return _db.LastInsertRowId;
     }
 
     /// <summary>Records the version a just-inserted completed action wrote. Must run in the write's transaction.</summary>
@@ -68,11 +53,12 @@ internal sealed class ActionStore
         var now = _db.NowMilliseconds();
         var insert = _db.Command("""
             INSERT INTO actions (verb, actor, target, noun, branch, input, before_version, durability, status, attempts, created_at, updated_at)
-            VALUES ($verb, $actor, $target, $noun, $branch, $input, $before, $durability, 'pending', 0, $now, $now) RETURNING id
+            VALUES ($verb, $actor, $target, $noun, $branch, $input, $before, $durability, 'pending', 0, $now, $now)
             """);
         insert.Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
             .Bind("$input", input).Bind("$before", before).Bind("$durability", ToText(durability)).Bind("$now", now);
-        return (long)insert.ExecuteScalar()!;
+        insert.ExecuteNonQuery();
+        return _db.LastInsertRowId;
     }
 
     /// <summary>Moves an open action to <paramref name="status"/>, recording the attempt count and last error.</summary>

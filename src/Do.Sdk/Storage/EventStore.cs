@@ -53,15 +53,16 @@ internal sealed class EventStore
     internal EventRecord Append(string type, string source, long? nounId, string? thing, long? version, long? actionId, string? data, long now, bool derived = false)
     {
         bool handled = _db.HasSubscribers is { } has && !has(type);
-        var insert = _db.Command("""
+        _db.Command("""
             INSERT INTO events (type, source, noun, thing, version, action, data, created_at, dispatched_at)
-            VALUES ($type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched) RETURNING sequence
-            """);
-        insert.Bind("$type", type).Bind("$source", source).Bind("$noun", nounId).Bind("$thing", thing)
-            .Bind("$version", version).Bind("$action", actionId).Bind("$data", derived && version is not null ? null : data).Bind("$now", now).Bind("$dispatched", handled ? now : null);
+            VALUES ($type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched)
+            """)
+            .Bind("$type", type).Bind("$source", source).Bind("$noun", nounId).Bind("$thing", thing)
+            .Bind("$version", version).Bind("$action", actionId).Bind("$data", derived && version is not null ? null : data).Bind("$now", now).Bind("$dispatched", handled ? now : null)
+            .ExecuteNonQuery();
         var record = new EventRecord
         {
-            Sequence = (long)insert.ExecuteScalar()!,
+            Sequence = _db.LastInsertRowId,
             Type = type,
             Source = source,
             Thing = thing,

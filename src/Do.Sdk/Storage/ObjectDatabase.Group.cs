@@ -18,6 +18,7 @@ internal sealed partial class ObjectDatabase
     {
         Command("COMMIT").ExecuteNonQuery();
         _transactionDepth = 0;
+        _checkpointer?.OnCommit();
         _committed.AddRange(_uncommitted);
         _uncommitted.Clear();
     }

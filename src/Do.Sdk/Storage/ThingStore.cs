@@ -23,6 +23,7 @@ internal sealed class ThingStore
     // HEAD rows of main, by (noun key, id): one turn at a time writes this file, and every write goes through Append,
     // so the cache is exact; a rollback forgets it. Bounded, and dropped whole when full.
     private readonly Dictionary<(long Noun, string Id), ThingRecord?> _heads = [];
+    private long? _lastVersion;
 
     // Reads over a branch scope (another branch, @~N, a point in time, listings), prepared once per chain shape.
     private readonly ScopedStatements _list;
@@ -56,7 +57,21 @@ internal sealed class ThingStore
     }
 
     /// <summary>Forgets cached HEAD rows (after a rollback, or an operation that rewrites the log).</summary>
-    internal void ForgetHeads() => _heads.Clear();
+    internal void ForgetHeads()
+    {
+        _heads.Clear();
+        _lastVersion = null; // a rolled-back append must not move the prediction
+    }
+
+    /// <summary>
+    /// The version the next append will get, so its action row can name it before the version row exists (the version
+    /// row names its action, and no UPDATE per write is needed). With AUTOINCREMENT that is one past the largest version
+    /// ever used, which this store remembers from its last append and otherwise reads from <c>sqlite_sequence</c>. Only a
+    /// prediction: <see cref="Append"/> compares it with the version it gets and corrects the action if a write this store
+    /// did not see (a merge, a compaction, an edit from outside) moved the sequence.
+    /// </summary>
+    internal long PredictNextVersion()
+        => (_lastVersion ?? (_db.Command("SELECT seq FROM sqlite_sequence WHERE name = 'things'").ExecuteScalar() is long seq ? seq : 0)) + 1;
 
     /// <summary>Creates a thing. Fails when <paramref name="id"/> already exists (a deleted id may be created again).</summary>
     /// <exception cref="ThingAlreadyExistsException">The thing exists on the current branch.</exception>
@@ -274,12 +289,15 @@ internal sealed class ThingStore
         }
         else
         {
-            (actionId, predicted) = _db.Actions.InsertCompletedForNextVersion(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, options?.Durability ?? Durability.Do, now, options?.Output);
+            predicted = PredictNextVersion();
+            actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, predicted, options?.Durability ?? Durability.Do, now, options?.Output);
         }
 
-        var insert = _db.Command("INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action) RETURNING version");
-        insert.Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0).Bind("$action", actionId);
-        var version = (long)insert.ExecuteScalar()!;
+        _db.Command("INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action)")
+            .Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0).Bind("$action", actionId)
+            .ExecuteNonQuery();
+        var version = _db.LastInsertRowId;
+        _lastVersion = version;
         var written = new ThingRecord(version, noun, id, json, json is null);
         _db.SearchIndex.OnWrite(noun, id, json);
         if (branch == ObjectSchema.MainBranch)

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using Do.Benchmarks.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Do.Benchmarks;
+
+/// <summary>
+/// The floor under a sync verb: the SQL a verb runs (its action, version and event INSERTs between BEGIN IMMEDIATE and
+/// COMMIT), prepared once and run directly on a copy of a real object file, next to raw 1 row/tx and the verb itself.
+/// What the verb costs above this floor is the runtime's; what the floor costs above raw is the schema's.
+/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes]</code>
+/// </summary>
+public static class WriteFloor
+{
+    private const string State = """{"name":"Startup 0","priority":1,"tags":[]}""";
+
+    public static async Task<int> Run(int rounds, int ops)
+    {
+        using var folder = new TempFolder("write-floor");
+        string file;
+        await using (var seed = await BenchHost.StartAsync(Path.Combine(folder.Path, "seed"), SynchronousMode.Normal))
+        {
+            await seed.Object<Business>(BenchHost.Ns).Collection<Startup>().Create("s0", new Startup { Name = "Startup 0" });
+        }
+
+        file = Directory.EnumerateFiles(Path.Combine(folder.Path, "seed"), "*.db", SearchOption.AllDirectories).Single(f => f.Contains("objects", StringComparison.Ordinal));
+        if (Environment.GetEnvironmentVariable("FLOOR_COPY") is { } copy) File.Copy(file, copy, true);
+        using var floor = new Floor(BenchHost.OpenRaw(file, SynchronousMode.Normal));
+        await using var host = await BenchHost.StartAsync(Path.Combine(folder.Path, "host"), SynchronousMode.Normal);
+        var studio = host.Object<Business>(BenchHost.Ns);
+        await studio.Collection<Startup>().Create("s0", new Startup { Name = "Startup 0" });
+        var startup = studio.Ref<Startup>("s0");
+        using var raw = new RawRow(BenchHost.OpenRaw(Path.Combine(folder.Path, "raw.db"), SynchronousMode.Normal));
+
+        var phases = new (string Name, Func<Task> Run)[]
+        {
+            ("raw 1 row/tx NORMAL", () => { raw.Insert(ops); return Task.CompletedTask; }),
+            ("verb SQL floor NORMAL (3 INSERTs/tx)", () => { floor.Write(ops); return Task.CompletedTask; }),
+            ("sync verb 1 caller NORMAL", () => Bounded.Loop(ops, _ => startup.Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
+        };
+        if (Environment.GetEnvironmentVariable("FLOOR_ONLY") == "1") phases = phases[1..2];
+        var wall = phases.Select(_ => new List<double>()).ToArray();
+        var cpu = phases.Select(_ => new List<double>()).ToArray();
+        var bytes = phases.Select(_ => new List<double>()).ToArray();
+        for (int round = 0; round < rounds; round++)
+        {
+            for (int p = 0; p < phases.Length; p++)
+            {
+                var process = Process.GetCurrentProcess();
+                var cpuBefore = process.TotalProcessorTime;
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var started = Stopwatch.GetTimestamp();
+                await phases[p].Run();
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                process.Refresh();
+                if (round == 0)
+                {
+                    continue;
+                }
+
+                wall[p].Add(elapsed.TotalMicroseconds / ops);
+                cpu[p].Add((process.TotalProcessorTime - cpuBefore).TotalMicroseconds / ops);
+                bytes[p].Add((double)allocated / ops);
+            }
+        }
+
+        Console.WriteLine("| Phase | wall µs/write (median) | CPU µs/write (median) | bytes/write |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        for (int p = 0; p < phases.Length; p++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {phases[p].Name} | {Median(wall[p]):0.0} | {Median(cpu[p]):0.0} | {Median(bytes[p]):0} |"));
+        }
+
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
+    }
+
+    private sealed class RawRow : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _begin;
+        private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _commit;
+
+        public RawRow(SqliteConnection connection)
+        {
+            _connection = connection;
+            using (var create = connection.CreateCommand())
+            {
+                create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, data TEXT NOT NULL)";
+                create.ExecuteNonQuery();
+            }
+
+            _begin = BenchHost.Prepare(connection, "BEGIN IMMEDIATE");
+            _insert = BenchHost.Prepare(connection, "INSERT INTO t (data) VALUES ($data)");
+            _insert.Parameters.Add(new SqliteParameter("$data", State));
+            _commit = BenchHost.Prepare(connection, "COMMIT");
+        }
+
+        public void Insert(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _begin.ExecuteNonQuery();
+                _insert.ExecuteNonQuery();
+                _commit.ExecuteNonQuery();
+            }
+        }
+
+        public void Dispose() => _connection.Dispose();
+    }
+
+    /// <summary>The three statements of a sync verb, with the runtime's SQL and its parameters' shapes.</summary>
+    private sealed class Floor : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _begin;
+        private readonly SqliteCommand _action;
+        private readonly SqliteCommand _version;
+        private readonly SqliteCommand _event;
+        private readonly SqliteCommand _commit;
+        private long _before;
+
+        public Floor(SqliteConnection connection)
+        {
+            _connection = connection;
+            if (Environment.GetEnvironmentVariable("FLOOR_CKPT") is { } ckpt)
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA wal_autocheckpoint = " + ckpt;
+                pragma.ExecuteNonQuery();
+            }
+
+            _begin = BenchHost.Prepare(connection, "BEGIN IMMEDIATE");
+            _action = BenchHost.Prepare(connection, """
+                INSERT INTO actions (verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
+                VALUES ($verb, $actor, $target, $noun, $branch, $input, $output, $before,
+                        COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'things'), 0) + 1,
+                        $durability, 'completed', 1, $now, $now, $now) RETURNING id, after_version
+                """, "$noun", "$branch", "$before", "$now");
+            _action.Parameters.Add(new SqliteParameter("$verb", "prioritize"));
+            _action.Parameters.Add(new SqliteParameter("$actor", "system"));
+            _action.Parameters.Add(new SqliteParameter("$target", "s0"));
+            _action.Parameters.Add(new SqliteParameter("$input", """{"by":1}"""));
+            _action.Parameters.Add(new SqliteParameter("$output", DBNull.Value));
+            _action.Parameters.Add(new SqliteParameter("$durability", "do"));
+            _version = BenchHost.Prepare(connection, "INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action) RETURNING version", "$branch", "$noun", "$deleted", "$action");
+            _version.Parameters.Add(new SqliteParameter("$id", "s0"));
+            _version.Parameters.Add(new SqliteParameter("$data", State));
+            _event = BenchHost.Prepare(connection, """
+                INSERT INTO events (type, source, noun, thing, version, action, data, created_at, dispatched_at)
+                VALUES ($type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched) RETURNING sequence
+                """, "$noun", "$version", "$action", "$now");
+            _event.Parameters.Add(new SqliteParameter("$type", "Startup.prioritized"));
+            _event.Parameters.Add(new SqliteParameter("$source", BenchHost.Ns + "/s0"));
+            _event.Parameters.Add(new SqliteParameter("$thing", "s0"));
+            _event.Parameters.Add(new SqliteParameter("$data", DBNull.Value));
+            _event.Parameters.Add(new SqliteParameter("$dispatched", 1L));
+            _commit = BenchHost.Prepare(connection, "COMMIT");
+            using var noun = connection.CreateCommand();
+            noun.CommandText = "SELECT noun, version FROM things ORDER BY version DESC LIMIT 1";
+            using var reader = noun.ExecuteReader();
+            reader.Read();
+            _action.Parameters["$noun"].Value = _version.Parameters["$noun"].Value = _event.Parameters["$noun"].Value = reader.GetInt64(0);
+            _before = reader.GetInt64(1);
+        }
+
+        private static readonly int Mask = int.TryParse(Environment.GetEnvironmentVariable("FLOOR_MASK"), out var m) ? m : 7;
+
+        public void Write(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                _begin.ExecuteNonQuery();
+                _action.Parameters["$branch"].Value = 1L;
+                _action.Parameters["$before"].Value = _before;
+                _action.Parameters["$now"].Value = now;
+                long actionId = 1;
+                if ((Mask & 1) != 0)
+                using (var reader = _action.ExecuteReader())
+                {
+                    reader.Read();
+                    actionId = reader.GetInt64(0);
+                }
+
+                _version.Parameters["$branch"].Value = 1L;
+                _version.Parameters["$deleted"].Value = 0L;
+                _version.Parameters["$action"].Value = actionId;
+                if ((Mask & 2) != 0) _before = (long)_version.ExecuteScalar()!;
+                _event.Parameters["$version"].Value = _before;
+                _event.Parameters["$action"].Value = actionId;
+                _event.Parameters["$now"].Value = now;
+                if ((Mask & 4) != 0) _event.ExecuteScalar();
+                _commit.ExecuteNonQuery();
+            }
+        }
+
+        public void Dispose() => _connection.Dispose();
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+
+namespace Do.Storage;
+
+/// <summary>
+/// Checkpoints an object's write-ahead log off the write path. SQLite's automatic checkpoint runs inside the commit that
+/// crosses its threshold, so every few hundred commits one verb pays for copying the log into the file and syncing it
+/// (a few milliseconds, the larger part of a sync verb's average wall time under <c>synchronous=NORMAL</c>). Here the
+/// committing connection only counts its commits; every <see cref="CommitsPerCheckpoint"/> commits a passive checkpoint
+/// runs on a short-lived second connection on the thread pool while the object goes on writing. The automatic
+/// checkpoint stays on, at <see cref="BackstopPages"/>, for the case where these checkpoints fall behind or fail.
+/// Not used with <c>locking_mode=EXCLUSIVE</c>, where no second connection may open the file.
+/// </summary>
+internal sealed class WalCheckpointer
+{
+    /// <summary>
+    /// Commits between two checkpoints. A sync verb writes about five pages, so this keeps the log near SQLite's own
+    /// 1,000-page threshold; a group commit's larger commits let it grow further, bounded by <see cref="BackstopPages"/>.
+    /// </summary>
+    internal const int CommitsPerCheckpoint = 200;
+
+    /// <summary>The automatic checkpoint's threshold while this checkpointer runs (pages; 10,000 pages = 40 MB).</summary>
+    internal const int BackstopPages = 10_000;
+
+    private readonly string _connectionString;
+    private int _commits;
+    private Task _running = Task.CompletedTask;
+
+    public WalCheckpointer(string path)
+    {
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
+    }
+
+    /// <summary>How many background checkpoints have completed (for tests and diagnostics).</summary>
+    public int Completed { get; private set; }
+
+    /// <summary>The last background checkpoint's failure, if any; the automatic checkpoint covers for it.</summary>
+    public Exception? LastError { get; private set; }
+
+    /// <summary>Counts a commit; starts a background checkpoint when enough have gone by and none is running.</summary>
+    public void OnCommit()
+    {
+        if (++_commits < CommitsPerCheckpoint || !_running.IsCompleted)
+        {
+            return;
+        }
+
+        _commits = 0;
+        _running = Task.Run(Checkpoint);
+    }
+
+    /// <summary>Waits for a running checkpoint, so the file can be closed, moved or deleted after this returns.</summary>
+    public void WaitForRunning() => _running.GetAwaiter().GetResult();
+
+    private void Checkpoint()
+    {
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+
+            // PASSIVE never waits for the writer: it copies what is committed and lets the next write transaction
+            // restart the log once all of it is in the file.
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            command.ExecuteNonQuery();
+            Completed++;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            LastError = e;
+        }
+    }
+}
