@@ -9,13 +9,13 @@ namespace Do.Benchmarks;
 /// The floor under a sync verb: the SQL a verb runs (its action, version and event INSERTs between BEGIN IMMEDIATE and
 /// COMMIT), prepared once and run directly on a copy of a real object file, next to raw 1 row/tx and the verb itself.
 /// What the verb costs above this floor is the runtime's; what the floor costs above raw is the schema's.
-/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes]</code>
+/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|verb]</code>
 /// </summary>
 public static class WriteFloor
 {
     private const string State = """{"name":"Startup 0","priority":1,"tags":[]}""";
 
-    public static async Task<int> Run(int rounds, int ops)
+    public static async Task<int> Run(int rounds, int ops, string? only = null)
     {
         using var folder = new TempFolder("write-floor");
         string file;
@@ -25,7 +25,6 @@ public static class WriteFloor
         }
 
         file = Directory.EnumerateFiles(Path.Combine(folder.Path, "seed"), "*.db", SearchOption.AllDirectories).Single(f => f.Contains("objects", StringComparison.Ordinal));
-        if (Environment.GetEnvironmentVariable("FLOOR_COPY") is { } copy) File.Copy(file, copy, true);
         using var floor = new Floor(BenchHost.OpenRaw(file, SynchronousMode.Normal));
         await using var host = await BenchHost.StartAsync(Path.Combine(folder.Path, "host"), SynchronousMode.Normal);
         var studio = host.Object<Business>(BenchHost.Ns);
@@ -39,7 +38,12 @@ public static class WriteFloor
             ("verb SQL floor NORMAL (3 INSERTs/tx)", () => { floor.Write(ops); return Task.CompletedTask; }),
             ("sync verb 1 caller NORMAL", () => Bounded.Loop(ops, _ => startup.Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
         };
-        if (Environment.GetEnvironmentVariable("FLOOR_ONLY") == "1") phases = phases[1..2];
+        if (only is not null)
+        {
+            // One phase alone, e.g. under perf: raw, floor or verb.
+            phases = [phases[only switch { "raw" => 0, "floor" => 1, "verb" => 2, _ => throw new ArgumentException($"Unknown phase \"{only}\"; expected raw, floor or verb.", nameof(only)) }]];
+        }
+
         var wall = phases.Select(_ => new List<double>()).ToArray();
         var cpu = phases.Select(_ => new List<double>()).ToArray();
         var bytes = phases.Select(_ => new List<double>()).ToArray();
@@ -131,32 +135,23 @@ public static class WriteFloor
         public Floor(SqliteConnection connection)
         {
             _connection = connection;
-            if (Environment.GetEnvironmentVariable("FLOOR_CKPT") is { } ckpt)
-            {
-                using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA wal_autocheckpoint = " + ckpt;
-                pragma.ExecuteNonQuery();
-            }
-
             _begin = BenchHost.Prepare(connection, "BEGIN IMMEDIATE");
             _action = BenchHost.Prepare(connection, """
                 INSERT INTO actions (verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
-                VALUES ($verb, $actor, $target, $noun, $branch, $input, $output, $before,
-                        COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'things'), 0) + 1,
-                        $durability, 'completed', 1, $now, $now, $now) RETURNING id, after_version
-                """, "$noun", "$branch", "$before", "$now");
+                VALUES ($verb, $actor, $target, $noun, $branch, $input, $output, $before, $after, $durability, 'completed', 1, $now, $now, $now)
+                """, "$noun", "$branch", "$before", "$after", "$now");
             _action.Parameters.Add(new SqliteParameter("$verb", "prioritize"));
             _action.Parameters.Add(new SqliteParameter("$actor", "system"));
             _action.Parameters.Add(new SqliteParameter("$target", "s0"));
             _action.Parameters.Add(new SqliteParameter("$input", """{"by":1}"""));
             _action.Parameters.Add(new SqliteParameter("$output", DBNull.Value));
             _action.Parameters.Add(new SqliteParameter("$durability", "do"));
-            _version = BenchHost.Prepare(connection, "INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action) RETURNING version", "$branch", "$noun", "$deleted", "$action");
+            _version = BenchHost.Prepare(connection, "INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action)", "$branch", "$noun", "$deleted", "$action");
             _version.Parameters.Add(new SqliteParameter("$id", "s0"));
             _version.Parameters.Add(new SqliteParameter("$data", State));
             _event = BenchHost.Prepare(connection, """
                 INSERT INTO events (type, source, noun, thing, version, action, data, created_at, dispatched_at)
-                VALUES ($type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched) RETURNING sequence
+                VALUES ($type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched)
                 """, "$noun", "$version", "$action", "$now");
             _event.Parameters.Add(new SqliteParameter("$type", "Startup.prioritized"));
             _event.Parameters.Add(new SqliteParameter("$source", BenchHost.Ns + "/s0"));
@@ -172,8 +167,6 @@ public static class WriteFloor
             _before = reader.GetInt64(1);
         }
 
-        private static readonly int Mask = int.TryParse(Environment.GetEnvironmentVariable("FLOOR_MASK"), out var m) ? m : 7;
-
         public void Write(int count)
         {
             for (int i = 0; i < count; i++)
@@ -183,22 +176,19 @@ public static class WriteFloor
                 _action.Parameters["$branch"].Value = 1L;
                 _action.Parameters["$before"].Value = _before;
                 _action.Parameters["$now"].Value = now;
-                long actionId = 1;
-                if ((Mask & 1) != 0)
-                using (var reader = _action.ExecuteReader())
-                {
-                    reader.Read();
-                    actionId = reader.GetInt64(0);
-                }
+                _action.Parameters["$after"].Value = _before + 1;
+                _action.ExecuteNonQuery();
+                var actionId = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
 
                 _version.Parameters["$branch"].Value = 1L;
                 _version.Parameters["$deleted"].Value = 0L;
                 _version.Parameters["$action"].Value = actionId;
-                if ((Mask & 2) != 0) _before = (long)_version.ExecuteScalar()!;
+                _version.ExecuteNonQuery();
+                _before = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
                 _event.Parameters["$version"].Value = _before;
                 _event.Parameters["$action"].Value = actionId;
                 _event.Parameters["$now"].Value = now;
-                if ((Mask & 4) != 0) _event.ExecuteScalar();
+                _event.ExecuteNonQuery();
                 _commit.ExecuteNonQuery();
             }
         }

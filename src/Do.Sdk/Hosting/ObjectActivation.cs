@@ -215,7 +215,7 @@ internal sealed partial class ObjectActivation
             return source;
         }
 
-        Database.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        Database.TruncateLog();
         var subscribers = Database.HasSubscribers;
         var checkedOut = (Database.Branches.Current, Database.Branches.DetachedAt);
         Database.Dispose();

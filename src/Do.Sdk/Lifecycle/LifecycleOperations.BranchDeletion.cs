@@ -42,12 +42,14 @@ internal sealed partial class LifecycleOperations
         RefuseOpenActions(actions, $"on \"{name}\"");
         db.InTransaction(() =>
         {
+            db.RaiseRowIdFloors(); // the branch may hold the newest versions, actions and events: their ids stay used
             db.Command($"DELETE FROM dead_letters WHERE event IN (SELECT sequence FROM events WHERE action IN ({actions}))").ExecuteNonQuery();
             db.Command($"DELETE FROM events WHERE action IN ({actions})").ExecuteNonQuery();
             db.Command($"DELETE FROM actions WHERE branch = {id}").ExecuteNonQuery();
             db.Command($"DELETE FROM things WHERE branch = {id}").ExecuteNonQuery();
             db.Command($"DELETE FROM branches WHERE id = {id}").ExecuteNonQuery();
             db.Command("DELETE FROM meta WHERE key = $k").Bind("$k", MergedKeyPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ExecuteNonQuery();
+            db.RefreshRowIdFloors();
             Record("branch", LifecycleJson.BranchDeleted(name, unmerged), "branch.deleted");
         });
         db.Branches.Forget(id);

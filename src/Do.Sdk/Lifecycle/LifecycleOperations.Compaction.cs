@@ -127,6 +127,7 @@ internal sealed partial class LifecycleOperations
                     db.Command($"DELETE FROM dead_letters WHERE id IN ({BranchDeadLetters})").ExecuteNonQuery();
                 }
 
+                db.RaiseRowIdFloors(); // compaction may archive the newest rows: their ids stay used
                 DeleteIds("events", "sequence", archivedEventIds);
                 DeleteIds("actions", "id", archivedActionIds);
                 // An event that stays keeps its data: one whose data is derived from its version's row gets a copy
@@ -144,6 +145,7 @@ internal sealed partial class LifecycleOperations
                 }
 
                 db.Command("INSERT INTO meta (key, value) VALUES ($k, 'main') ON CONFLICT (key) DO UPDATE SET value = 'main'").Bind("$k", CheckoutKey).ExecuteNonQuery();
+                db.RefreshRowIdFloors();
             });
         }
         catch
@@ -165,7 +167,7 @@ internal sealed partial class LifecycleOperations
         db.Things.ForgetHeads(); // tombstoned things left the log entirely
         db.SearchIndex.Reconcile(); // a forced compaction may have left a branch for main
         db.Execute("VACUUM");
-        db.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        db.TruncateLog();
         var result = new CompactResult(rowsBefore, CountRows(), bytesBefore, FileBytes(), archivedActionIds.Count, archivedEventIds.Count, archive);
         db.InTransaction(() => Record(
             "compact",

@@ -34,10 +34,10 @@ internal sealed class ActionStore
     internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now, string? output = null)
     {
         _db.Command("""
-            INSERT INTO actions (verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
-            VALUES ($verb, $actor, $target, $noun, $branch, $input, $output, $before, $after, $durability, 'completed', 1, $now, $now, $now)
+            INSERT INTO actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
+            VALUES ($id, $verb, $actor, $target, $noun, $branch, $input, $output, $before, $after, $durability, 'completed', 1, $now, $now, $now)
             """)
-            .Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
+            .Bind("$id", _db.TakeRowId(ObjectDatabase.ActionsTable)).Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
             .Bind("$input", input).Bind("$output", output).Bind("$before", before).Bind("$after", after).Bind("$durability", ToText(durability)).Bind("$now", now)
             .ExecuteNonQuery();
         return _db.LastInsertRowId;
@@ -52,10 +52,10 @@ internal sealed class ActionStore
     {
         var now = _db.NowMilliseconds();
         var insert = _db.Command("""
-            INSERT INTO actions (verb, actor, target, noun, branch, input, before_version, durability, status, attempts, created_at, updated_at)
-            VALUES ($verb, $actor, $target, $noun, $branch, $input, $before, $durability, 'pending', 0, $now, $now)
+            INSERT INTO actions (id, verb, actor, target, noun, branch, input, before_version, durability, status, attempts, created_at, updated_at)
+            VALUES ($id, $verb, $actor, $target, $noun, $branch, $input, $before, $durability, 'pending', 0, $now, $now)
             """);
-        insert.Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
+        insert.Bind("$id", _db.TakeRowId(ObjectDatabase.ActionsTable)).Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
             .Bind("$input", input).Bind("$before", before).Bind("$durability", ToText(durability)).Bind("$now", now);
         insert.ExecuteNonQuery();
         return _db.LastInsertRowId;
@@ -92,12 +92,13 @@ internal sealed class ActionStore
     {
         var now = _db.NowMilliseconds();
         var insert = _db.Command("""
-            INSERT INTO actions (verb, target, noun, branch, input, durability, status, attempts, error, created_at, updated_at, completed_at)
-            VALUES ($verb, $target, $noun, $branch, $input, $durability, 'failed', 1, $error, $now, $now, $now) RETURNING id
+            INSERT INTO actions (id, verb, target, noun, branch, input, durability, status, attempts, error, created_at, updated_at, completed_at)
+            VALUES ($id, $verb, $target, $noun, $branch, $input, $durability, 'failed', 1, $error, $now, $now, $now)
             """);
-        insert.Bind("$verb", verb).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch).Bind("$input", input)
+        insert.Bind("$id", _db.TakeRowId(ObjectDatabase.ActionsTable)).Bind("$verb", verb).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch).Bind("$input", input)
             .Bind("$durability", ToText(durability)).Bind("$error", error).Bind("$now", now);
-        return (long)insert.ExecuteScalar()!;
+        insert.ExecuteNonQuery();
+        return _db.LastInsertRowId;
     }
 
     /// <summary>The noun key of an action, when it targets a thing.</summary>

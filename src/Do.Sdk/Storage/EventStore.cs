@@ -54,10 +54,10 @@ internal sealed class EventStore
     {
         bool handled = _db.HasSubscribers is { } has && !has(type);
         _db.Command("""
-            INSERT INTO events (type, source, noun, thing, version, action, data, created_at, dispatched_at)
-            VALUES ($type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched)
+            INSERT INTO events (sequence, type, source, noun, thing, version, action, data, created_at, dispatched_at)
+            VALUES ($sequence, $type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched)
             """)
-            .Bind("$type", type).Bind("$source", source).Bind("$noun", nounId).Bind("$thing", thing)
+            .Bind("$sequence", _db.TakeRowId(ObjectDatabase.EventsTable)).Bind("$type", type).Bind("$source", source).Bind("$noun", nounId).Bind("$thing", thing)
             .Bind("$version", version).Bind("$action", actionId).Bind("$data", derived && version is not null ? null : data).Bind("$now", now).Bind("$dispatched", handled ? now : null)
             .ExecuteNonQuery();
         var record = new EventRecord

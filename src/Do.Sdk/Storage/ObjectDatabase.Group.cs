@@ -18,6 +18,7 @@ internal sealed partial class ObjectDatabase
     {
         Command("COMMIT").ExecuteNonQuery();
         _transactionDepth = 0;
+        _floorTaken = false;
         _checkpointer?.OnCommit();
         _committed.AddRange(_uncommitted);
         _uncommitted.Clear();
@@ -39,6 +40,8 @@ internal sealed partial class ObjectDatabase
         {
             // Already rolled back by SQLite; the error that got us here is the one to report.
         }
+
+        RestoreRowIdFloors();
     }
 
     /// <summary>
@@ -77,6 +80,7 @@ internal sealed partial class ObjectDatabase
         {
             Command("ROLLBACK TO member").ExecuteNonQuery();
             Command("RELEASE member").ExecuteNonQuery();
+            RestoreRowIdFloors();
             return;
         }
 
@@ -90,6 +94,7 @@ internal sealed partial class ObjectDatabase
         }
 
         // The group goes on with the next members in a fresh transaction, as if this one had never run.
+        RestoreRowIdFloors();
         Command("BEGIN IMMEDIATE").ExecuteNonQuery();
     }
 }

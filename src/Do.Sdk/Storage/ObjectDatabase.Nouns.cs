@@ -73,11 +73,12 @@ internal sealed partial class ObjectDatabase
         {
             var now = NowMilliseconds();
             var insert = Command("""
-                INSERT INTO actions (verb, actor, target, branch, input, output, durability, status, attempts, created_at, updated_at, completed_at)
-                VALUES ($verb, $actor, '', $branch, $input, $output, 'do', 'completed', 1, $now, $now, $now) RETURNING id
+                INSERT INTO actions (id, verb, actor, target, branch, input, output, durability, status, attempts, created_at, updated_at, completed_at)
+                VALUES ($id, $verb, $actor, '', $branch, $input, $output, 'do', 'completed', 1, $now, $now, $now)
                 """);
-            insert.Bind("$verb", verb.Name).Bind("$actor", Execution.ActorScope.Resolve(null)).Bind("$branch", Branches.Current).Bind("$input", inputJson).Bind("$output", outputJson).Bind("$now", now);
-            var actionId = (long)insert.ExecuteScalar()!;
+            insert.Bind("$id", TakeRowId(ActionsTable)).Bind("$verb", verb.Name).Bind("$actor", Execution.ActorScope.Resolve(null)).Bind("$branch", Branches.Current).Bind("$input", inputJson).Bind("$output", outputJson).Bind("$now", now);
+            insert.ExecuteNonQuery();
+            var actionId = LastInsertRowId;
             var shortName = objectClass[(objectClass.LastIndexOf('.') + 1)..];
             Events.Append(shortName + "." + verb.Event, Namespace.Value, null, null, null, actionId, inputJson, now);
             Execution.EmitBuffer.Flush(this, actionId, now);

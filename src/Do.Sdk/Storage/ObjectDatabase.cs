@@ -136,10 +136,11 @@ internal sealed partial class ObjectDatabase : IDisposable
             if (!exclusiveLocking)
             {
                 db._checkpointer = new WalCheckpointer(path);
-                db.Execute($"PRAGMA wal_autocheckpoint = {WalCheckpointer.BackstopPages}");
+                db.Execute($"PRAGMA wal_autocheckpoint = {WalCheckpointer.BackstopPages}; PRAGMA journal_size_limit = {WalCheckpointer.LogSizeLimit}");
             }
 
             db.Migrate();
+            db.RefreshRowIdFloors();
             db.Lifecycle.RestoreCheckout();
             return db;
         }
@@ -243,6 +244,7 @@ internal sealed partial class ObjectDatabase : IDisposable
             var result = work();
             Command("COMMIT").ExecuteNonQuery();
             _transactionDepth = 0;
+            _floorTaken = false;
             _checkpointer?.OnCommit();
             _committed.AddRange(_uncommitted);
             _uncommitted.Clear();
@@ -269,6 +271,7 @@ internal sealed partial class ObjectDatabase : IDisposable
                 // SQLite already rolled back (e.g. after SQLITE_FULL); the original error is the one to report.
             }
 
+            RestoreRowIdFloors();
             throw;
         }
     }
@@ -327,6 +330,16 @@ internal sealed partial class ObjectDatabase : IDisposable
         }
 
         return command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Copies the whole write-ahead log into the file and empties it, e.g. before the file's bytes are copied. Waits for a
+    /// background checkpoint first, so the two do not contend for the checkpoint lock.
+    /// </summary>
+    internal void TruncateLog()
+    {
+        _checkpointer?.WaitForRunning();
+        Execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 
     internal object? Scalar(string sql)

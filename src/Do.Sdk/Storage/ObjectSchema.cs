@@ -292,5 +292,20 @@ internal static class ObjectSchema
             DROP INDEX approvals_undelivered;
             CREATE INDEX approvals_undelivered ON approvals (id) WHERE status IN ('approved', 'rejected', 'answered') AND delivered_at IS NULL;
             """),
+        new(10, "rowids without AUTOINCREMENT: one page fewer per write", """
+            -- AUTOINCREMENT made every write of a version, action and event also rewrite the sqlite_sequence page. The
+            -- tables keep their INTEGER PRIMARY KEYs and take SQLite's default (one past the largest id); ids are never
+            -- reused because the deletions that could free the largest ones record a floor first (ObjectDatabase.RowIds).
+            -- The sequences so far become those floors. Dropping AUTOINCREMENT changes no stored row or page format, so
+            -- the table definitions are edited in place, as migrations 8 and 9 widened CHECK lists.
+            INSERT INTO meta (key, value)
+            SELECT 'rowid_floor:' || name, seq FROM sqlite_sequence WHERE name IN ('things', 'actions', 'events')
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(sql, 'INTEGER PRIMARY KEY AUTOINCREMENT', 'INTEGER PRIMARY KEY')
+            WHERE type = 'table' AND name IN ('things', 'actions', 'events');
+            PRAGMA writable_schema = RESET;
+            DELETE FROM sqlite_sequence WHERE name IN ('things', 'actions', 'events');
+            """),
     ];
 }

@@ -65,13 +65,14 @@ internal sealed class ThingStore
 
     /// <summary>
     /// The version the next append will get, so its action row can name it before the version row exists (the version
-    /// row names its action, and no UPDATE per write is needed). With AUTOINCREMENT that is one past the largest version
-    /// ever used, which this store remembers from its last append and otherwise reads from <c>sqlite_sequence</c>. Only a
-    /// prediction: <see cref="Append"/> compares it with the version it gets and corrects the action if a write this store
-    /// did not see (a merge, a compaction, an edit from outside) moved the sequence.
+    /// row names its action, and no UPDATE per write is needed): one past the largest version, which this store
+    /// remembers from its last append and otherwise reads, or the one a floor decides (see
+    /// <see cref="ObjectDatabase.TakeRowId"/>). Only a prediction: <see cref="Append"/> compares it with the version it
+    /// gets and corrects the action if a write this store did not see (an edit from outside) took that version.
     /// </summary>
     internal long PredictNextVersion()
-        => (_lastVersion ?? (_db.Command("SELECT seq FROM sqlite_sequence WHERE name = 'things'").ExecuteScalar() is long seq ? seq : 0)) + 1;
+        => _db.PeekRowId(ObjectDatabase.ThingsTable)
+            ?? (_lastVersion ?? (_db.Command("SELECT MAX(version) FROM things").ExecuteScalar() is long max ? max : 0)) + 1;
 
     /// <summary>Creates a thing. Fails when <paramref name="id"/> already exists (a deleted id may be created again).</summary>
     /// <exception cref="ThingAlreadyExistsException">The thing exists on the current branch.</exception>
@@ -293,8 +294,8 @@ internal sealed class ThingStore
             actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, predicted, options?.Durability ?? Durability.Do, now, options?.Output);
         }
 
-        _db.Command("INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action)")
-            .Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0).Bind("$action", actionId)
+        _db.Command("INSERT INTO things (version, branch, noun, id, data, deleted, action) VALUES ($version, $branch, $noun, $id, $data, $deleted, $action)")
+            .Bind("$version", _db.TakeRowId(ObjectDatabase.ThingsTable)).Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0).Bind("$action", actionId)
             .ExecuteNonQuery();
         var version = _db.LastInsertRowId;
         _lastVersion = version;
@@ -311,7 +312,7 @@ internal sealed class ThingStore
         }
         else if (version != predicted)
         {
-            _db.Actions.SetAfterVersion(actionId, version); // only if the version log was written past AUTOINCREMENT's sequence
+            _db.Actions.SetAfterVersion(actionId, version); // only if something this store did not see appended a version
         }
 
         var eventType = noun + "." + (options?.Event ?? defaultEvent);

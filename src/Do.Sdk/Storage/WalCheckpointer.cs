@@ -8,7 +8,8 @@ namespace Do.Storage;
 /// (a few milliseconds, the larger part of a sync verb's average wall time under <c>synchronous=NORMAL</c>). Here the
 /// committing connection only counts its commits; every <see cref="CommitsPerCheckpoint"/> commits a passive checkpoint
 /// runs on a short-lived second connection on the thread pool while the object goes on writing. The automatic
-/// checkpoint stays on, at <see cref="BackstopPages"/>, for the case where these checkpoints fall behind or fail.
+/// checkpoint stays on, at <see cref="BackstopPages"/>, for a log that keeps being written and for the case where these
+/// checkpoints fail.
 /// Not used with <c>locking_mode=EXCLUSIVE</c>, where no second connection may open the file.
 /// </summary>
 internal sealed class WalCheckpointer
@@ -19,8 +20,19 @@ internal sealed class WalCheckpointer
     /// </summary>
     internal const int CommitsPerCheckpoint = 200;
 
-    /// <summary>The automatic checkpoint's threshold while this checkpointer runs (pages; 10,000 pages = 40 MB).</summary>
-    internal const int BackstopPages = 10_000;
+    /// <summary>
+    /// The automatic checkpoint's threshold while this checkpointer runs (pages; 16 MB). A passive checkpoint cannot
+    /// restart a log that is being written without a pause, so under a steady stream of writes the log grows until the
+    /// committing connection checkpoints it itself: four times less often than SQLite's default of 1,000 pages, and with
+    /// most of the copying already done in the background.
+    /// </summary>
+    internal const int BackstopPages = 4_000;
+
+    /// <summary>
+    /// What is left of a log file after the log restarts (bytes): a log that grew towards <see cref="BackstopPages"/>
+    /// under a burst of writes shrinks back to about SQLite's usual size once the object goes quiet.
+    /// </summary>
+    internal const int LogSizeLimit = 4 * 1024 * 1024;
 
     private readonly string _connectionString;
     private int _commits;

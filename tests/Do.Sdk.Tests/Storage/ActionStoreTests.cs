@@ -13,19 +13,35 @@ public sealed class ActionStoreTests : IDisposable
     public void Dispose() => _test.Dispose();
 
     [Fact]
-    public void A_write_names_its_version_even_when_the_version_sequence_was_edited_from_outside()
+    public void A_write_names_its_version_after_a_version_this_store_did_not_write()
     {
-        // The action is written before its version and names the version AUTOINCREMENT will give next; a file whose
-        // sequence row was edited (an outside tool, a restored backup) gets another version, and the action follows it.
+        // The next version is predicted from the last one this store appended; a version row written by other SQL (an
+        // outside tool, a lifecycle operation) moves the real sequence past the prediction, and the action follows it.
         _test.Db.Things.Create("Startup", "acme", Acme);
-        _test.Db.Execute("UPDATE sqlite_sequence SET seq = 0 WHERE name = 'things'");
+        _test.Db.Execute("INSERT INTO things (branch, noun, id, data, deleted) SELECT branch, noun, 'other', data, 0 FROM things LIMIT 1");
 
         var written = _test.Db.Things.Update("Startup", "acme", Acme);
 
-        var action = Actions.Get(_test.Db.Events.List()[^1].ActionId!.Value);
-        Assert.NotNull(action);
+        Assert.Equal(3, written.Version);
+        Assert.Equal(written.Version, Actions.Get(_test.Db.Events.List()[^1].ActionId!.Value)!.AfterVersion);
+    }
+
+    [Fact]
+    public void A_write_after_a_rolled_back_write_names_the_version_it_gets()
+    {
+        _test.Db.Things.Create("Startup", "acme", Acme);
+        Assert.Throws<InvalidOperationException>(() => _test.Db.InTransaction(() =>
+        {
+            _test.Db.Things.Update("Startup", "acme", Acme);
+            throw new InvalidOperationException("the verb failed after writing");
+        }));
+
+        var written = _test.Db.Things.Update("Startup", "acme", Acme);
+
+        var action = Actions.Get(_test.Db.Events.List()[^1].ActionId!.Value)!;
         Assert.Equal(written.Version, action.AfterVersion);
-        Assert.Equal(written.Version, _test.Db.Things.Get("Startup", "acme@v" + written.Version)!.Version);
+        Assert.Equal(1, action.BeforeVersion);
+        Assert.Equal(2, _test.Db.Things.History("Startup", "acme").Count);
     }
 
     [Fact]
