@@ -37,18 +37,35 @@ public static class AgentWorkerClientExtensions
             AiPrimitives.RequireOptions(options);
             return agent.Run(ctx => AgentAnswers.DecideAsync(ctx, question, options), cancellationToken);
         }
+    }
 
-        /// <summary>Asks the agent's model for a <typeparamref name="T"/> through structured output (schema from <paramref name="json"/>).</summary>
+    // Generate<T> is in a block of its own, over the covariant IObjectClient<Agent>: in a block over
+    // ObjectClient<TAgent>, C# 14 counts TAgent among the method's type arguments, so agent.Generate<string[]>("…")
+    // would not bind (it would need Generate<Responder, string[]>).
+    extension(IObjectClient<Agent> agent)
+    {
+        /// <summary>
+        /// Asks the agent's model for a <typeparamref name="T"/> through structured output, the JSON schema and the
+        /// reading from <paramref name="json"/> (no reflection): <c>await agent.Generate("…", MyJson.Default.Plan)</c>.
+        /// </summary>
         /// <exception cref="FormatException">The answer is not a JSON <typeparamref name="T"/>.</exception>
+        /// <exception cref="InvalidOperationException">No chat client is configured.</exception>
         public Task<T> Generate<T>(string prompt, JsonTypeInfo<T> json, CancellationToken cancellationToken = default)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(prompt);
             ArgumentNullException.ThrowIfNull(json);
-            return agent.Run(ctx => AgentAnswers.GenerateAsync(ctx, prompt, json), cancellationToken);
+            var client = agent as ObjectClient ?? new ObjectClient(agent.Transport);
+            return client.Run(ctx => AgentAnswers.GenerateAsync(ctx, prompt, json), cancellationToken);
         }
 
-        /// <summary>Like <c>Generate(prompt, json)</c> for the built-in types (string, bool, numbers, Guid, dates, string lists).</summary>
+        /// <summary>
+        /// Like <c>Generate(prompt, json)</c> without metadata: <c>await agent.Generate&lt;string[]&gt;("…")</c>. The
+        /// built-in types (string, bool, numbers, Guid, dates, string lists) work everywhere; any other type (a record)
+        /// needs reflection-based JSON, which apps have unless trimmed or Native AOT; there, pass its JsonTypeInfo.
+        /// </summary>
+        /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not built in and reflection-based JSON is off.</exception>
+        /// <exception cref="FormatException">The answer is not a JSON <typeparamref name="T"/>.</exception>
         public Task<T> Generate<T>(string prompt, CancellationToken cancellationToken = default)
-            => agent.Generate(prompt, AiPrimitives.BuiltIn<T>(), cancellationToken);
+            => agent.Generate(prompt, AiPrimitives.DefaultJson<T>(), cancellationToken);
     }
 }

@@ -149,9 +149,15 @@ public sealed class WorkerRef<TWorker>
         return AiPrimitives.ReadGenerated(answer, json, prompt, "The worker " + Ns);
     }
 
-    /// <summary>Like <see cref="Generate{T}(string, JsonTypeInfo{T}, TimeSpan?, EscalationPolicy?)"/> for the built-in types (string, bool, numbers, Guid, dates, string lists).</summary>
+    /// <summary>
+    /// Like <see cref="Generate{T}(string, JsonTypeInfo{T}, TimeSpan?, EscalationPolicy?)"/> without metadata:
+    /// <c>await w.Generate&lt;string[]&gt;("…")</c>. The built-in types (string, bool, numbers, Guid, dates, string lists)
+    /// work everywhere; any other type (a record) needs reflection-based JSON, which apps have unless trimmed or Native
+    /// AOT; there, pass its JsonTypeInfo.
+    /// </summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not built in and reflection-based JSON is off.</exception>
     public Task<T> Generate<T>(string prompt, TimeSpan? timeout = null, EscalationPolicy? escalateTo = null)
-        => Generate(prompt, AiPrimitives.BuiltIn<T>(), timeout, escalateTo);
+        => Generate(prompt, AiPrimitives.DefaultJson<T>(), timeout, escalateTo);
 
     /// <summary>
     /// Sends <paramref name="message"/> to the worker's notification channels (<see cref="Worker.Channels"/>), once per
