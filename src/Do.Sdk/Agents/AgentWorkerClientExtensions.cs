@@ -14,11 +14,31 @@ public static class AgentWorkerClientExtensions
     extension<TAgent>(ObjectClient<TAgent> agent)
         where TAgent : Agent
     {
-        /// <summary>Runs the agent toward <paramref name="task"/> (as <c>Run(goal)</c>) and returns the run's output.</summary>
+        /// <summary>
+        /// Runs the agent toward <paramref name="task"/> (as <c>Run(goal)</c>) and returns the run's output. A run that
+        /// does not finish throws, as <c>ctx.Worker&lt;TAgent&gt;(ns).Do</c> does; <c>Run</c> returns such a run instead.
+        /// </summary>
         /// <exception cref="ArgumentException">The task is empty.</exception>
-        /// <exception cref="ActionFailedException">The run failed; the agent's action log says why.</exception>
+        /// <exception cref="AgentRunFailedException">
+        /// The run failed for good (its <see cref="Exception.InnerException"/> is the <see cref="ActionFailedException"/>)
+        /// or stopped at <see cref="Agent.MaxIterations"/>; it names the agent, the run and why.
+        /// </exception>
         public async Task<string> Do(string task, CancellationToken cancellationToken = default)
-            => (await agent.Run(task, cancellationToken).ConfigureAwait(false)).Output ?? "";
+        {
+            AgentRun run;
+            try
+            {
+                run = await agent.Run(task, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ActionFailedException e) when (e.Verb == Agent.RunAction)
+            {
+                throw new AgentRunFailedException(agent.Ns, e.ActionId, task, $"{e.InnerException?.Message ?? e.Message} (after {e.Attempts} attempt(s))", e);
+            }
+
+            return run.Status == AgentRunStatus.Completed
+                ? run.Output ?? ""
+                : throw new AgentRunFailedException(agent.Ns, run.Id, task, AgentAnswers.Unfinished(run));
+        }
 
         /// <summary>Asks the agent's model <paramref name="question"/> and returns its answer.</summary>
         /// <exception cref="InvalidOperationException">No chat client is configured.</exception>
