@@ -114,7 +114,7 @@ internal static class AgentAnswers
     {
         var turns = run.Steps.Count(s => s.Kind == AgentStepKind.ModelTurn);
         return $"it stopped after {turns} model turns (Agent.MaxIterations) while the model still asked for tools"
-            + (string.IsNullOrWhiteSpace(run.Output) ? "" : $"; its last text: \"{run.Output}\"");
+            + (string.IsNullOrWhiteSpace(run.Output) ? "" : $"; its last text: \"{AiSteps.Shorten(run.Output)}\"");
     }
 
     private static async Task SendAsync(DoHost host, (string Ns, long Action, string Goal) replyTo, string signal, AgentReply reply, CancellationToken cancellationToken)
