@@ -42,10 +42,16 @@ public abstract class Agent : Worker
     internal ChatOptions? BaseChatOptions => ChatOptions;
 
     internal override void ConfigureBuiltIns(Context context)
-        => context.Define(RunAction, async (input, ctx) =>
+    {
+        context.Define(RunAction, async (input, ctx) =>
         {
             var output = await AgentLoop.RunAsync(this, input, ctx).ConfigureAwait(false);
             await AgentAnswers.ReplyAsync(ctx, input, output).ConfigureAwait(false);
             return output;
         });
+
+        // A run that fails for good never reaches its own reply; its "agent.run.failed" event (committed with the
+        // failure) does. Patterns are Noun.event with one dot, so the subscription is "agent.*", filtered in the handler.
+        context.On.Subscribe(RunAction[..RunAction.IndexOf('.', StringComparison.Ordinal)] + ".*", AgentAnswers.ReplyFailedAsync);
+    }
 }

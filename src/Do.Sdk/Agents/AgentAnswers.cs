@@ -60,43 +60,92 @@ internal static class AgentAnswers
         return ReplySignal(agent.Namespace.Value, id);
     }
 
-    /// <summary>After a run that a worker's <c>Do</c> started: hands its output to the waiting action, once (a journaled step).</summary>
+    /// <summary>
+    /// The caller's side of <see cref="StartRun"/>: waits durably for the run's reply and returns its output, or throws
+    /// <see cref="AgentRunFailedException"/> for a run that did not finish. The reply is journaled by the wait, so a
+    /// replay returns (or throws) the same without another run.
+    /// </summary>
+    public static async Task<string> AwaitRunAsync(Context caller, string signal, TimeSpan timeout, string agent)
+        => (await caller.WaitFor(signal, timeout, AgentReply.Json).ConfigureAwait(false)).OutputOrThrow(agent);
+
+    /// <summary>
+    /// After a run that a worker's <c>Do</c> started: hands its output to the waiting action, once (a journaled step).
+    /// A run that stopped at its turn limit did not do the task, so it replies with a failure instead.
+    /// </summary>
     public static async Task ReplyAsync(Context ctx, string? inputJson, string? runJson)
     {
-        if (inputJson is null)
+        if (ReplyTo(inputJson) is not { } replyTo)
         {
             return;
         }
 
-        string? requester;
-        long action;
-        using (var document = JsonDocument.Parse(inputJson))
-        {
-            if (!document.RootElement.TryGetProperty("replyTo", out var replyTo) || replyTo.ValueKind != JsonValueKind.Object)
-            {
-                return;
-            }
-
-            requester = replyTo.GetProperty("ns").GetString();
-            action = replyTo.GetProperty("action").GetInt64();
-        }
-
-        var output = runJson is null ? "" : AgentRunJson.Read(runJson).Output ?? "";
-        var signal = ReplySignal(ctx.Ns, ctx.ActionId ?? 0);
+        var run = runJson is null ? null : AgentRunJson.Read(runJson);
+        var reply = run is { Status: AgentRunStatus.MaxIterationsReached }
+            ? AgentReply.Failure(run.Id, replyTo.Goal, Unfinished(run))
+            : new AgentReply(run?.Output ?? "");
         var host = ctx.Activation.Host;
+        var signal = ReplySignal(ctx.Ns, ctx.ActionId ?? 0);
         await AgentJournal.Step(ctx, "reply", async token =>
         {
-            try
-            {
-                await host.Object(requester!).Signal(action, signal, output, StepJsonContext.Default.String, token).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException)
-            {
-                // The requester's action is over (failed, or timed out and moved on): nobody waits for this result.
-            }
-
+            await SendAsync(host, replyTo, signal, reply, token).ConfigureAwait(false);
             return "";
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An <c>agent.run.failed</c> event: a run failed for good (its retries spent, a non-retryable error, cancelled), so
+    /// its own reply never ran. Tells the action waiting for it why. The event commits with the failure and is
+    /// redelivered after a crash, so the waiting action always hears; a repeat finds it no longer waiting.
+    /// </summary>
+    public static async Task ReplyFailedAsync(EventRecord e, Context ctx)
+    {
+        if (e.Type != Agent.RunAction + ".failed" || e.ActionId is not long run
+            || ctx.Activation.Database.Actions.Get(run) is not { } action || ReplyTo(action.Input) is not { } replyTo)
+        {
+            return;
+        }
+
+        var error = $"{action.Error ?? "the run failed"} (after {action.Attempts} attempt(s))";
+        await SendAsync(ctx.Activation.Host, replyTo, ReplySignal(ctx.Ns, run), AgentReply.Failure(run, replyTo.Goal, error), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Why a run that ended at its turn limit did not finish, with the last text the model wrote.</summary>
+    public static string Unfinished(AgentRun run)
+    {
+        var turns = run.Steps.Count(s => s.Kind == AgentStepKind.ModelTurn);
+        return $"it stopped after {turns} model turns (Agent.MaxIterations) while the model still asked for tools"
+            + (string.IsNullOrWhiteSpace(run.Output) ? "" : $"; its last text: \"{AiSteps.Shorten(run.Output)}\"");
+    }
+
+    private static async Task SendAsync(DoHost host, (string Ns, long Action, string Goal) replyTo, string signal, AgentReply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await host.Object(replyTo.Ns).Signal(replyTo.Action, signal, reply, AgentReply.Json, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // The requester's action is over (failed, or timed out and moved on): nobody waits for this result.
+        }
+    }
+
+    /// <summary>Who waits for a run (a run started by <see cref="StartRun"/>), and the goal it was given; null for other runs.</summary>
+    private static (string Ns, long Action, string Goal)? ReplyTo(string? inputJson)
+    {
+        if (inputJson is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(inputJson);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("replyTo", out var replyTo) || replyTo.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var goal = root.TryGetProperty("goal", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() ?? "" : "";
+        return (replyTo.GetProperty("ns").GetString()!, replyTo.GetProperty("action").GetInt64(), goal);
     }
 
     private static string ReplySignal(string agent, long run) => $"do:{agent}#{run}";

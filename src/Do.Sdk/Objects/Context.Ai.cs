@@ -31,6 +31,11 @@ public sealed partial class Context
     /// <exception cref="FormatException">The answer is not a JSON <typeparamref name="T"/>.</exception>
     public Task<T> Generate<T>(PromptHandler prompt, JsonTypeInfo<T> json) => AiPrimitives.GenerateAsync(_activation, prompt.ToPrompt(), json);
 
-    /// <summary>Like <see cref="Generate{T}(PromptHandler, JsonTypeInfo{T})"/> for the built-in types (string, bool, numbers, Guid, dates, string lists).</summary>
-    public Task<T> Generate<T>(PromptHandler prompt) => Generate(prompt, AiPrimitives.BuiltIn<T>());
+    /// <summary>
+    /// Like <see cref="Generate{T}(PromptHandler, JsonTypeInfo{T})"/> without metadata: <c>await ctx.Generate&lt;string[]&gt;($"…")</c>.
+    /// The built-in types (string, bool, numbers, Guid, dates, string lists) work everywhere; any other type (a record)
+    /// needs reflection-based JSON, which apps have unless trimmed or Native AOT; there, pass its JsonTypeInfo.
+    /// </summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not built in and reflection-based JSON is off.</exception>
+    public Task<T> Generate<T>(PromptHandler prompt) => Generate(prompt, AiPrimitives.DefaultJson<T>());
 }

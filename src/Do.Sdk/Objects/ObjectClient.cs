@@ -287,7 +287,7 @@ public partial class ObjectClient : IObjectScope
 
 /// <summary>A handle on a durable object of class <typeparamref name="TObject"/>; the generator adds its object-level verbs.</summary>
 /// <typeparam name="TObject">The object class.</typeparam>
-public sealed class ObjectClient<TObject> : ObjectClient
+public sealed class ObjectClient<TObject> : ObjectClient, IObjectClient<TObject>
     where TObject : DurableObject
 {
     /// <summary>A client over <paramref name="transport"/>. Hosts and integrations create clients; user code gets them from a host.</summary>

@@ -13,6 +13,8 @@ namespace Do.Workers;
 /// </summary>
 internal static class AiPrimitives
 {
+    private const string BuiltInTypes = "string, bool, int, long, double, decimal, Guid, DateTimeOffset, TimeSpan, string[], List<string>, Dictionary<string, string>";
+
     public static Task<string> AskAsync(ObjectActivation activation, string name, Prompt prompt, string? system = null, ChatOptions? options = null)
         => AiSteps.AskAsync(activation, name, prompt, null, system, options);
 
@@ -79,10 +81,41 @@ internal static class AiPrimitives
         }
     }
 
-    /// <summary>The built-in JSON metadata of <typeparamref name="T"/>, or a message saying how to pass it.</summary>
-    public static JsonTypeInfo<T> BuiltIn<T>()
-        => StepJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
-            ?? throw new NotSupportedException($"{typeof(T).Name} has no built-in JSON form; pass its JsonTypeInfo<{typeof(T).Name}> (from a JsonSerializerContext, or NounJson.TypeInfo<{typeof(T).Name}>()).");
+    /// <summary>
+    /// JSON metadata for <typeparamref name="T"/> when the caller passed none (<c>Generate&lt;T&gt;(prompt)</c>): the
+    /// built-in source-generated forms first (string, bool, numbers, Guid, dates, string lists), the same in every app;
+    /// then, where the app allows reflection-based JSON (the default, off when trimmed or Native AOT), M.E.AI's default
+    /// options, the metadata <c>IChatClient.GetResponseAsync&lt;T&gt;</c> uses. Otherwise it says what to pass.
+    /// </summary>
+    /// <exception cref="NotSupportedException">No built-in form, and reflection-based JSON is off (or cannot handle the type).</exception>
+    public static JsonTypeInfo<T> DefaultJson<T>() => DefaultJson<T>(JsonSerializer.IsReflectionEnabledByDefault);
+
+    /// <summary><see cref="DefaultJson{T}()"/> with the app's reflection switch given, so both sides can be tested.</summary>
+    internal static JsonTypeInfo<T> DefaultJson<T>(bool reflectionEnabled)
+    {
+        if (StepJsonContext.Default.GetTypeInfo(typeof(T)) is JsonTypeInfo<T> builtIn)
+        {
+            return builtIn;
+        }
+
+        var name = typeof(T).Name;
+        var pass = $"pass its JsonTypeInfo<{name}>: Generate(prompt, MyJsonContext.Default.{name}) with a JsonSerializerContext that lists [JsonSerializable(typeof({name}))], or NounJson.TypeInfo<{name}>() for a noun. Built in: {BuiltInTypes}.";
+        if (!reflectionEnabled)
+        {
+            throw new NotSupportedException($"{name} has no built-in JSON form, and this app has reflection-based JSON turned off (trimmed or Native AOT, JsonSerializer.IsReflectionEnabledByDefault is false); {pass}");
+        }
+
+        try
+        {
+            // Reached only when the app allows reflection: AIJsonUtilities.DefaultOptions then resolves any type by
+            // reflection, and resolves none beyond M.E.AI's own when the switch is off.
+            return (JsonTypeInfo<T>)AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T));
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
+        {
+            throw new NotSupportedException($"{name} has no JSON form here ({e.Message}); {pass}", e);
+        }
+    }
 
     public static void RequireOptions(IReadOnlyList<string> options)
     {

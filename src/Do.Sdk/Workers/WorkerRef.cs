@@ -31,14 +31,16 @@ public sealed class WorkerRef<TWorker>
 
     /// <summary>
     /// Gives the worker a task and waits durably for its result. An agent runs toward it as a goal (a run of its loop,
-    /// recorded in its own file) and the result is the run's output; a human gets a <see cref="WorkerRequestKind.Do"/>
-    /// request and answers with the result when done. Only inside a durable action.
+    /// recorded in its own file) and the result is the run's output; a run that does not finish (it fails for good, or
+    /// stops at its turn limit) answers with <see cref="AgentRunFailedException"/>, journaled like an answer. A human
+    /// gets a <see cref="WorkerRequestKind.Do"/> request and answers with the result when done. Only inside a durable action.
     /// </summary>
     /// <param name="task">What to do.</param>
     /// <param name="timeout">How long to wait: a human's request escalates after it (null: never expires); an agent's run is awaited that long, then <see cref="SignalTimeoutException"/>.</param>
     /// <param name="escalateTo">For a human: what happens to an unanswered request. Agents ignore it.</param>
     /// <exception cref="InvalidOperationException">Called outside a durable action (an async verb or a ctx.Do action).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive.</exception>
+    /// <exception cref="AgentRunFailedException">The agent's run did not finish: it names the agent, the run and why (not retried).</exception>
     public async Task<string> Do(string task, TimeSpan? timeout = null, EscalationPolicy? escalateTo = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(task);
@@ -52,7 +54,7 @@ public sealed class WorkerRef<TWorker>
         var requester = _context.Ns;
         var worker = _worker;
         var signal = await _context.Step("do " + Ns, token => worker.Run(ctx => AgentAnswers.StartRun(ctx.Activation, task, requester, action), token)).ConfigureAwait(false);
-        return await _context.WaitFor(signal, wait, StepJsonContext.Default.String).ConfigureAwait(false);
+        return await AgentAnswers.AwaitRunAsync(_context, signal, wait, Ns).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -149,9 +151,15 @@ public sealed class WorkerRef<TWorker>
         return AiPrimitives.ReadGenerated(answer, json, prompt, "The worker " + Ns);
     }
 
-    /// <summary>Like <see cref="Generate{T}(string, JsonTypeInfo{T}, TimeSpan?, EscalationPolicy?)"/> for the built-in types (string, bool, numbers, Guid, dates, string lists).</summary>
+    /// <summary>
+    /// Like <see cref="Generate{T}(string, JsonTypeInfo{T}, TimeSpan?, EscalationPolicy?)"/> without metadata:
+    /// <c>await w.Generate&lt;string[]&gt;("…")</c>. The built-in types (string, bool, numbers, Guid, dates, string lists)
+    /// work everywhere; any other type (a record) needs reflection-based JSON, which apps have unless trimmed or Native
+    /// AOT; there, pass its JsonTypeInfo.
+    /// </summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not built in and reflection-based JSON is off.</exception>
     public Task<T> Generate<T>(string prompt, TimeSpan? timeout = null, EscalationPolicy? escalateTo = null)
-        => Generate(prompt, AiPrimitives.BuiltIn<T>(), timeout, escalateTo);
+        => Generate(prompt, AiPrimitives.DefaultJson<T>(), timeout, escalateTo);
 
     /// <summary>
     /// Sends <paramref name="message"/> to the worker's notification channels (<see cref="Worker.Channels"/>), once per
