@@ -33,13 +33,13 @@ internal sealed class ActionStore
     /// </summary>
     internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now, string? output = null)
     {
-        _db.Command("""
+        _db.Statement("""
             INSERT INTO actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
-            VALUES ($id, $verb, $actor, $target, $noun, $branch, $input, $output, $before, $after, $durability, 'completed', 1, $now, $now, $now)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'completed', 1, ?12, ?12, ?12)
             """)
-            .Bind("$id", _db.TakeRowId(ObjectDatabase.ActionsTable)).Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
-            .Bind("$input", input).Bind("$output", output).Bind("$before", before).Bind("$after", after).Bind("$durability", ToText(durability)).Bind("$now", now)
-            .ExecuteNonQuery();
+            .Bind(1, _db.TakeRowId(ObjectDatabase.ActionsTable)).Bind(2, verb).Bind(3, actor).Bind(4, target).Bind(5, nounId).Bind(6, branch)
+            .Bind(7, input).Bind(8, output).Bind(9, before).Bind(10, after).Bind(11, ToText(durability)).Bind(12, now)
+            .Execute();
         return _db.LastInsertRowId;
     }
 

@@ -53,13 +53,13 @@ internal sealed class EventStore
     internal EventRecord Append(string type, string source, long? nounId, string? thing, long? version, long? actionId, string? data, long now, bool derived = false)
     {
         bool handled = _db.HasSubscribers is { } has && !has(type);
-        _db.Command("""
+        _db.Statement("""
             INSERT INTO events (sequence, type, source, noun, thing, version, action, data, created_at, dispatched_at)
-            VALUES ($sequence, $type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """)
-            .Bind("$sequence", _db.TakeRowId(ObjectDatabase.EventsTable)).Bind("$type", type).Bind("$source", source).Bind("$noun", nounId).Bind("$thing", thing)
-            .Bind("$version", version).Bind("$action", actionId).Bind("$data", derived && version is not null ? null : data).Bind("$now", now).Bind("$dispatched", handled ? now : null)
-            .ExecuteNonQuery();
+            .Bind(1, _db.TakeRowId(ObjectDatabase.EventsTable)).Bind(2, type).Bind(3, source).Bind(4, nounId).Bind(5, thing)
+            .Bind(6, version).Bind(7, actionId).Bind(8, derived && version is not null ? null : data).Bind(9, now).Bind(10, handled ? now : null)
+            .Execute();
         var record = new EventRecord
         {
             Sequence = _db.LastInsertRowId,

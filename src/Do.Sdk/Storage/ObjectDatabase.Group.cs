@@ -9,14 +9,14 @@ internal sealed partial class ObjectDatabase
     internal void BeginGroup()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+        Statement("BEGIN IMMEDIATE").Execute();
         _transactionDepth = 1;
     }
 
     /// <summary>Commits a group: every member that did not fail becomes durable at once.</summary>
     internal void CommitGroup()
     {
-        Command("COMMIT").ExecuteNonQuery();
+        Statement("COMMIT").Execute();
         _transactionDepth = 0;
         _floorTaken = false;
         _checkpointer?.OnCommit();
@@ -54,7 +54,7 @@ internal sealed partial class ObjectDatabase
     {
         if (!first)
         {
-            Command("SAVEPOINT member").ExecuteNonQuery();
+            Statement("SAVEPOINT member").Execute();
         }
 
         return _uncommitted.Count;
@@ -65,7 +65,7 @@ internal sealed partial class ObjectDatabase
     {
         if (!first)
         {
-            Command("RELEASE member").ExecuteNonQuery();
+            Statement("RELEASE member").Execute();
         }
     }
 
@@ -79,7 +79,7 @@ internal sealed partial class ObjectDatabase
         if (!first)
         {
             Command("ROLLBACK TO member").ExecuteNonQuery();
-            Command("RELEASE member").ExecuteNonQuery();
+            Statement("RELEASE member").Execute();
             RestoreRowIdFloors();
             return;
         }
@@ -95,6 +95,6 @@ internal sealed partial class ObjectDatabase
 
         // The group goes on with the next members in a fresh transaction, as if this one had never run.
         RestoreRowIdFloors();
-        Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+        Statement("BEGIN IMMEDIATE").Execute();
     }
 }

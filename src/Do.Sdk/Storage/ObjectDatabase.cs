@@ -12,6 +12,7 @@ internal sealed partial class ObjectDatabase : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _statements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _nounIds = new(StringComparer.Ordinal);
     private readonly List<EventRecord> _committed = [];
     private readonly List<EventRecord> _uncommitted = [];
@@ -237,12 +238,12 @@ internal sealed partial class ObjectDatabase : IDisposable
             }
         }
 
-        Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+        Statement("BEGIN IMMEDIATE").Execute();
         _transactionDepth = 1;
         try
         {
             var result = work();
-            Command("COMMIT").ExecuteNonQuery();
+            Statement("COMMIT").Execute();
             _transactionDepth = 0;
             _floorTaken = false;
             _checkpointer?.OnCommit();
@@ -320,6 +321,22 @@ internal sealed partial class ObjectDatabase : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// Returns a statement for <paramref name="sql"/> bound by position, prepared once per database and reused; for the
+    /// INSERTs every write runs (see <see cref="RawStatement"/>).
+    /// </summary>
+    internal RawStatement Statement(string sql)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(_connection, sql);
+            _statements.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
     internal int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var command = _connection.CreateCommand();
@@ -366,6 +383,12 @@ internal sealed partial class ObjectDatabase : IDisposable
         }
 
         _commands.Clear();
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _statements.Clear();
         _connection.Dispose();
     }
 }

@@ -294,9 +294,9 @@ internal sealed class ThingStore
             actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, predicted, options?.Durability ?? Durability.Do, now, options?.Output);
         }
 
-        _db.Command("INSERT INTO things (version, branch, noun, id, data, deleted, action) VALUES ($version, $branch, $noun, $id, $data, $deleted, $action)")
-            .Bind("$version", _db.TakeRowId(ObjectDatabase.ThingsTable)).Bind("$branch", branch).Bind("$noun", nounId).Bind("$id", id).Bind("$data", json).Bind("$deleted", json is null ? 1 : 0).Bind("$action", actionId)
-            .ExecuteNonQuery();
+        _db.Statement("INSERT INTO things (version, branch, noun, id, data, deleted, action) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+            .Bind(1, _db.TakeRowId(ObjectDatabase.ThingsTable)).Bind(2, branch).Bind(3, nounId).Bind(4, id).Bind(5, json).Bind(6, json is null ? 1 : 0).Bind(7, actionId)
+            .Execute();
         var version = _db.LastInsertRowId;
         _lastVersion = version;
         var written = new ThingRecord(version, noun, id, json, json is null);
