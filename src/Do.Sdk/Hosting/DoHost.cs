@@ -280,9 +280,10 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                     {
                         // Not awaited: a drain that must wait for the turn goes on without this caller, who may give up.
                         _ = activation.DrainHereAsync();
-                        if (member.Completion.IsCompleted)
+                        if (member.Completion.IsCompleted && InlineAnswers.MustYield())
                         {
-                            // Answered on this thread: yield first, so a caller calling in a loop lets others run (issue 19).
+                            // Answered on this thread: now and then yield first, so a caller calling in a loop lets
+                            // others run (issue 19) without paying a thread hop on every call.
                             await Task.Yield();
                         }
                     }

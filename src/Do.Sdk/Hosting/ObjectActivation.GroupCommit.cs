@@ -18,8 +18,8 @@ internal sealed partial class ObjectActivation
     /// their own savepoints of one shared transaction, commits once, dispatches the events, and only then answers the
     /// callers: under concurrency many verbs share one fsync, and no caller hears "done" before its write is durable.
     /// Returns true when this caller won the drain and runs on the thread pool without a context of its own: it runs the
-    /// first group itself (<see cref="DrainHereAsync"/>) and then yields to the pool before going on, instead of paying
-    /// two thread hops (drain work item, then its own continuation).
+    /// first group itself (<see cref="DrainHereAsync"/>) and goes on without a thread hop, yielding to the pool now and
+    /// then (<see cref="InlineAnswers"/>), instead of paying two hops (drain work item, then its own continuation).
     /// </summary>
     public bool Enqueue(GroupedWork work)
     {
@@ -55,9 +55,9 @@ internal sealed partial class ObjectActivation
     /// <summary>
     /// Runs one group on the calling thread, for the caller whose <see cref="Enqueue"/> won the drain. It is bounded like
     /// any group (<see cref="DoHostOptions.MaxGroupSize"/>, <see cref="DrainQuantum"/>); work queued meanwhile goes to a
-    /// drain at the back of the pool's global queue. The caller must yield before its code goes on (see
-    /// <c>DoHost.RunGroupedAsync</c>): answered synchronously, a caller calling in a loop would never give its thread
-    /// back, and the objects whose callers wait for a thread would starve (issue 19).
+    /// drain at the back of the pool's global queue. The caller must yield now and then before its code goes on (see
+    /// <c>DoHost.RunGroupedAsync</c> and <see cref="InlineAnswers"/>): answered synchronously every time, a caller calling
+    /// in a loop would never give its thread back, and the objects whose callers wait for a thread would starve (issue 19).
     /// </summary>
     public Task DrainHereAsync() => DrainAsync();
 
@@ -69,7 +69,7 @@ internal sealed partial class ObjectActivation
     /// taking new ones), answers its callers, and if more work is queued, schedules the next group as a new work item at
     /// the back of the thread pool's global queue instead of looping: every other object's drain queued meanwhile runs
     /// first. Only the first group may run on the thread of the caller that won the drain (<see cref="DrainHereAsync"/>),
-    /// which yields before its own code goes on. Callers are answered through their own continuations
+    /// which yields now and then before its own code goes on. Callers are answered through their own continuations
     /// (<see cref="GroupedWork"/> completes asynchronously), so no caller's code ever runs inside this or another object's drain.
     /// </summary>
     private async Task DrainAsync()
