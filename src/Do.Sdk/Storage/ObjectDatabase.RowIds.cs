@@ -58,12 +58,23 @@ internal sealed partial class ObjectDatabase
     {
         _activeFloors.Clear();
         _floorTaken = false;
-        foreach (var (table, key) in RowIdTables)
+        List<(string Table, long Floor)>? floors = null;
+        using (var command = Connection.CreateCommand())
         {
-            var floor = Scalar($"SELECT CAST(value AS INTEGER) FROM meta WHERE key = '{FloorKeyPrefix}{table}'");
-            if (floor is long f && f > (Scalar($"SELECT MAX({key}) FROM {table}") is long max ? max : 0))
+            command.CommandText = $"SELECT substr(key, {FloorKeyPrefix.Length + 1}), CAST(value AS INTEGER) FROM meta WHERE key >= '{FloorKeyPrefix}' AND key < '{FloorKeyPrefix[..^1]};'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                _activeFloors[table] = f;
+                (floors ??= []).Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        foreach (var (table, floor) in floors ?? [])
+        {
+            var key = Array.Find(RowIdTables, t => t.Table == table).Key;
+            if (key is not null && floor > (Scalar($"SELECT MAX({key}) FROM {table}") is long max ? max : 0))
+            {
+                _activeFloors[table] = floor;
             }
         }
     }

@@ -128,17 +128,16 @@ internal sealed partial class ObjectDatabase : IDisposable
                 db.Execute("PRAGMA locking_mode = EXCLUSIVE");
             }
 
+            // Without exclusive locking a second connection checkpoints the log off the write path (WalCheckpointer), and
+            // the automatic checkpoint is only its backstop.
+            db._checkpointer = exclusiveLocking ? null : new WalCheckpointer(path);
             db.Execute($"""
                 PRAGMA journal_mode = WAL;
                 PRAGMA synchronous = {(int)synchronous};
                 PRAGMA foreign_keys = ON;
                 PRAGMA busy_timeout = 5000;
+                {(exclusiveLocking ? "" : $"PRAGMA wal_autocheckpoint = {WalCheckpointer.BackstopPages}; PRAGMA journal_size_limit = {WalCheckpointer.LogSizeLimit};")}
                 """);
-            if (!exclusiveLocking)
-            {
-                db._checkpointer = new WalCheckpointer(path);
-                db.Execute($"PRAGMA wal_autocheckpoint = {WalCheckpointer.BackstopPages}; PRAGMA journal_size_limit = {WalCheckpointer.LogSizeLimit}");
-            }
 
             db.Migrate();
             db.RefreshRowIdFloors();
