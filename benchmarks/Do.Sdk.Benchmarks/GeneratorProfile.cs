@@ -15,39 +15,46 @@ namespace Do.Benchmarks;
 /// </summary>
 public static class GeneratorProfile
 {
-    public static int Run(int nouns, int rounds, string? oldGenerator = null)
+    public static int Run(int nouns, int rounds, params string[] otherGenerators)
     {
         var bench = new GeneratorBenchmarks { Nouns = nouns };
         bench.Setup();
-        var old = oldGenerator is null ? null : LoadGenerator(oldGenerator);
-        var before = new List<double>();
-        var beforeCpu = new List<double>();
-        var beforeMb = new List<double>();
-        var stj = new List<double>();
-        var stjCpu = new List<double>();
-        var stjMb = new List<double>();
-        var ours = new List<double>();
-        var oursCpu = new List<double>();
-        var oursMb = new List<double>();
+        var contenders = new List<Contender>
+        {
+            new("System.Text.Json", bench.Stj_Cold),
+            new("Do (this build)", bench.Do_Cold),
+        };
+        foreach (var path in otherGenerators)
+        {
+            var generator = LoadGenerator(path);
+            contenders.Add(new($"Do ({Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)))})", () => bench.Cold(generator)));
+        }
+
+        // Each round rotates the order, so no contender always runs right after the same other one.
         for (int round = 0; round < rounds; round++)
         {
-            Measure(bench.Stj_Cold, stj, stjCpu, stjMb);
-            Measure(bench.Do_Cold, ours, oursCpu, oursMb);
-            if (old is not null)
+            for (int i = 0; i < contenders.Count; i++)
             {
-                Measure(() => bench.Cold(old), before, beforeCpu, beforeMb);
+                contenders[(round + i) % contenders.Count].Measure();
             }
         }
 
-        // The first rounds include JIT and are dropped from the medians when there are enough of them.
-        var skip = rounds > 4 ? 2 : 0;
-        Console.WriteLine(Invariant($"{nouns} nouns, {rounds} alternating rounds (first {skip} dropped), {Environment.ProcessorCount} cores"));
-        Console.WriteLine(Invariant($"  System.Text.Json cold: {Median(stj, skip):0.0} ms wall, {Median(stjCpu, skip):0.0} ms CPU, {Median(stjMb, skip):0.0} MB allocated"));
-        Console.WriteLine(Invariant($"  Do cold:               {Median(ours, skip):0.0} ms wall, {Median(oursCpu, skip):0.0} ms CPU, {Median(oursMb, skip):0.0} MB allocated"));
-        Console.WriteLine(Invariant($"  ratio:                 {Median(ours, skip) / Median(stj, skip):0.00}x wall, {Median(oursCpu, skip) / Median(stjCpu, skip):0.00}x CPU, {Median(oursMb, skip) / Median(stjMb, skip):0.00}x allocated"));
-        if (old is not null)
+        // The first rounds run partly on tier-0 code: tiered compilation promotes the generators' methods only after
+        // a quiet 100 ms, which a busy run rarely has, so at 1,000 nouns times still fell until the fifth or sixth
+        // round. The first half of the rounds is dropped from the medians when there are enough of them.
+        var skip = rounds > 4 ? rounds / 2 : 0;
+        var stj = contenders[0];
+        Console.WriteLine(Invariant($"{nouns} nouns, {rounds} rotating rounds (first {skip} dropped as warm-up), {Environment.ProcessorCount} cores"));
+        foreach (var c in contenders)
         {
-            Console.WriteLine(Invariant($"  Do cold, {Path.GetFileName(Path.GetDirectoryName(oldGenerator))} build: {Median(before, skip):0.0} ms wall, {Median(beforeCpu, skip):0.0} ms CPU, {Median(beforeMb, skip):0.0} MB allocated; ratio {Median(before, skip) / Median(stj, skip):0.00}x wall, {Median(beforeCpu, skip) / Median(stjCpu, skip):0.00}x CPU"));
+            // The fastest round's thread CPU time as well: on a loaded machine the least disturbed round is the closest
+            // to what the generator itself costs.
+            var ratio = c == stj ? "" : Invariant($"; ratio {Median(c.Wall, skip) / Median(stj.Wall, skip):0.00}x wall, {Median(c.Cpu, skip) / Median(stj.Cpu, skip):0.00}x CPU, {Median(c.ThreadCpu, skip) / Median(stj.ThreadCpu, skip):0.00}x thread CPU, {Best(c.ThreadCpu, skip) / Best(stj.ThreadCpu, skip):0.00}x best thread CPU");
+            Console.WriteLine(Invariant($"  {c.Name,-28} {Median(c.Wall, skip),7:0.0} ms wall, {Median(c.Cpu, skip),7:0.0} ms CPU, {Median(c.ThreadCpu, skip),7:0.0} ms thread CPU (best {Best(c.ThreadCpu, skip):0.0}), {Median(c.Megabytes, skip),5:0.0} MB, {Median(c.GcPause, skip),6:0.0} ms GC pause, {Median(c.Gen1, skip):0} gen1+ GCs{ratio}"));
+            if (Environment.GetEnvironmentVariable("DO_PROFILE_ROUNDS") == "1")
+            {
+                Console.WriteLine("    wall by round: " + string.Join(" ", c.Wall.Select(v => v.ToString("0", CultureInfo.InvariantCulture))));
+            }
         }
 
         Describe("System.Text.Json", bench.Stj_Tracked());
@@ -67,22 +74,6 @@ public static class GeneratorProfile
         }
     }
 
-    private static void Measure(Func<Microsoft.CodeAnalysis.GeneratorDriver> run, List<double> wall, List<double> cpu, List<double> megabytes)
-    {
-        // A full collection first, so neither generator pays for the other's garbage.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var started = Stopwatch.GetTimestamp();
-        _ = run();
-        wall.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        megabytes.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0));
-        process.Refresh();
-        cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
-    }
-
     private static Microsoft.CodeAnalysis.IIncrementalGenerator LoadGenerator(string path)
     {
         // Its own load context, because this process already loaded the current Do.Sdk.Generators; Roslyn itself still
@@ -92,6 +83,8 @@ public static class GeneratorProfile
         return (Microsoft.CodeAnalysis.IIncrementalGenerator)Activator.CreateInstance(type)!;
     }
 
+    private static double Best(List<double> values, int skip) => values.Skip(skip).Min();
+
     private static double Median(List<double> values, int skip)
     {
         var sorted = values.Skip(skip).Order().ToArray();
@@ -99,4 +92,66 @@ public static class GeneratorProfile
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class Contender(string name, Func<Microsoft.CodeAnalysis.GeneratorDriver> run)
+    {
+        public string Name { get; } = name;
+
+        public List<double> Wall { get; } = [];
+
+        public List<double> Cpu { get; } = [];
+
+        public List<double> ThreadCpu { get; } = [];
+
+        public List<double> Megabytes { get; } = [];
+
+        public List<double> GcPause { get; } = [];
+
+        public List<double> Gen1 { get; } = [];
+
+        public void Measure()
+        {
+            // A full collection first, so no generator pays for another's garbage.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            using var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var threadBefore = ThreadCpuTime();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var gen1Before = GC.CollectionCount(1);
+            var started = Stopwatch.GetTimestamp();
+            _ = run();
+            Wall.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            ThreadCpu.Add(ThreadCpuTime() - threadBefore);
+            GcPause.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
+            Gen1.Add(GC.CollectionCount(1) - gen1Before);
+            Megabytes.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0));
+            process.Refresh();
+            Cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+        }
+    }
+
+    // CPU time of the calling thread, in ms: the driver runs the generator on it, so this leaves out time spent waiting
+    // for a core and the runtime's background threads (tiered JIT, background GC). Linux only; NaN elsewhere.
+    private static double ThreadCpuTime()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return double.NaN;
+        }
+
+        const int ClockThreadCpuTimeId = 3;
+        return ClockGetTime(ClockThreadCpuTimeId, out var time) == 0 ? (time.Seconds * 1e3) + (time.Nanoseconds / 1e6) : double.NaN;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
 }

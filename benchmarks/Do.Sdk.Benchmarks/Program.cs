@@ -10,7 +10,7 @@ using Do.Benchmarks.Support;
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --alloc-probe [writes]   what a sync verb allocates, by type (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|verb]   a sync verb against its own SQL run raw (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --search-profile [queries]   search latency, Stopwatch
-// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --generator-profile [nouns] [rounds] [old.dll]   generator cold runs, A/B
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --generator-profile [nouns] [rounds] [other Do.Sdk.Generators.dll ...]   generator cold runs, A/B
 if (args is ["--memory-probe", var count])
 {
     return await MemoryProbe.RunChild(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
@@ -57,7 +57,7 @@ if (args is ["--generator-profile", ..])
 {
     var nouns = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
     var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
-    return GeneratorProfile.Run(nouns, rounds, args.Length > 3 ? args[3] : null);
+    return GeneratorProfile.Run(nouns, rounds, [.. args.Skip(3)]);
 }
 
 var results = Paths.Results();

@@ -12,6 +12,7 @@ namespace Do.Sdk.Generators.Emitting;
 internal static class AccessorEmitter
 {
     private const string Handler = "global::System.Func<{0}, global::Do.Context, global::System.Threading.Tasks.Task>";
+    private static readonly string s_untyped = string.Format(System.Globalization.CultureInfo.InvariantCulture, Handler, "global::Do.EventRecord");
 
     /// <summary>Writes the DSL types into the noun's file (see <see cref="NounEmitter.Emit"/>).</summary>
     public static void Emit(SourceWriter w, NounModel noun)
@@ -19,7 +20,6 @@ internal static class AccessorEmitter
         var access = noun.IsPublic ? "public" : "internal";
         var events = noun.CompanionName + "Events";
         var typed = string.Format(System.Globalization.CultureInfo.InvariantCulture, Handler, noun.FullName);
-        var untyped = string.Format(System.Globalization.CultureInfo.InvariantCulture, Handler, "global::Do.EventRecord");
 
         w.Line($"/// <summary>Handlers for events of {noun.Noun} things: <c>ctx.On.{noun.Noun}.Created(...)</c>.</summary>");
         w.Line(Generated.CodeAttribute);
@@ -53,7 +53,7 @@ internal static class AccessorEmitter
 
         w.Line();
         w.Line($"/// <summary>Runs <paramref name=\"handler\"/> after every event of a {noun.Noun} (<c>{noun.Noun}.*</c>).</summary>");
-        w.Line($"public void Any({untyped} handler) => _on.Subscribe({Identifiers.Literal(noun.Noun + ".*")}, handler);");
+        w.Line($"public void Any({s_untyped} handler) => _on.Subscribe({Identifiers.Literal(noun.Noun + ".*")}, handler);");
         w.Close();
 
         w.Line();

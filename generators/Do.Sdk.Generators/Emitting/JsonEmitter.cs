@@ -21,6 +21,9 @@ internal sealed class JsonEmitter
     private const string TimeOnlyFormat = "\"HH:mm:ss.FFFFFFF\"";
 
     private readonly SourceWriter _w;
+    private static readonly Dictionary<string, JsonObjectModel> s_noObjects = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, EnumModel> s_noEnums = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, JsonObjectModel> _objects;
     private readonly Dictionary<string, EnumModel> _enums;
     private readonly List<string> _usedObjects = [];
@@ -30,8 +33,9 @@ internal sealed class JsonEmitter
     public JsonEmitter(SourceWriter writer, EquatableArray<JsonObjectModel> objects, EquatableArray<EnumModel> enums)
     {
         _w = writer;
-        _objects = objects.ToDictionary(o => o.HelperName, StringComparer.Ordinal);
-        _enums = enums.ToDictionary(e => e.HelperName, StringComparer.Ordinal);
+        // Most nouns have neither; a cold run creates two emitters per noun.
+        _objects = objects.IsEmpty ? s_noObjects : objects.ToDictionary(o => o.HelperName, StringComparer.Ordinal);
+        _enums = enums.IsEmpty ? s_noEnums : enums.ToDictionary(e => e.HelperName, StringComparer.Ordinal);
     }
 
     /// <summary>Writes the statements of a <c>Write(writer, value)</c> body for <paramref name="shape"/>.</summary>
@@ -245,6 +249,11 @@ internal sealed class JsonEmitter
     /// <summary>Writes the helpers used so far (and those they use) as private static methods.</summary>
     public void WriteHelpers()
     {
+        if (_usedObjects.Count == 0 && _usedEnums.Count == 0)
+        {
+            return;
+        }
+
         var writtenObjects = new HashSet<string>(StringComparer.Ordinal);
         var writtenEnums = new HashSet<string>(StringComparer.Ordinal);
         bool progress = true;

@@ -57,9 +57,9 @@ internal static class NounEmitter
         w.Line($"public static {hide}global::Do.Infrastructure.NounInfo Noun {{ get; }} = new(");
         using (w.Indent())
         {
-            w.Line(Identifiers.Literal(noun.Noun) + ",");
-            w.Line(Identifiers.Literal(noun.Plural) + ",");
-            w.Line((noun.TypeUrl is null ? "null" : Identifiers.Literal(noun.TypeUrl)) + ",");
+            w.Line($"{Identifiers.Literal(noun.Noun)},");
+            w.Line($"{Identifiers.Literal(noun.Plural)},");
+            w.Line($"{(noun.TypeUrl is null ? "null" : Identifiers.Literal(noun.TypeUrl))},");
             if (noun.Shape.Properties.IsEmpty)
             {
                 w.Line("[],");
@@ -83,11 +83,11 @@ internal static class NounEmitter
             using (w.Indent())
             {
                 w.Line("\"\"\"");
-                w.Line(ViewSql(noun));
+                WriteViewSql(w, noun);
                 w.Line("\"\"\",");
                 foreach (var index in IndexSql(noun))
                 {
-                    w.Line(Identifiers.Literal(index) + ",");
+                    w.Line($"{Identifiers.Literal(index)},");
                 }
             }
 
@@ -119,24 +119,20 @@ internal static class NounEmitter
     }
 
     /// <summary>A view named after the noun over HEAD rows of the main branch, one column per property.</summary>
-    public static string ViewSql(NounModel noun)
+    private static void WriteViewSql(SourceWriter w, NounModel noun)
     {
-        var lines = new List<string>
-        {
-            $"CREATE VIEW IF NOT EXISTS \"{noun.Noun}\" AS",
-        };
+        w.Line($"CREATE VIEW IF NOT EXISTS \"{noun.Noun}\" AS");
         var properties = noun.Shape.Properties;
-        lines.Add("SELECT t.id AS id, t.version AS version" + (properties.IsEmpty ? "" : ","));
+        w.Line(properties.IsEmpty ? "SELECT t.id AS id, t.version AS version" : "SELECT t.id AS id, t.version AS version,");
         for (int i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            lines.Add($"       json_extract(t.data, '$.{property.JsonName}') AS \"{property.Name}\"" + (i < properties.Count - 1 ? "," : ""));
+            w.Line($"       json_extract(t.data, '$.{property.JsonName}') AS \"{property.Name}\"{(i < properties.Count - 1 ? "," : "")}");
         }
 
-        lines.Add($"FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = '{noun.Noun}'");
-        lines.Add("WHERE t.branch = 1 AND t.deleted = 0");
-        lines.Add("  AND t.version = (SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)");
-        return string.Join("\n", lines);
+        w.Line($"FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = '{noun.Noun}'");
+        w.Line("WHERE t.branch = 1 AND t.deleted = 0");
+        w.Line("  AND t.version = (SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)");
     }
 
     /// <summary>One expression index per <c>[Indexed]</c> property.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Do.Sdk.Generators.Emitting;
@@ -23,6 +24,11 @@ internal sealed class SourceWriter
     private readonly StringBuilder _builder;
     private int _indent;
 
+    // Whether the current line has text (and so its indent) yet, where that text starts, and how long its indent is.
+    private bool _lineOpen;
+    private int _lineTextStart;
+    private int _lineIndentLength;
+
     public SourceWriter()
     {
         // A typical generated file is 4–16 KB: starting near that size saves the builder's chain of growing chunks.
@@ -33,28 +39,74 @@ internal sealed class SourceWriter
     /// <summary>Writes one line at the current indentation; a text with line breaks is written line by line.</summary>
     public SourceWriter Line(string text = "")
     {
+        Append(text);
+        return EndLine();
+    }
+
+    /// <summary>Writes one interpolated line, as <see cref="Line(string)"/> writes the string it would make, without making it.</summary>
+    public SourceWriter Line([InterpolatedStringHandlerArgument("")] ref LineHandler line)
+    {
+        _ = line; // its pieces are already written into this writer
+        return EndLine();
+    }
+
+    /// <summary>
+    /// Appends text to the current line: each line of it is indented unless empty, and a line break inside it (<c>\n</c>
+    /// or <c>\r\n</c>) ends a line, so a line written in pieces comes out as the same line written at once.
+    /// </summary>
+    internal void Append(string text)
+    {
         int start = 0;
         int end;
         while ((end = text.IndexOf('\n', start)) >= 0)
         {
-            // Each line of a multi-line text, without the \r of a \r\n, as if written by its own call.
-            Append(text, start, end > start && text[end - 1] == '\r' ? end - 1 - start : end - start);
+            if (end > start)
+            {
+                // The \r of a \r\n is not written.
+                AppendSegment(text, start, text[end - 1] == '\r' ? end - 1 - start : end - start);
+            }
+            else if (_lineOpen && _builder[_builder.Length - 1] == '\r')
+            {
+                // A \r\n split over two pieces: drop the \r written with the previous piece, and its indent if it was alone.
+                _builder.Length--;
+                if (_builder.Length == _lineTextStart)
+                {
+                    _builder.Length -= _lineIndentLength;
+                    _lineOpen = false;
+                }
+            }
+
+            EndLine();
             start = end + 1;
         }
 
-        Append(text, start, text.Length - start);
-        return this;
+        AppendSegment(text, start, text.Length - start);
     }
 
-    private void Append(string text, int start, int count)
+    private void AppendSegment(string text, int start, int count)
     {
-        if (count > 0)
+        if (count == 0)
         {
-            _builder.Append(_indent < s_indents.Length ? s_indents[_indent] : new string(' ', _indent * IndentUnit.Length));
-            _builder.Append(text, start, count);
+            return;
         }
 
+        if (!_lineOpen)
+        {
+            var indent = _indent < s_indents.Length ? s_indents[_indent] : new string(' ', _indent * IndentUnit.Length);
+            _builder.Append(indent);
+            _lineOpen = true;
+            _lineIndentLength = indent.Length;
+            _lineTextStart = _builder.Length;
+        }
+
+        _builder.Append(text, start, count);
+    }
+
+    private SourceWriter EndLine()
+    {
         _builder.Append('\n');
+        _lineOpen = false;
+        return this;
     }
 
     /// <summary>Writes <c>{</c> and indents.</summary>

@@ -25,7 +25,7 @@ internal sealed record VerbOwner(
 {
     public string Access => IsPublic ? "public" : "internal";
 
-    public string VerbsClass => VerbEmitter.VerbsClass(Namespace, CompanionName);
+    public string VerbsClass { get; } = VerbEmitter.VerbsClass(Namespace, CompanionName);
 
     public static VerbOwner From(NounModel noun)
         => new(noun.Location.Namespace, noun.CompanionName, noun.FullName, noun.Noun, true, noun.IsPublic, noun.Verbs, noun.NestedTypes, noun.Enums);

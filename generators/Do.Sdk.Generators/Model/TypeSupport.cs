@@ -174,27 +174,36 @@ internal static class TypeSupport
             return ValueKind.Nullable;
         }
 
-        switch (MetadataName(named))
+        if (named.ContainingType is null && IsNamespace(named.ContainingNamespace, "System"))
         {
-            case "System.DateTimeOffset": return ValueKind.DateTimeOffset;
-            case "System.Guid": return ValueKind.Guid;
-            case "System.TimeSpan": return ValueKind.TimeSpan;
-            case "System.DateOnly": return ValueKind.DateOnly;
-            case "System.TimeOnly": return ValueKind.TimeOnly;
+            switch (named.MetadataName)
+            {
+                case "DateTimeOffset": return ValueKind.DateTimeOffset;
+                case "Guid": return ValueKind.Guid;
+                case "TimeSpan": return ValueKind.TimeSpan;
+                case "DateOnly": return ValueKind.DateOnly;
+                case "TimeOnly": return ValueKind.TimeOnly;
+            }
         }
 
         if (named.IsGenericType)
         {
-            switch (MetadataName(named.OriginalDefinition))
+            var definition = named.OriginalDefinition;
+            if (definition.ContainingType is not null || !IsNamespace(definition.ContainingNamespace, "System.Collections.Generic"))
             {
-                case "System.Collections.Generic.List`1":
+                return ValueKind.Unsupported;
+            }
+
+            switch (definition.MetadataName)
+            {
+                case "List`1":
                     shape = CollectionShape.List;
                     break;
-                case "System.Collections.Generic.IList`1":
-                case "System.Collections.Generic.ICollection`1":
-                case "System.Collections.Generic.IReadOnlyList`1":
-                case "System.Collections.Generic.IReadOnlyCollection`1":
-                case "System.Collections.Generic.IEnumerable`1":
+                case "IList`1":
+                case "ICollection`1":
+                case "IReadOnlyList`1":
+                case "IReadOnlyCollection`1":
+                case "IEnumerable`1":
                     shape = CollectionShape.Interface;
                     break;
                 default:
@@ -352,7 +361,7 @@ internal static class TypeSupport
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (MetadataName(current) == DurableObjectName)
+            if (IsNamed(current, DurableObjectName))
             {
                 return true;
             }
@@ -362,10 +371,10 @@ internal static class TypeSupport
     }
 
     /// <summary>True when <paramref name="type"/> is <c>Do.Context</c>.</summary>
-    public static bool IsContext(ITypeSymbol type) => type is INamedTypeSymbol named && MetadataName(named) == ContextName;
+    public static bool IsContext(ITypeSymbol type) => type is INamedTypeSymbol named && IsNamed(named, ContextName);
 
     /// <summary>True when <paramref name="type"/> is <c>System.Threading.CancellationToken</c>.</summary>
-    public static bool IsCancellationToken(ITypeSymbol type) => type is INamedTypeSymbol named && MetadataName(named) == "System.Threading.CancellationToken";
+    public static bool IsCancellationToken(ITypeSymbol type) => type is INamedTypeSymbol named && IsNamed(named, "System.Threading.CancellationToken");
 
     /// <summary>True for <c>void</c>, <c>Task</c> and <c>ValueTask</c>: what a verb may return.</summary>
     public static bool IsSupportedVerbReturn(ITypeSymbol type, out bool isAsync) => IsSupportedVerbReturn(type, out isAsync, out _);
@@ -384,15 +393,16 @@ internal static class TypeSupport
             return true;
         }
 
-        if (type is INamedTypeSymbol named)
+        if (type is INamedTypeSymbol named
+            && (named.IsGenericType ? named.ConstructedFrom : named) is { ContainingType: null } definition
+            && IsNamespace(definition.ContainingNamespace, "System.Threading.Tasks"))
         {
-            var name = MetadataName(named.IsGenericType ? named.ConstructedFrom : named);
-            switch (name)
+            switch (definition.MetadataName)
             {
-                case "System.Threading.Tasks.Task" or "System.Threading.Tasks.ValueTask":
+                case "Task" or "ValueTask":
                     isAsync = true;
                     return true;
-                case "System.Threading.Tasks.Task`1" or "System.Threading.Tasks.ValueTask`1":
+                case "Task`1" or "ValueTask`1":
                     isAsync = true;
                     result = named.TypeArguments[0];
                     return true;
@@ -413,13 +423,91 @@ internal static class TypeSupport
     {
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass is { } cls && MetadataName(cls) == attributeName)
+            if (attribute.AttributeClass is { } cls && IsNamed(cls, attributeName))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when <see cref="MetadataName"/> of <paramref name="type"/> is <paramref name="metadataName"/>, compared
+    /// part by part from the end without building the name: a cold run checks every attribute and most property types.
+    /// </summary>
+    public static bool IsNamed(INamedTypeSymbol type, string metadataName)
+    {
+        int end = metadataName.Length;
+        var current = type;
+        while (true)
+        {
+            if (!EndsWith(metadataName, ref end, current.MetadataName))
+            {
+                return false;
+            }
+
+            if (current.ContainingType is not { } outer)
+            {
+                break;
+            }
+
+            if (end == 0 || metadataName[end - 1] != '+')
+            {
+                return false;
+            }
+
+            end--;
+            current = outer;
+        }
+
+        if (current.ContainingNamespace is not { IsGlobalNamespace: false } ns)
+        {
+            return end == 0;
+        }
+
+        return end > 0 && metadataName[end - 1] == '.' && IsNamespace(ns, metadataName, end - 1);
+    }
+
+    /// <summary>True when <paramref name="ns"/> is the namespace named <paramref name="name"/> (<c>System.Threading.Tasks</c>).</summary>
+    public static bool IsNamespace(INamespaceSymbol? ns, string name) => IsNamespace(ns, name, name.Length);
+
+    // True when name[..end] is the dotted name of `ns` (empty for the global namespace).
+    private static bool IsNamespace(INamespaceSymbol? ns, string name, int end)
+    {
+        bool innermost = true;
+        for (var current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            if (!innermost)
+            {
+                if (end == 0 || name[end - 1] != '.')
+                {
+                    return false;
+                }
+
+                end--;
+            }
+
+            innermost = false;
+            if (!EndsWith(name, ref end, current.Name))
+            {
+                return false;
+            }
+        }
+
+        return end == 0;
+    }
+
+    private static bool EndsWith(string text, ref int end, string part)
+    {
+        int start = end - part.Length;
+        if (start < 0 || string.CompareOrdinal(text, start, part, 0, part.Length) != 0)
+        {
+            return false;
+        }
+
+        end = start;
+        return true;
     }
 
     /// <summary>The namespace-qualified metadata name (<c>System.Collections.Generic.List`1</c>).</summary>

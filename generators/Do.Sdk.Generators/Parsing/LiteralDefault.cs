@@ -34,6 +34,17 @@ internal static class LiteralDefault
             return false; // [Optional, DefaultParameterValue(...)] also make a default
         }
 
+        return TryRead(syntax, parameter.Type, type, out hasDefault, out value);
+    }
+
+    /// <summary>
+    /// The same reading from a parameter's syntax alone, for a parameter of type <paramref name="parameterType"/> that
+    /// carries no attributes and belongs to a method declared once (not a partial method).
+    /// </summary>
+    public static bool TryRead(ParameterSyntax syntax, ITypeSymbol parameterType, TypeRef type, out bool hasDefault, out object? value)
+    {
+        hasDefault = false;
+        value = null;
         if (syntax.Default is null)
         {
             return true;
@@ -48,7 +59,7 @@ internal static class LiteralDefault
         var token = literal.Token.Value;
         switch (literal.Kind())
         {
-            case SyntaxKind.NullLiteralExpression when type.Kind == ValueKind.Nullable || type.IsNullableReference || parameter.Type.IsReferenceType:
+            case SyntaxKind.NullLiteralExpression when type.Kind == ValueKind.Nullable || type.IsNullableReference || parameterType.IsReferenceType:
                 hasDefault = true;
                 return true;
             case SyntaxKind.TrueLiteralExpression or SyntaxKind.FalseLiteralExpression when target == ValueKind.Boolean:

@@ -45,7 +45,7 @@ internal static class NounParser
             return null;
         }
 
-        var verbs = VerbParser.Parse(type, types, cancellationToken);
+        var verbs = VerbParser.Parse(type, types, context.SemanticModel, cancellationToken);
         var attribute = context.Attributes.Length > 0 ? context.Attributes[0] : null;
         var plural = attribute is null ? null : Symbols.NamedArgument<string>(attribute, "Plural");
         var typeUrl = attribute is null ? null : Symbols.NamedArgument<string>(attribute, "Type");

@@ -39,7 +39,7 @@ internal static class ObjectParser
         }
 
         var types = new JsonTypeCollector();
-        var verbs = VerbParser.Parse(type, types, cancellationToken);
+        var verbs = VerbParser.Parse(type, types, context.SemanticModel, cancellationToken);
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         return new ObjectClassModel(
             new TypeLocation(ns, EquatableArray<string>.Empty),

@@ -12,20 +12,31 @@ namespace Do.Sdk.Generators.Parsing;
 /// <summary>Reads the <c>[Verb]</c> methods of a noun or durable object class; skips those it cannot call.</summary>
 internal static class VerbParser
 {
-    public static EquatableArray<VerbModel> Parse(INamedTypeSymbol type, JsonTypeCollector types, CancellationToken cancellationToken)
+    public static EquatableArray<VerbModel> Parse(INamedTypeSymbol type, JsonTypeCollector types, SemanticModel? model, CancellationToken cancellationToken)
     {
         var verbs = new List<VerbModel>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+            {
+                continue;
+            }
+
+            // Syntax first: a method without attributes is no verb, and a plain signature needs no binding.
+            if (VerbSyntax.HasNoAttributes(method)
                 || Symbols.FindAttribute(method, TypeSupport.VerbAttributeName) is not { } attribute)
             {
                 continue;
             }
 
-            if (Parse(method, attribute, types) is { } verb && names.Add(verb.Name))
+            if (!VerbSyntax.TryRead(method, attribute, model, types, out var verb))
+            {
+                verb = Parse(method, attribute, types);
+            }
+
+            if (verb is not null && names.Add(verb.Name))
             {
                 verbs.Add(verb);
             }
@@ -34,7 +45,8 @@ internal static class VerbParser
         return verbs.ToEquatableArray();
     }
 
-    private static VerbModel? Parse(IMethodSymbol method, AttributeData attribute, JsonTypeCollector types)
+    /// <summary>A <c>[Verb]</c> method read from its symbol, as the compiler binds it; null when it cannot be called.</summary>
+    internal static VerbModel? Parse(IMethodSymbol method, AttributeData attribute, JsonTypeCollector types)
     {
         if (method.IsStatic || method.IsGenericMethod || method.IsAbstract || TypeSupport.IsReservedVerbName(method.Name)
             || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
@@ -76,43 +88,61 @@ internal static class VerbParser
                 return null;
             }
 
-            string? defaultValue = null;
             if (!LiteralDefault.TryRead(parameter, typeRef, out bool hasDefault, out object? explicitDefault))
             {
                 hasDefault = parameter.HasExplicitDefaultValue;
                 explicitDefault = hasDefault ? parameter.ExplicitDefaultValue : null;
             }
 
-            if (hasDefault)
+            if (ValueParameter(parameter.Name, parameter.Type, typeRef, hasDefault, explicitDefault) is not { } value)
             {
-                defaultValue = DefaultValue(explicitDefault, parameter.Type, typeRef);
-                if (defaultValue is null)
-                {
-                    return null;
-                }
-
-                // `string s = null` in code without nullable annotations: keep it legal where nullable is enabled.
-                if (explicitDefault is null && parameter.Type.IsReferenceType && !typeRef.IsNullableReference)
-                {
-                    typeRef = typeRef with { IsNullableReference = true };
-                }
+                return null;
             }
 
-            parameters.Add(new ParameterModel(parameter.Name, typeRef, ParameterRole.Value, defaultValue));
+            parameters.Add(value);
         }
 
+        var returns = !isAsync ? VerbReturn.Void : method.ReturnType.Name == "ValueTask" ? VerbReturn.ValueTask : VerbReturn.Task;
+        return Create(method.Name, returns, parameters, result, attribute);
+    }
+
+    /// <summary>A value parameter with its default written as C#; null when the default cannot be written.</summary>
+    internal static ParameterModel? ValueParameter(string name, ITypeSymbol type, TypeRef typeRef, bool hasDefault, object? explicitDefault)
+    {
+        string? defaultValue = null;
+        if (hasDefault)
+        {
+            defaultValue = DefaultValue(explicitDefault, type, typeRef);
+            if (defaultValue is null)
+            {
+                return null;
+            }
+
+            // `string s = null` in code without nullable annotations: keep it legal where nullable is enabled.
+            if (explicitDefault is null && type.IsReferenceType && !typeRef.IsNullableReference)
+            {
+                typeRef = typeRef with { IsNullableReference = true };
+            }
+        }
+
+        return new ParameterModel(name, typeRef, ParameterRole.Value, defaultValue);
+    }
+
+    /// <summary>The verb's model from what the method and its <c>[Verb]</c> arguments say; null without a usable event name.</summary>
+    internal static VerbModel? Create(string name, VerbReturn returns, List<ParameterModel> parameters, TypeRef? result, AttributeData attribute)
+    {
         var declaredEvent = Symbols.NamedArgument<string>(attribute, "Event");
-        var eventName = Identifiers.Sanitize(string.IsNullOrWhiteSpace(declaredEvent) ? English.PastTense(method.Name) : declaredEvent!);
+        var retries = HasNamed(attribute, "Retries") ? Symbols.NamedArgument<int>(attribute, "Retries") : -1;
+        var timeout = Symbols.NamedArgument<int>(attribute, "TimeoutMilliseconds");
+        var requiresApproval = Symbols.NamedArgument<bool>(attribute, "RequiresApproval");
+        var eventName = Identifiers.Sanitize(string.IsNullOrWhiteSpace(declaredEvent) ? English.PastTense(name) : declaredEvent!);
         if (eventName.Length == 0)
         {
             return null;
         }
 
-        var retries = HasNamed(attribute, "Retries") ? Symbols.NamedArgument<int>(attribute, "Retries") : -1;
-        var timeout = Symbols.NamedArgument<int>(attribute, "TimeoutMilliseconds");
-        var returns = !isAsync ? VerbReturn.Void : method.ReturnType.Name == "ValueTask" ? VerbReturn.ValueTask : VerbReturn.Task;
         return new VerbModel(
-            method.Name,
+            name,
             Identifiers.LowerFirst(eventName),
             Identifiers.ToPascalCase(eventName),
             returns,
@@ -120,7 +150,7 @@ internal static class VerbParser
             timeout,
             parameters.ToEquatableArray(),
             result,
-            Symbols.NamedArgument<bool>(attribute, "RequiresApproval"));
+            requiresApproval);
     }
 
     private static bool HasNamed(AttributeData attribute, string name)

@@ -129,5 +129,36 @@ public sealed class TypeSupportTests
     [InlineData("Ship", false)]
     public void Reserved_verb_names(string name, bool reserved) => Assert.Equal(reserved, TypeSupport.IsReservedVerbName(name));
 
+    [Theory]
+    [InlineData("Do.VerbAttribute")]
+    [InlineData("Do.Context")]
+    [InlineData("System.Threading.CancellationToken")]
+    [InlineData("System.Threading.Tasks.Task`1")]
+    [InlineData("System.Collections.Generic.List`1")]
+    [InlineData("System.Collections.Generic.Dictionary`2+Enumerator")]
+    [InlineData("A.Outer")]
+    [InlineData("A.Outer+Hidden")]
+    [InlineData("A.Stage")]
+    public void IsNamed_matches_the_metadata_name_and_nothing_else(string metadataName)
+    {
+        var compilation = GeneratorHarness.Compile(Source, "public sealed class TopLevel { public sealed class Inner { } }");
+        string[] names = ["Do.VerbAttribute", "Do.Context", "System.Threading.CancellationToken", "System.Threading.Tasks.Task`1", "System.Threading.Tasks.Task",
+            "System.Collections.Generic.List`1", "System.Collections.Generic.Dictionary`2+Enumerator", "A.Outer", "A.Outer+Hidden", "A.Stage", "TopLevel", "TopLevel+Inner"];
+        var type = compilation.GetTypeByMetadataName(metadataName)!;
+
+        Assert.Equal(metadataName, TypeSupport.MetadataName(type));
+        foreach (var name in names.Concat(["VerbAttribute", "Do", ".Do.VerbAttribute", "X.Do.VerbAttribute", "Tasks.Task`1", "Outer+Hidden", "A.Hidden", "A+Outer", "TopLevel.Inner"]))
+        {
+            Assert.True((name == metadataName) == TypeSupport.IsNamed(type, name), $"IsNamed({metadataName}, {name})");
+        }
+
+        Assert.True(TypeSupport.IsNamespace(type.ContainingNamespace, metadataName[..metadataName.LastIndexOf('.')]));
+        Assert.False(TypeSupport.IsNamespace(type.ContainingNamespace, "Other." + metadataName[..metadataName.LastIndexOf('.')]));
+        var top = compilation.GetTypeByMetadataName("TopLevel+Inner")!;
+        Assert.True(TypeSupport.IsNamed(top, "TopLevel+Inner"));
+        Assert.False(TypeSupport.IsNamed(top, "A.TopLevel+Inner"));
+        Assert.False(TypeSupport.IsNamespace(top.ContainingNamespace, "TopLevel"));
+    }
+
     private static INamedTypeSymbol Probe() => GeneratorHarness.Compile(Source).GetTypeByMetadataName("A.Probe")!;
 }
