@@ -128,15 +128,16 @@ internal sealed partial class ObjectDatabase : IDisposable
                 db.Execute("PRAGMA locking_mode = EXCLUSIVE");
             }
 
-            // Without exclusive locking a second connection checkpoints the log off the write path (WalCheckpointer), and
-            // the automatic checkpoint is only its backstop.
-            db._checkpointer = exclusiveLocking ? null : new WalCheckpointer(path);
+            // Where commits do not sync (NORMAL, OFF), a checkpoint's syncs are the only ones on the write path: a second
+            // connection takes them off it (WalCheckpointer), and the automatic checkpoint is only its backstop. Under
+            // FULL every commit syncs anyway, and a concurrent checkpoint's syncs measurably slowed them down.
+            db._checkpointer = exclusiveLocking || synchronous >= SynchronousMode.Full ? null : new WalCheckpointer(path);
             db.Execute($"""
                 PRAGMA journal_mode = WAL;
                 PRAGMA synchronous = {(int)synchronous};
                 PRAGMA foreign_keys = ON;
                 PRAGMA busy_timeout = 5000;
-                {(exclusiveLocking ? "" : $"PRAGMA wal_autocheckpoint = {WalCheckpointer.BackstopPages}; PRAGMA journal_size_limit = {WalCheckpointer.LogSizeLimit};")}
+                {(db._checkpointer is null ? "" : $"PRAGMA wal_autocheckpoint = {WalCheckpointer.BackstopPages}; PRAGMA journal_size_limit = {WalCheckpointer.LogSizeLimit};")}
                 """);
 
             db.Migrate();

@@ -10,7 +10,10 @@ namespace Do.Storage;
 /// runs on a short-lived second connection on the thread pool while the object goes on writing. The automatic
 /// checkpoint stays on, at <see cref="BackstopPages"/>, for a log that keeps being written and for the case where these
 /// checkpoints fail.
-/// Not used with <c>locking_mode=EXCLUSIVE</c>, where no second connection may open the file.
+/// Used only where commits do not sync (<see cref="SynchronousMode.Normal"/>, <see cref="SynchronousMode.Off"/>): under
+/// <see cref="SynchronousMode.Full"/> every commit syncs the log anyway, and a checkpoint syncing beside it slowed async
+/// verbs down by 7–23% in A/B runs (benchmarks/README.md, write path round 4). Not used with <c>locking_mode=EXCLUSIVE</c>
+/// either, where no second connection may open the file.
 /// </summary>
 internal sealed class WalCheckpointer
 {

@@ -35,6 +35,15 @@ public sealed class WalCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void Full_synchronous_checkpoints_on_the_writing_connection()
+    {
+        using var db = ObjectDatabase.Open(_folder.File("object.db"), Ns, SynchronousMode.Full, FakeClock.Create());
+
+        Assert.Null(db.Checkpointer); // every commit syncs already; SQLite's own checkpoint runs in the commit
+        Assert.Equal(1000L, db.Scalar("PRAGMA wal_autocheckpoint"));
+    }
+
+    [Fact]
     public void Exclusive_locking_checkpoints_on_the_writing_connection()
     {
         using var db = ObjectDatabase.Open(_folder.File("object.db"), Ns, SynchronousMode.Normal, FakeClock.Create(), exclusiveLocking: true);
