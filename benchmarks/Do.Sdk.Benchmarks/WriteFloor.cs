@@ -30,7 +30,7 @@ public static class WriteFloor
         var studio = host.Object<Business>(BenchHost.Ns);
         await studio.Collection<Startup>().Create("s0", new Startup { Name = "Startup 0" });
         var startup = studio.Ref<Startup>("s0");
-        using var raw = new RawRow(BenchHost.OpenRaw(Path.Combine(folder.Path, "raw.db"), SynchronousMode.Normal));
+        using var raw = RawRowWriter.Create(Path.Combine(folder.Path, "raw.db"), SynchronousMode.Normal);
 
         var phases = new (string Name, Func<Task> Run)[]
         {
@@ -84,41 +84,6 @@ public static class WriteFloor
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
-    }
-
-    private sealed class RawRow : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _begin;
-        private readonly SqliteCommand _insert;
-        private readonly SqliteCommand _commit;
-
-        public RawRow(SqliteConnection connection)
-        {
-            _connection = connection;
-            using (var create = connection.CreateCommand())
-            {
-                create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, data TEXT NOT NULL)";
-                create.ExecuteNonQuery();
-            }
-
-            _begin = BenchHost.Prepare(connection, "BEGIN IMMEDIATE");
-            _insert = BenchHost.Prepare(connection, "INSERT INTO t (data) VALUES ($data)");
-            _insert.Parameters.Add(new SqliteParameter("$data", State));
-            _commit = BenchHost.Prepare(connection, "COMMIT");
-        }
-
-        public void Insert(int count)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                _begin.ExecuteNonQuery();
-                _insert.ExecuteNonQuery();
-                _commit.ExecuteNonQuery();
-            }
-        }
-
-        public void Dispose() => _connection.Dispose();
     }
 
     /// <summary>The three statements of a sync verb, with the runtime's SQL and its parameters' shapes.</summary>

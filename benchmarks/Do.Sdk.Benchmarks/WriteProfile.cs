@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Do.Benchmarks.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Do.Benchmarks;
 
@@ -18,16 +17,14 @@ namespace Do.Benchmarks;
 /// </summary>
 public static class WriteProfile
 {
-    private const string Payload = """{"name":"Acme","priority":1,"tags":[]}""";
-
     public static async Task<int> Run(int rounds, int ops)
     {
         using var folder = new TempFolder("write-profile");
         await using var normal = await Open(folder, "normal", SynchronousMode.Normal, inline: false);
         await using var full = await Open(folder, "full", SynchronousMode.Full, inline: false);
         await using var fullInline = await Open(folder, "full-inline", SynchronousMode.Full, inline: true);
-        using var rawNormal = Raw.Create(Path.Combine(folder.Path, "raw-normal.db"), SynchronousMode.Normal);
-        using var rawFull = Raw.Create(Path.Combine(folder.Path, "raw-full.db"), SynchronousMode.Full);
+        using var rawNormal = RawRowWriter.Create(Path.Combine(folder.Path, "raw-normal.db"), SynchronousMode.Normal);
+        using var rawFull = RawRowWriter.Create(Path.Combine(folder.Path, "raw-full.db"), SynchronousMode.Full);
 
         var phases = new (string Name, Func<Task> Run)[]
         {
@@ -131,49 +128,5 @@ public static class WriteProfile
     private sealed record Target(DoHost Host, ThingRef<Startup>[] Startups, ThingRef<Job> Job) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Host.DisposeAsync();
-    }
-
-    /// <summary>The baseline of <see cref="DurableWriteBenchmarks"/>: prepared BEGIN IMMEDIATE / INSERT / COMMIT.</summary>
-    private sealed class Raw : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _begin;
-        private readonly SqliteCommand _insert;
-        private readonly SqliteCommand _commit;
-
-        private Raw(SqliteConnection connection)
-        {
-            _connection = connection;
-            using (var create = connection.CreateCommand())
-            {
-                create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, data TEXT NOT NULL)";
-                create.ExecuteNonQuery();
-            }
-
-            _begin = BenchHost.Prepare(connection, "BEGIN IMMEDIATE");
-            _insert = BenchHost.Prepare(connection, "INSERT INTO t (data) VALUES ($data)");
-            _insert.Parameters.Add(new SqliteParameter("$data", Payload));
-            _commit = BenchHost.Prepare(connection, "COMMIT");
-        }
-
-        public static Raw Create(string path, SynchronousMode synchronous) => new(BenchHost.OpenRaw(path, synchronous));
-
-        public void Insert(int count)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                _begin.ExecuteNonQuery();
-                _insert.ExecuteNonQuery();
-                _commit.ExecuteNonQuery();
-            }
-        }
-
-        public void Dispose()
-        {
-            _begin.Dispose();
-            _insert.Dispose();
-            _commit.Dispose();
-            _connection.Dispose();
-        }
     }
 }
