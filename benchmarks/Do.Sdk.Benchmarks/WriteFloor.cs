@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Do.Benchmarks.Support;
 using Microsoft.Data.Sqlite;
@@ -51,22 +50,15 @@ public static class WriteFloor
         {
             for (int p = 0; p < phases.Length; p++)
             {
-                var process = Process.GetCurrentProcess();
-                var cpuBefore = process.TotalProcessorTime;
-                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-                var started = Stopwatch.GetTimestamp();
-                await phases[p].Run();
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-                process.Refresh();
+                var cost = await PhaseCost.Measure(phases[p].Run, ops);
                 if (round == 0)
                 {
-                    continue;
+                    continue; // warm-up: JIT tiering, first pages, the pool's threads
                 }
 
-                wall[p].Add(elapsed.TotalMicroseconds / ops);
-                cpu[p].Add((process.TotalProcessorTime - cpuBefore).TotalMicroseconds / ops);
-                bytes[p].Add((double)allocated / ops);
+                wall[p].Add(cost.WallMicros);
+                cpu[p].Add(cost.CpuMicros);
+                bytes[p].Add(cost.Bytes);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Do.Benchmarks.Support;
 
@@ -44,23 +43,15 @@ public static class WriteProfile
         {
             for (int p = 0; p < phases.Length; p++)
             {
-                var process = Process.GetCurrentProcess();
-                var cpuBefore = process.TotalProcessorTime;
-                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-                var started = Stopwatch.GetTimestamp();
-                await phases[p].Run();
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-                process.Refresh();
-                var cpuUsed = process.TotalProcessorTime - cpuBefore;
+                var cost = await PhaseCost.Measure(phases[p].Run, perOp[p]);
                 if (round == 0)
                 {
                     continue; // warm-up: JIT tiering, first pages, the pool's threads
                 }
 
-                wall[p].Add(elapsed.TotalMicroseconds / perOp[p]);
-                cpu[p].Add(cpuUsed.TotalMicroseconds / perOp[p]);
-                bytes[p].Add((double)allocated / perOp[p]);
+                wall[p].Add(cost.WallMicros);
+                cpu[p].Add(cost.CpuMicros);
+                bytes[p].Add(cost.Bytes);
             }
 
             Console.Write('.');
