@@ -82,7 +82,7 @@ internal sealed partial class ObjectDatabase : IDisposable
     /// </summary>
     internal long LastInsertRowId => SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
 
-    /// <summary>Checkpoints this file's log off the write path; null with exclusive locking.</summary>
+    /// <summary>Checkpoints this file's log off the write path; null under FULL and with exclusive locking.</summary>
     internal WalCheckpointer? Checkpointer => _checkpointer;
 
     /// <summary>
