@@ -46,8 +46,10 @@ internal sealed class WalCheckpointer
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
     }
 
-    /// <summary>How many background checkpoints have completed (for tests and diagnostics).</summary>
-    public int Completed { get; private set; }
+    private int _completed;
+
+    /// <summary>How many background checkpoints have completed (for tests and diagnostics); read from any thread.</summary>
+    public int Completed => Volatile.Read(ref _completed);
 
     /// <summary>The last background checkpoint's failure, if any; the automatic checkpoint covers for it.</summary>
     public Exception? LastError { get; private set; }
@@ -79,7 +81,7 @@ internal sealed class WalCheckpointer
             // restart the log once all of it is in the file.
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
             command.ExecuteNonQuery();
-            Completed++;
+            Interlocked.Increment(ref _completed);
         }
         catch (Exception e)
         {
