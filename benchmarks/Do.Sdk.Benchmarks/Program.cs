@@ -33,7 +33,8 @@ if (args is ["--write-profile", ..])
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6;
     var ops = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2_048;
-    return await WriteProfile.Run(rounds, ops);
+    var only = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : -1;
+    return await WriteProfile.Run(rounds, ops, only);
 }
 
 if (args is ["--alloc-probe", ..])

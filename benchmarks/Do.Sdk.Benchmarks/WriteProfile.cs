@@ -9,14 +9,15 @@ namespace Do.Benchmarks;
 /// allocated per write. On a shared machine wall time swings with the load; CPU time and allocations per write do not,
 /// so they are the figures to compare between builds. Also the 64-caller case with the drain as it was before the
 /// fairness change (<c>DoHostOptions.InlineDrain</c>), to tell the drain's share from the verb's.
-/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes per phase]</code>
+/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes per phase] [phase]</code>
+/// A phase index (0 = raw NORMAL … 5 = async verb) runs that phase alone, for <c>perf record</c>.
 /// <c>--write-profile fsync [actions] [sync|async]</c> only runs that many writes on a FULL host, for
 /// <c>strace -f -c -e trace=fsync,fdatasync</c>: the difference between two counts (N and 0 writes) divided by N is the
 /// fsyncs per write.
 /// </summary>
 public static class WriteProfile
 {
-    public static async Task<int> Run(int rounds, int ops)
+    public static async Task<int> Run(int rounds, int ops, int only = -1)
     {
         using var folder = new TempFolder("write-profile");
         await using var normal = await Open(folder, "normal", SynchronousMode.Normal, inline: false);
@@ -43,6 +44,11 @@ public static class WriteProfile
         {
             for (int p = 0; p < phases.Length; p++)
             {
+                if (only >= 0 && p != only)
+                {
+                    continue;
+                }
+
                 var cost = await PhaseCost.Measure(phases[p].Run, perOp[p]);
                 if (round == 0)
                 {
@@ -62,8 +68,18 @@ public static class WriteProfile
         Console.WriteLine("|---|---:|---:|---:|---:|");
         for (int p = 0; p < phases.Length; p++)
         {
+            if (wall[p].Count == 0)
+            {
+                continue;
+            }
+
             var w = Median(wall[p]);
             Console.WriteLine(Invariant($"| {phases[p].Name} | {w:0.0} | {1e6 / w:0} | {Median(cpu[p]):0.0} | {Median(bytes[p]):0} |"));
+        }
+
+        if (only >= 0)
+        {
+            return 0;
         }
 
         var ratio1 = Median(wall[0]) / Median(wall[1]);

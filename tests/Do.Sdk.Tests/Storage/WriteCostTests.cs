@@ -1,0 +1,71 @@
+using Do.Storage;
+using Do.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Do.Tests.Storage;
+
+/// <summary>
+/// What a write costs SQLite, read from its own query plans. A constant IN list of more than two values makes SQLite
+/// build a temporary b-tree on every execution of the statement; in the CHECKs and the partial index of <c>actions</c>
+/// that was about half the CPU of writing an action (migration 11 made them OR chains).
+/// </summary>
+public sealed class WriteCostTests : IDisposable
+{
+    private readonly TestDatabase _test = new();
+
+    private ObjectDatabase Db => _test.Db;
+
+    public void Dispose() => _test.Dispose();
+
+    public static TheoryData<string> Writes => new()
+    {
+        "INSERT INTO actions (verb, target, noun, branch, durability, status, attempts, created_at, updated_at) VALUES ('v', 't', 1, 1, 'do', 'completed', 1, 0, 0)",
+        "UPDATE actions SET status = 'retrying', attempts = 2 WHERE id = 1",
+        "INSERT INTO things (branch, noun, id, data, deleted, action) VALUES (1, 1, 't', '{}', 0, 1)",
+        "INSERT INTO events (type, source, noun, thing, version, action, created_at, dispatched_at) VALUES ('T.done', 's', 1, 't', 1, 1, 0, 0)",
+    };
+
+    [Theory]
+    [MemberData(nameof(Writes))]
+    public void A_write_of_a_version_action_or_event_builds_no_temporary_btree(string write)
+        => Assert.DoesNotContain("OpenEphemeral", Opcodes(Db, write));
+
+    [Fact]
+    public void Open_actions_are_still_found_through_their_partial_index()
+    {
+        var plan = string.Join('\n', Rows(Db, "EXPLAIN QUERY PLAN SELECT id FROM actions WHERE " + ActionStore.OpenWhere + " ORDER BY id").Select(r => r[3]));
+
+        Assert.Contains("actions_open", plan, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("status", "'finished'")]
+    [InlineData("durability", "'maybe'")]
+    public void The_checks_still_refuse_a_value_outside_their_list_and_leave_the_row_as_it_was(string column, string value)
+    {
+        Db.Things.Create("Startup", "acme", """{"name":"Acme","priority":0}""");
+        var before = Rows(Db, "SELECT status, durability FROM actions ORDER BY id").Select(r => $"{r[0]}/{r[1]}").ToArray();
+
+        var e = Assert.Throws<SqliteException>(() => Db.Execute($"UPDATE actions SET {column} = {value}"));
+
+        Assert.Equal(19, e.SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.Equal(before, Rows(Db, "SELECT status, durability FROM actions ORDER BY id").Select(r => $"{r[0]}/{r[1]}").ToArray());
+    }
+
+    private static List<string> Opcodes(ObjectDatabase db, string sql) => Rows(db, "EXPLAIN " + sql).Select(r => (string)r[1]!).ToList();
+
+    private static List<object?[]> Rows(ObjectDatabase db, string sql)
+    {
+        using var command = db.Command(sql);
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
