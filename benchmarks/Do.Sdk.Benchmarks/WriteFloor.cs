@@ -8,7 +8,7 @@ namespace Do.Benchmarks;
 /// The floor under a sync verb: the SQL a verb runs (its action, version and event INSERTs between BEGIN IMMEDIATE and
 /// COMMIT), prepared once and run directly on a copy of a real object file, next to raw 1 row/tx and the verb itself.
 /// What the verb costs above this floor is the runtime's; what the floor costs above raw is the schema's.
-/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|verb]</code>
+/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|noevent|verb]</code>
 /// </summary>
 public static class WriteFloor
 {
@@ -35,12 +35,13 @@ public static class WriteFloor
         {
             ("raw 1 row/tx NORMAL", () => { raw.Insert(ops); return Task.CompletedTask; }),
             ("verb SQL floor NORMAL (3 INSERTs/tx)", () => { floor.Write(ops); return Task.CompletedTask; }),
+            ("  same without the event row (2 INSERTs/tx)", () => { floor.Write(ops, withEvent: false); return Task.CompletedTask; }),
             ("sync verb 1 caller NORMAL", () => Bounded.Loop(ops, _ => startup.Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
         };
         if (only is not null)
         {
             // One phase alone, e.g. under perf: raw, floor or verb.
-            phases = [phases[only switch { "raw" => 0, "floor" => 1, "verb" => 2, _ => throw new ArgumentException($"Unknown phase \"{only}\"; expected raw, floor or verb.", nameof(only)) }]];
+            phases = [phases[only switch { "raw" => 0, "floor" => 1, "noevent" => 2, "verb" => 3, _ => throw new ArgumentException($"Unknown phase \"{only}\"; expected raw, floor, noevent or verb.", nameof(only)) }]];
         }
 
         var wall = phases.Select(_ => new List<double>()).ToArray();
@@ -124,7 +125,7 @@ public static class WriteFloor
             _before = reader.GetInt64(1);
         }
 
-        public void Write(int count)
+        public void Write(int count, bool withEvent = true)
         {
             for (int i = 0; i < count; i++)
             {
@@ -142,10 +143,14 @@ public static class WriteFloor
                 _version.Parameters["$action"].Value = actionId;
                 _version.ExecuteNonQuery();
                 _before = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
-                _event.Parameters["$version"].Value = _before;
-                _event.Parameters["$action"].Value = actionId;
-                _event.Parameters["$now"].Value = now;
-                _event.ExecuteNonQuery();
+                if (withEvent)
+                {
+                    _event.Parameters["$version"].Value = _before;
+                    _event.Parameters["$action"].Value = actionId;
+                    _event.Parameters["$now"].Value = now;
+                    _event.ExecuteNonQuery();
+                }
+
                 _commit.ExecuteNonQuery();
             }
         }

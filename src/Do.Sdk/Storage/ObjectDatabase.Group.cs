@@ -19,9 +19,18 @@ internal sealed partial class ObjectDatabase
         Statement("COMMIT").Execute();
         _transactionDepth = 0;
         _floorTaken = false;
-        _checkpointer?.OnCommit();
+        Committed();
         _committed.AddRange(_uncommitted);
         _uncommitted.Clear();
+    }
+
+    /// <summary>After a commit: lets the checkpointer count it, and finishes a checkpoint here when it asks to.</summary>
+    private void Committed()
+    {
+        if (_checkpointer?.OnCommit() == true)
+        {
+            _checkpointer.FinishOn(Statement("PRAGMA wal_checkpoint(PASSIVE)"));
+        }
     }
 
     /// <summary>Rolls a whole group back (its commit failed); nothing of it stays.</summary>

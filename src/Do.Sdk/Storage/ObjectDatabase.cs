@@ -246,7 +246,7 @@ internal sealed partial class ObjectDatabase : IDisposable
             Statement("COMMIT").Execute();
             _transactionDepth = 0;
             _floorTaken = false;
-            _checkpointer?.OnCommit();
+            Committed();
             _committed.AddRange(_uncommitted);
             _uncommitted.Clear();
             return result;

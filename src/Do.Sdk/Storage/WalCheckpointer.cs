@@ -10,6 +10,12 @@ namespace Do.Storage;
 /// runs on a short-lived second connection on the thread pool while the object goes on writing. The automatic
 /// checkpoint stays on, at <see cref="BackstopPages"/>, for a log that keeps being written and for the case where these
 /// checkpoints fail.
+/// A passive checkpoint cannot restart a log that is written without a pause: by the time it ends, the writer has
+/// appended more frames, and SQLite restarts the log only when every frame is in the file. So once a background
+/// checkpoint has ended, the committing connection checkpoints the few frames written meanwhile itself, right after
+/// its next commit (<see cref="OnCommit"/> returns true), and its next write restarts the log from the start: the
+/// file's blocks are overwritten, not allocated again, and the log stays near <see cref="CommitsPerCheckpoint"/>
+/// commits long.
 /// Used only where commits do not sync (<see cref="SynchronousMode.Normal"/>, <see cref="SynchronousMode.Off"/>): under
 /// <see cref="SynchronousMode.Full"/> every commit syncs the log anyway, and a checkpoint syncing beside it slowed async
 /// verbs down by 7–23% in A/B runs (benchmarks/README.md, write path round 4). Not used with <c>locking_mode=EXCLUSIVE</c>
@@ -33,9 +39,11 @@ internal sealed class WalCheckpointer
 
     /// <summary>
     /// What is left of a log file after the log restarts (bytes): a log that grew towards <see cref="BackstopPages"/>
-    /// under a burst of writes shrinks back to about SQLite's usual size once the object goes quiet.
+    /// under a burst of writes shrinks back to this. Above the length of one checkpoint cycle (200 commits and those
+    /// written while the background checkpoint runs: 1-7 MB measured), so that a steady stream of writes overwrites the
+    /// same blocks round after round instead of growing the file and cutting it back each time.
     /// </summary>
-    internal const int LogSizeLimit = 4 * 1024 * 1024;
+    internal const int LogSizeLimit = 8 * 1024 * 1024;
 
     private readonly string _connectionString;
     private int _commits;
@@ -47,6 +55,8 @@ internal sealed class WalCheckpointer
     }
 
     private int _completed;
+    private int _finished;
+    private bool _tailDue;
 
     /// <summary>How many background checkpoints have completed (for tests and diagnostics); read from any thread.</summary>
     public int Completed => Volatile.Read(ref _completed);
@@ -54,17 +64,50 @@ internal sealed class WalCheckpointer
     /// <summary>The last background checkpoint's failure, if any; the automatic checkpoint covers for it.</summary>
     public Exception? LastError { get; private set; }
 
-    /// <summary>Counts a commit; starts a background checkpoint when enough have gone by and none is running.</summary>
-    public void OnCommit()
+    /// <summary>
+    /// Counts a commit; starts a background checkpoint when enough have gone by and none is running. Returns true when a
+    /// background checkpoint has ended since the last call that returned true: the caller then checkpoints the rest of
+    /// the log on its own connection (<see cref="FinishOn"/>), so that its next write restarts the log.
+    /// </summary>
+    public bool OnCommit()
     {
+        if (_tailDue && _running.IsCompleted)
+        {
+            _tailDue = false;
+            return true;
+        }
+
         if (++_commits < CommitsPerCheckpoint || !_running.IsCompleted)
         {
-            return;
+            return false;
         }
 
         _commits = 0;
+        _tailDue = true;
         _running = Task.Run(Checkpoint);
+        return false;
     }
+
+    /// <summary>
+    /// Checkpoints, on the committing connection between two transactions, the frames written while the background
+    /// checkpoint ran: a few dozen pages and the file's sync. Best effort, like the background one: the write that came
+    /// before is committed whatever happens here.
+    /// </summary>
+    public void FinishOn(RawStatement checkpoint)
+    {
+        try
+        {
+            checkpoint.Execute();
+            Interlocked.Increment(ref _finished);
+        }
+        catch (SqliteException e)
+        {
+            LastError = e;
+        }
+    }
+
+    /// <summary>How many times the committing connection finished a checkpoint (for tests and diagnostics).</summary>
+    public int Finished => Volatile.Read(ref _finished);
 
     /// <summary>Waits for a running checkpoint, so the file can be closed, moved or deleted after this returns.</summary>
     public void WaitForRunning() => _running.GetAwaiter().GetResult();
