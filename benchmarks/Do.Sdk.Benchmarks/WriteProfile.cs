@@ -10,7 +10,7 @@ namespace Do.Benchmarks;
 /// so they are the figures to compare between builds. Also the 64-caller case with the drain as it was before the
 /// fairness change (<c>DoHostOptions.InlineDrain</c>), to tell the drain's share from the verb's.
 /// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes per phase] [phase]</code>
-/// A phase index (0 = raw NORMAL … 5 = async verb) runs that phase alone, for <c>perf record</c>.
+/// A phase index (0 = raw NORMAL … 5 = async verb, 6 = the 1-caller sync verb with exclusive locking) runs that phase alone, for <c>perf record</c>.
 /// <c>--write-profile fsync [actions] [sync|async]</c> only runs that many writes on a FULL host, for
 /// <c>strace -f -c -e trace=fsync,fdatasync</c>: the difference between two counts (N and 0 writes) divided by N is the
 /// fsyncs per write.
@@ -21,6 +21,7 @@ public static class WriteProfile
     {
         using var folder = new TempFolder("write-profile");
         await using var normal = await Open(folder, "normal", SynchronousMode.Normal, inline: false);
+        await using var exclusive = await Open(folder, "exclusive", SynchronousMode.Normal, inline: false, exclusive: true);
         await using var full = await Open(folder, "full", SynchronousMode.Full, inline: false);
         await using var fullInline = await Open(folder, "full-inline", SynchronousMode.Full, inline: true);
         using var rawNormal = RawRowWriter.Create(Path.Combine(folder.Path, "raw-normal.db"), SynchronousMode.Normal);
@@ -34,8 +35,9 @@ public static class WriteProfile
             ("sync verb 64 callers FULL", () => Bounded.Concurrent(64, ops, (caller, _) => full.Startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
             ("  same, InlineDrain", () => Bounded.Concurrent(64, ops, (caller, _) => fullInline.Startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
             ("async verb 1 caller FULL", () => Bounded.Loop(ops / 4, _ => full.Job.Invoke(Job.RunVerb, null, BenchVerbs.RunOnce))),
+            ("sync verb 1 caller NORMAL, ExclusiveFileLocking", () => Bounded.Loop(ops, _ => exclusive.Startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
         };
-        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4 };
+        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops };
         var wall = phases.Select(_ => new List<double>()).ToArray();
         var cpu = phases.Select(_ => new List<double>()).ToArray();
         var bytes = phases.Select(_ => new List<double>()).ToArray();
@@ -109,9 +111,13 @@ public static class WriteProfile
         return 0;
     }
 
-    private static async Task<Target> Open(TempFolder folder, string name, SynchronousMode synchronous, bool inline)
+    private static async Task<Target> Open(TempFolder folder, string name, SynchronousMode synchronous, bool inline, bool exclusive = false)
     {
-        var host = await BenchHost.StartAsync(Path.Combine(folder.Path, name), synchronous, configure: o => o.InlineDrain = inline);
+        var host = await BenchHost.StartAsync(Path.Combine(folder.Path, name), synchronous, configure: o =>
+        {
+            o.InlineDrain = inline;
+            o.ExclusiveFileLocking = exclusive;
+        });
         var studio = host.Object<Business>(BenchHost.Ns);
         var startups = new ThingRef<Startup>[64];
         for (int i = 0; i < startups.Length; i++)

@@ -132,6 +132,8 @@ internal sealed partial class ObjectDatabase : IDisposable
             // connection takes them off it (WalCheckpointer), and the automatic checkpoint is only its backstop. Under
             // FULL every commit syncs anyway, and a concurrent checkpoint's syncs measurably slowed them down.
             db._checkpointer = exclusiveLocking || synchronous >= SynchronousMode.Full ? null : new WalCheckpointer(path);
+            // Takes effect only in a new file (SQLite fixes the page size with the first table, and a WAL file keeps it).
+            db.Execute($"PRAGMA page_size = {ObjectSchema.PageSize}");
             db.Execute($"""
                 PRAGMA journal_mode = WAL;
                 PRAGMA synchronous = {(int)synchronous};

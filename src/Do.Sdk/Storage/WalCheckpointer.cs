@@ -30,10 +30,8 @@ internal sealed class WalCheckpointer
     internal const int CommitsPerCheckpoint = 200;
 
     /// <summary>
-    /// The automatic checkpoint's threshold while this checkpointer runs (pages; 16 MB). A passive checkpoint cannot
-    /// restart a log that is being written without a pause, so under a steady stream of writes the log grows until the
-    /// committing connection checkpoints it itself: four times less often than SQLite's default of 1,000 pages, and with
-    /// most of the copying already done in the background.
+    /// The automatic checkpoint's threshold while this checkpointer runs (pages; 8 MB with 2 KB pages, 16 MB in a file
+    /// created with 4 KB pages): reached only when the checkpoints of this class fall behind, e.g. when they fail.
     /// </summary>
     internal const int BackstopPages = 4_000;
 

@@ -39,6 +39,9 @@ public sealed class SchemaUpgradeTests : IDisposable
         // ... and people reading the file with plain SQL still see every event's data.
         Assert.Equal(0L, Sql.Scalar(path, "SELECT count(*) FROM events_view WHERE data IS NULL"));
 
+        // An old file keeps its page size (a new one gets ObjectSchema.PageSize).
+        Assert.Equal(4096L, Sql.Scalar(path, "PRAGMA page_size"));
+
         // The action CHECKs and the open-actions index were rewritten without IN lists (migration 11), in the old file too.
         Assert.Equal(0L, Sql.Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('actions', 'actions_open') AND sql LIKE '% IN (%'"));
         Assert.Equal(2L, Sql.Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('actions', 'actions_open') AND sql LIKE '%status = ''retrying''%'"));

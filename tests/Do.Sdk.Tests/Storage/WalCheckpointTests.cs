@@ -47,6 +47,7 @@ public sealed class WalCheckpointTests : IDisposable
 
         var checkpointer = Assert.IsType<WalCheckpointer>(db.Checkpointer);
         await Wait.Until(() => checkpointer.Completed == 1, "the background checkpoint completed");
+        checkpointer.WaitForRunning(); // its task has ended too, which is what the next commit looks at
         var restarts = LogRestarts(path);
 
         db.Things.Update("Startup", "acme", """{"name":"Acme","priority":-1}"""); // commits, then checkpoints the rest

@@ -31,6 +31,18 @@ public sealed class WriteCostTests : IDisposable
         => Assert.DoesNotContain("OpenEphemeral", Opcodes(Db, write));
 
     [Fact]
+    public void A_new_file_logs_small_pages_and_keeps_them_after_reopening()
+    {
+        Db.Things.Create("Startup", "acme", """{"name":"Acme","priority":0}""");
+        Assert.Equal((long)ObjectSchema.PageSize, Db.Scalar("PRAGMA page_size"));
+
+        var reopened = _test.Reopen();
+
+        Assert.Equal((long)ObjectSchema.PageSize, reopened.Scalar("PRAGMA page_size"));
+        Assert.Equal("""{"name":"Acme","priority":0}""", reopened.Things.Get("Startup", "acme")?.Data);
+    }
+
+    [Fact]
     public void Open_actions_are_still_found_through_their_partial_index()
     {
         var plan = string.Join('\n', Rows(Db, "EXPLAIN QUERY PLAN SELECT id FROM actions WHERE " + ActionStore.OpenWhere + " ORDER BY id").Select(r => r[3]));
