@@ -25,10 +25,16 @@ public sealed class NounGenerator : IIncrementalGenerator
                 NounParser.Parse)
             .WithTrackingName(TrackingNames.Nouns);
 
-        var objects = context.SyntaxProvider
-            .CreateSyntaxProvider(ObjectParser.IsCandidate, ObjectParser.Parse)
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+        // Durable objects carry no attribute. CreateSyntaxProvider would call a predicate on every node of every tree;
+        // this scans only the nodes that can declare a type, once per tree (a tree the compilation still holds is not
+        // scanned again), and binds the few candidates against the current compilation, as CreateSyntaxProvider's
+        // transform would on every run.
+        var objects = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Select(ObjectCandidates.Find)
+            .Where(static candidates => !candidates.Classes.IsEmpty)
+            .Combine(context.CompilationProvider)
+            .SelectMany(static (pair, cancellationToken) => ObjectParser.Parse(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Objects);
 
         // A class the parser skips stays in the pipeline as null rather than being filtered out: a Where and a Select
