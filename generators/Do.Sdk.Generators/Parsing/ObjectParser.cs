@@ -15,6 +15,25 @@ internal static class ObjectParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken = default)
         => node is ClassDeclarationSyntax { BaseList: not null } declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 
+    /// <summary>Every durable object class of the compilation, as models.</summary>
+    public static ImmutableArray<ObjectClassModel> ParseAll(Compilation compilation, CancellationToken cancellationToken)
+    {
+        ImmutableArray<ObjectClassModel>.Builder? models = null;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var candidates = ObjectCandidates.Find(tree, cancellationToken);
+            if (!candidates.Classes.IsEmpty)
+            {
+                foreach (var model in Parse(candidates, compilation, cancellationToken))
+                {
+                    (models ??= ImmutableArray.CreateBuilder<ObjectClassModel>()).Add(model);
+                }
+            }
+        }
+
+        return models?.ToImmutable() ?? ImmutableArray<ObjectClassModel>.Empty;
+    }
+
     /// <summary>The durable object classes among one tree's candidates (<see cref="ObjectCandidates"/>), as models.</summary>
     public static ImmutableArray<ObjectClassModel> Parse(TreeCandidates candidates, Compilation compilation, CancellationToken cancellationToken)
     {

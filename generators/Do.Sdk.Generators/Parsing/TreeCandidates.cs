@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Do.Sdk.Generators.Parsing;
 
 /// <summary>
-/// The candidate durable object classes of one tree, between the per-tree syntax scan and binding. Holds syntax, so it
-/// never leaves the pipeline's untracked steps: the tracked <c>Objects</c> step outputs <c>ObjectClassModel</c>s only.
+/// The candidate durable object classes of one tree, between the syntax scan and binding. Holds syntax, so it never
+/// leaves <c>ObjectParser.ParseAll</c>: the tracked <c>Objects</c> step outputs <c>ObjectClassModel</c>s only.
 /// </summary>
 /// <param name="Tree">The tree the classes are in.</param>
 /// <param name="Classes">Partial classes with a base list, in document order.</param>
