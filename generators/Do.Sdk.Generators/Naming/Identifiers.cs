@@ -57,7 +57,22 @@ internal static class Identifiers
             : name;
 
     /// <summary>A C# string literal.</summary>
-    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    /// <remarks>
+    /// Names, event names and SQL are printable ASCII without quotes or backslashes nearly always, and for those the
+    /// literal is the text in quotes; Roslyn's formatter (1.5% of a cold run at 100 nouns, issue 12) is kept for the rest.
+    /// </remarks>
+    public static string Literal(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c < ' ' || c > '~' || c == '"' || c == '\\')
+            {
+                return SymbolDisplay.FormatLiteral(value, quote: true);
+            }
+        }
+
+        return "\"" + value + "\"";
+    }
 
     /// <summary>Letters and digits only, for helper names built from type names.</summary>
     public static string Sanitize(string name)

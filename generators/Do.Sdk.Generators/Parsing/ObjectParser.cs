@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Threading;
 using Do.Sdk.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -11,14 +12,49 @@ namespace Do.Sdk.Generators.Parsing;
 internal static class ObjectParser
 {
     /// <summary>Cheap syntax filter: a partial class with a base list.</summary>
-    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
+    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken = default)
         => node is ClassDeclarationSyntax { BaseList: not null } declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 
-    public static ObjectClassModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>Every durable object class of the compilation, as models.</summary>
+    public static ImmutableArray<ObjectClassModel> ParseAll(Compilation compilation, CancellationToken cancellationToken)
+    {
+        ImmutableArray<ObjectClassModel>.Builder? models = null;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var candidates = ObjectCandidates.Find(tree, cancellationToken);
+            if (!candidates.Classes.IsEmpty)
+            {
+                foreach (var model in Parse(candidates, compilation, cancellationToken))
+                {
+                    (models ??= ImmutableArray.CreateBuilder<ObjectClassModel>()).Add(model);
+                }
+            }
+        }
+
+        return models?.ToImmutable() ?? ImmutableArray<ObjectClassModel>.Empty;
+    }
+
+    /// <summary>The durable object classes among one tree's candidates (<see cref="ObjectCandidates"/>), as models.</summary>
+    public static ImmutableArray<ObjectClassModel> Parse(TreeCandidates candidates, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var semanticModel = compilation.GetSemanticModel(candidates.Tree);
+        ImmutableArray<ObjectClassModel>.Builder? models = null;
+        foreach (var declaration in candidates.Classes)
+        {
+            if (Parse(declaration, semanticModel, cancellationToken) is { } model)
+            {
+                (models ??= ImmutableArray.CreateBuilder<ObjectClassModel>()).Add(model);
+            }
+        }
+
+        return models?.ToImmutable() ?? ImmutableArray<ObjectClassModel>.Empty;
+    }
+
+    private static ObjectClassModel? Parse(ClassDeclarationSyntax declaration, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         try
         {
-            return ParseCore(context, cancellationToken);
+            return ParseCore(declaration, semanticModel, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -26,10 +62,9 @@ internal static class ObjectParser
         }
     }
 
-    private static ObjectClassModel? ParseCore(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    private static ObjectClassModel? ParseCore(ClassDeclarationSyntax declaration, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        var declaration = (ClassDeclarationSyntax)context.Node;
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol { IsAbstract: false, IsStatic: false } type
+        if (semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol { IsAbstract: false, IsStatic: false } type
             || !TypeSupport.IsDurableObject(type)
             || !IsFirstPartWithBaseList(type, declaration, cancellationToken)
             || !TypeSupport.IsReachable(type, out bool isPublic)
@@ -39,7 +74,7 @@ internal static class ObjectParser
         }
 
         var types = new JsonTypeCollector();
-        var verbs = VerbParser.Parse(type, types, context.SemanticModel, cancellationToken);
+        var verbs = VerbParser.Parse(type, types, semanticModel, cancellationToken);
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         return new ObjectClassModel(
             new TypeLocation(ns, EquatableArray<string>.Empty),
@@ -57,9 +92,10 @@ internal static class ObjectParser
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
+            // Compared by place, not by reference: the scan and GetSyntax may hand out different red nodes for one class.
             if (reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax { BaseList: not null } part)
             {
-                return part == declaration;
+                return part.SyntaxTree == declaration.SyntaxTree && part.Span == declaration.Span;
             }
         }
 

@@ -24,16 +24,27 @@ internal static class VerbParser
                 continue;
             }
 
-            // Syntax first: a method without attributes is no verb, and a plain signature needs no binding.
-            if (VerbSyntax.HasNoAttributes(method)
-                || Symbols.FindAttribute(method, TypeSupport.VerbAttributeName) is not { } attribute)
+            // Syntax first: a method without attributes is no verb, a lone [Verb] whose name the lookup proves needs no
+            // attribute binding, and a plain signature needs no binding either.
+            var declaration = VerbSyntax.Declaration(method);
+            if (declaration is { AttributeLists.Count: 0 })
             {
                 continue;
             }
 
-            if (!VerbSyntax.TryRead(method, attribute, model, types, out var verb))
+            if (declaration is null || !VerbAttributeSyntax.TryRead(declaration, method, model, out var options))
             {
-                verb = Parse(method, attribute, types);
+                if (Symbols.FindAttribute(method, TypeSupport.VerbAttributeName) is not { } attribute)
+                {
+                    continue;
+                }
+
+                options = VerbOptions.From(attribute);
+            }
+
+            if (!VerbSyntax.TryRead(method, options, model, types, out var verb))
+            {
+                verb = Parse(method, options, types);
             }
 
             if (verb is not null && names.Add(verb.Name))
@@ -47,6 +58,10 @@ internal static class VerbParser
 
     /// <summary>A <c>[Verb]</c> method read from its symbol, as the compiler binds it; null when it cannot be called.</summary>
     internal static VerbModel? Parse(IMethodSymbol method, AttributeData attribute, JsonTypeCollector types)
+        => Parse(method, VerbOptions.From(attribute), types);
+
+    /// <summary>A <c>[Verb]</c> method read from its symbol, with its attribute's options; null when it cannot be called.</summary>
+    internal static VerbModel? Parse(IMethodSymbol method, VerbOptions options, JsonTypeCollector types)
     {
         if (method.IsStatic || method.IsGenericMethod || method.IsAbstract || TypeSupport.IsReservedVerbName(method.Name)
             || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)
@@ -103,7 +118,7 @@ internal static class VerbParser
         }
 
         var returns = !isAsync ? VerbReturn.Void : method.ReturnType.Name == "ValueTask" ? VerbReturn.ValueTask : VerbReturn.Task;
-        return Create(method.Name, returns, parameters, result, attribute);
+        return Create(method.Name, returns, parameters, result, options);
     }
 
     /// <summary>A value parameter with its default written as C#; null when the default cannot be written.</summary>
@@ -129,12 +144,9 @@ internal static class VerbParser
     }
 
     /// <summary>The verb's model from what the method and its <c>[Verb]</c> arguments say; null without a usable event name.</summary>
-    internal static VerbModel? Create(string name, VerbReturn returns, List<ParameterModel> parameters, TypeRef? result, AttributeData attribute)
+    internal static VerbModel? Create(string name, VerbReturn returns, List<ParameterModel> parameters, TypeRef? result, VerbOptions options)
     {
-        var declaredEvent = Symbols.NamedArgument<string>(attribute, "Event");
-        var retries = HasNamed(attribute, "Retries") ? Symbols.NamedArgument<int>(attribute, "Retries") : -1;
-        var timeout = Symbols.NamedArgument<int>(attribute, "TimeoutMilliseconds");
-        var requiresApproval = Symbols.NamedArgument<bool>(attribute, "RequiresApproval");
+        var declaredEvent = options.Event;
         var eventName = Identifiers.Sanitize(string.IsNullOrWhiteSpace(declaredEvent) ? English.PastTense(name) : declaredEvent!);
         if (eventName.Length == 0)
         {
@@ -146,24 +158,11 @@ internal static class VerbParser
             Identifiers.LowerFirst(eventName),
             Identifiers.ToPascalCase(eventName),
             returns,
-            retries,
-            timeout,
+            options.Retries,
+            options.TimeoutMilliseconds,
             parameters.ToEquatableArray(),
             result,
-            requiresApproval);
-    }
-
-    private static bool HasNamed(AttributeData attribute, string name)
-    {
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
+            options.RequiresApproval);
     }
 
     /// <summary>The C# expression of a parameter's default value, or null when it cannot be written.</summary>

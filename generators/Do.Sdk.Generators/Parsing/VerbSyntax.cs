@@ -25,6 +25,10 @@ internal static class VerbSyntax
     /// its syntax; false when the syntax does not settle the signature, and the symbol must be asked.
     /// </summary>
     public static bool TryRead(IMethodSymbol method, AttributeData attribute, SemanticModel? model, JsonTypeCollector types, out VerbModel? verb)
+        => TryRead(method, VerbOptions.From(attribute), model, types, out verb);
+
+    /// <summary>As <see cref="TryRead(IMethodSymbol, AttributeData, SemanticModel?, JsonTypeCollector, out VerbModel?)"/>, with the attribute's options however they were read.</summary>
+    public static bool TryRead(IMethodSymbol method, VerbOptions options, SemanticModel? model, JsonTypeCollector types, out VerbModel? verb)
     {
         verb = null;
         if (model is null
@@ -59,12 +63,12 @@ internal static class VerbSyntax
             parameters.Add(value);
         }
 
-        verb = VerbParser.Create(method.Name, VerbReturn.Void, parameters, null, attribute);
+        verb = VerbParser.Create(method.Name, VerbReturn.Void, parameters, null, options);
         return true;
     }
 
-    // The one declaration of a method that is not partial (a partial method's other part may carry attributes).
-    private static MethodDeclarationSyntax? Declaration(IMethodSymbol method)
+    /// <summary>The one declaration of a method that is not partial (a partial method's other part may carry attributes).</summary>
+    internal static MethodDeclarationSyntax? Declaration(IMethodSymbol method)
     {
         var references = method.DeclaringSyntaxReferences;
         return references.Length == 1
