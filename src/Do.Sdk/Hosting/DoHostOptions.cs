@@ -18,8 +18,10 @@ public sealed partial class DoHostOptions
     /// <summary>
     /// Opens each active object's file with SQLite's <c>locking_mode=EXCLUSIVE</c>: the host takes the file's lock
     /// once and keeps it, and the WAL index lives in the host's memory instead of a <c>-shm</c> file, so a commit
-    /// skips the lock and shared-memory traffic (a few microseconds per transaction, one file descriptor fewer per
-    /// object). Default false. While an object is active, no other process or connection can read its file (the
+    /// skips the lock and shared-memory traffic (six <c>fcntl</c> calls per transaction, one file descriptor fewer per
+    /// object). It is not faster overall under <see cref="SynchronousMode.Normal"/>: such a file must copy its log into
+    /// the database on the writing connection, where the default does it on a second one (benchmarks/README.md, write
+    /// path round 5). Default false. While an object is active, no other process or connection can read its file (the
     /// <c>do</c> CLI, <c>sqlite3</c>, a backup script get "database is locked"); they can again once the object is
     /// deactivated (idle, evicted, or the host stopped). Turn it on only when nothing outside the host reads active
     /// objects' files.
