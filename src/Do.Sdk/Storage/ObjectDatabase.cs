@@ -132,9 +132,9 @@ internal sealed partial class ObjectDatabase : IDisposable
             // connection takes them off it (WalCheckpointer), and the automatic checkpoint is only its backstop. Under
             // FULL every commit syncs anyway, and a concurrent checkpoint's syncs measurably slowed them down.
             db._checkpointer = exclusiveLocking || synchronous >= SynchronousMode.Full ? null : new WalCheckpointer(path);
-            // Takes effect only in a new file (SQLite fixes the page size with the first table, and a WAL file keeps it).
-            db.Execute($"PRAGMA page_size = {ObjectSchema.PageSize}");
+            // page_size takes effect only in a new file (SQLite fixes it with the first table, and a WAL file keeps it).
             db.Execute($"""
+                PRAGMA page_size = {ObjectSchema.PageSize};
                 PRAGMA journal_mode = WAL;
                 PRAGMA synchronous = {(int)synchronous};
                 PRAGMA foreign_keys = ON;
