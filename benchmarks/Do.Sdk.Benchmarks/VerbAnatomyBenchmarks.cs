@@ -109,7 +109,7 @@ public class VerbAnatomyBenchmarks
                 VALUES ('Prioritize', NULL, 'acme', 1, 1, '{"by":1}', $before, $after, 'do', 'completed', 1, 0, 0, 0) RETURNING id
                 """, "$before", "$after");
             _event = BenchHost.Prepare(connection, """
-                INSERT INTO events (type, source, noun, thing, version, action, data, created_at, dispatched_at)
+                INSERT INTO stored_events (type, source, noun, thing, version, action, data, created_at, dispatched_at)
                 VALUES ('Startup.prioritized', 'https://replica.bench.example/acme', 1, 'acme', $version, $action, $data, 0, 0) RETURNING sequence
                 """, "$version", "$action");
             _event.Parameters.Add(new SqliteParameter("$data", Payload));

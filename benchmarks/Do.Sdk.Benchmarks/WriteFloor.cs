@@ -1,14 +1,15 @@
 using System.Globalization;
 using Do.Benchmarks.Support;
+using Do.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Do.Benchmarks;
 
 /// <summary>
-/// The floor under a sync verb: the SQL a verb runs (its action, version and event INSERTs between BEGIN IMMEDIATE and
-/// COMMIT), prepared once and run directly on a copy of a real object file, next to raw 1 row/tx and the verb itself.
+/// The floor under a sync verb: the SQL a verb runs (its action and version INSERTs between BEGIN IMMEDIATE and COMMIT;
+/// the action carries the event), prepared once and run directly on a copy of a real object file, next to raw 1 row/tx and the verb itself.
 /// What the verb costs above this floor is the runtime's; what the floor costs above raw is the schema's.
-/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|noevent|verb]</code>
+/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|stored|verb]</code>
 /// </summary>
 public static class WriteFloor
 {
@@ -34,14 +35,14 @@ public static class WriteFloor
         var phases = new (string Name, Func<Task> Run)[]
         {
             ("raw 1 row/tx NORMAL", () => { raw.Insert(ops); return Task.CompletedTask; }),
-            ("verb SQL floor NORMAL (3 INSERTs/tx)", () => { floor.Write(ops); return Task.CompletedTask; }),
-            ("  same without the event row (2 INSERTs/tx)", () => { floor.Write(ops, withEvent: false); return Task.CompletedTask; }),
+            ("verb SQL floor NORMAL (2 INSERTs/tx, event derived)", () => { floor.Write(ops); return Task.CompletedTask; }),
+            ("  same with a stored event row, as before schema 12 (3 INSERTs/tx)", () => { floor.Write(ops, storedEvent: true); return Task.CompletedTask; }),
             ("sync verb 1 caller NORMAL", () => Bounded.Loop(ops, _ => startup.Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
         };
         if (only is not null)
         {
             // One phase alone, e.g. under perf: raw, floor or verb.
-            phases = [phases[only switch { "raw" => 0, "floor" => 1, "noevent" => 2, "verb" => 3, _ => throw new ArgumentException($"Unknown phase \"{only}\"; expected raw, floor, noevent or verb.", nameof(only)) }]];
+            phases = [phases[only switch { "raw" => 0, "floor" => 1, "stored" => 2, "verb" => 3, _ => throw new ArgumentException($"Unknown phase \"{only}\"; expected raw, floor, stored or verb.", nameof(only)) }]];
         }
 
         var wall = phases.Select(_ => new List<double>()).ToArray();
@@ -79,7 +80,7 @@ public static class WriteFloor
         return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
     }
 
-    /// <summary>The three statements of a sync verb, with the runtime's SQL and its parameters' shapes.</summary>
+    /// <summary>The statements of a sync verb, with the runtime's SQL and its parameters' shapes.</summary>
     private sealed class Floor : IDisposable
     {
         private readonly SqliteConnection _connection;
@@ -94,10 +95,12 @@ public static class WriteFloor
         {
             _connection = connection;
             _begin = BenchHost.Prepare(connection, "BEGIN IMMEDIATE");
-            _action = BenchHost.Prepare(connection, """
-                INSERT INTO actions (verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
-                VALUES ($verb, $actor, $target, $noun, $branch, $input, $output, $before, $after, $durability, 'completed', 1, $now, $now, $now)
+            _action = BenchHost.Prepare(connection, $"""
+                INSERT INTO actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at, event, dispatched_at)
+                VALUES ({ObjectDatabase.NextSequenceNamed}, $verb, $actor, $target, $noun, $branch, $input, $output, $before, $after, $durability, 'completed', 1, $now, $now, $now, $event, $now)
                 """, "$noun", "$branch", "$before", "$after", "$now");
+            _action.Parameters.Add(new SqliteParameter("$floor", DBNull.Value));
+            _action.Parameters.Add(new SqliteParameter("$event", "Startup.prioritized"));
             _action.Parameters.Add(new SqliteParameter("$verb", "prioritize"));
             _action.Parameters.Add(new SqliteParameter("$actor", "system"));
             _action.Parameters.Add(new SqliteParameter("$target", "s0"));
@@ -107,15 +110,16 @@ public static class WriteFloor
             _version = BenchHost.Prepare(connection, "INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action)", "$branch", "$noun", "$deleted", "$action");
             _version.Parameters.Add(new SqliteParameter("$id", "s0"));
             _version.Parameters.Add(new SqliteParameter("$data", State));
-            _event = BenchHost.Prepare(connection, """
-                INSERT INTO events (type, source, noun, thing, version, action, data, created_at, dispatched_at)
-                VALUES ($type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched)
+            _event = BenchHost.Prepare(connection, $"""
+                INSERT INTO stored_events (sequence, type, source, noun, thing, version, action, data, created_at, dispatched_at)
+                VALUES ({ObjectDatabase.NextSequenceNamed}, $type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched)
                 """, "$noun", "$version", "$action", "$now");
             _event.Parameters.Add(new SqliteParameter("$type", "Startup.prioritized"));
             _event.Parameters.Add(new SqliteParameter("$source", BenchHost.Ns + "/s0"));
             _event.Parameters.Add(new SqliteParameter("$thing", "s0"));
             _event.Parameters.Add(new SqliteParameter("$data", DBNull.Value));
             _event.Parameters.Add(new SqliteParameter("$dispatched", 1L));
+            _event.Parameters.Add(new SqliteParameter("$floor", DBNull.Value));
             _commit = BenchHost.Prepare(connection, "COMMIT");
             using var noun = connection.CreateCommand();
             noun.CommandText = "SELECT noun, version FROM things ORDER BY version DESC LIMIT 1";
@@ -125,7 +129,7 @@ public static class WriteFloor
             _before = reader.GetInt64(1);
         }
 
-        public void Write(int count, bool withEvent = true)
+        public void Write(int count, bool storedEvent = false)
         {
             for (int i = 0; i < count; i++)
             {
@@ -143,7 +147,7 @@ public static class WriteFloor
                 _version.Parameters["$action"].Value = actionId;
                 _version.ExecuteNonQuery();
                 _before = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
-                if (withEvent)
+                if (storedEvent)
                 {
                     _event.Parameters["$version"].Value = _before;
                     _event.Parameters["$action"].Value = actionId;

@@ -6,14 +6,14 @@ namespace Do.Analytics;
 /// <summary>Reads an object's outbox in the global schema and moves a sink's mark, inside the object's turn.</summary>
 internal static class Outbox
 {
-    private const string ReadSql = $"""
-        SELECT e.sequence, e.type, n.type, e.source, a.actor, e.action, a.verb, e.version, e.created_at, {EventStore.DataColumn}
-        FROM events AS e
+    // A page of the outbox from both event tables, merged in sequence order (EventStore.Where), with the noun's type URL
+    // and the action's actor and verb.
+    private static readonly string ReadSql = $"""
+        SELECT e.sequence, e.type, n.type, e.source, a.actor, e.action, a.verb, e.version, e.created_at, {EventStore.DataColumn}, e.derived
+        FROM ({EventStore.Where("e.sequence > $after", "a.id > $after")}) AS e
         LEFT JOIN nouns AS n ON n.id = e.noun
         LEFT JOIN actions AS a ON a.id = e.action
-        WHERE e.sequence > $after
         ORDER BY e.sequence
-        LIMIT $limit
         """;
 
     /// <summary>The sink's mark and up to <paramref name="limit"/> events after it, oldest first.</summary>
@@ -33,7 +33,7 @@ internal static class Outbox
                 Type = reader.GetString(1),
                 TypeUrl = NullableString(reader, 2),
                 Source = source,
-                Thing = reader.GetString(3),
+                Thing = reader.GetInt64(10) == 0 ? reader.GetString(3) : source + "/" + reader.GetString(3),
                 Actor = NullableString(reader, 4),
                 Action = reader.IsDBNull(5) ? null : reader.GetInt64(5),
                 Verb = NullableString(reader, 6),
@@ -67,7 +67,9 @@ internal static class Outbox
         using var connection = new SqliteConnection(builder.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(sequence), 0) FROM events";
+        // A file not opened since events could be derived from actions (schema 12) still has one table of events.
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'stored_events'";
+        command.CommandText = (long)command.ExecuteScalar()! == 1 ? EventStore.LastSequenceSql : "SELECT coalesce(max(sequence), 0) FROM events";
         var last = (long)command.ExecuteScalar()!;
         var marks = new Dictionary<string, long>(StringComparer.Ordinal);
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'event_streams'";

@@ -28,7 +28,7 @@ internal static class DashboardReads
     /// <summary>The sequence of the object's newest event; 0 when it has none.</summary>
     public static Task<long> LastSequenceAsync(DashboardObject obj, CancellationToken cancellationToken)
         => obj.Target.RunAsync(
-            activation => ValueTask.FromResult(activation.Database.Command("SELECT COALESCE(MAX(sequence), 0) FROM events").ExecuteScalar() is long last ? last : 0L),
+            activation => ValueTask.FromResult(activation.Database.MaxEventSequence()),
             cancellationToken);
 
     /// <summary>Whether the object is a <see cref="Human"/>, the only kind that holds approval requests.</summary>

@@ -16,10 +16,11 @@ internal sealed class DeadLetterStore(ObjectDatabase db)
     public void RecordFailedReplay(long id, string error)
         => db.Command("UPDATE dead_letters SET attempts = attempts + 1, error = $error WHERE id = $id").Bind("$error", error).Bind("$id", id).ExecuteNonQuery();
 
-    private const string ListSql = $"""
-        SELECT d.id, d.handler, d.error, d.attempts, d.created_at, d.replayed_at,
-               e.sequence, e.type, e.source, e.thing, e.version, e.action, {EventStore.DataColumn}, e.created_at, e.dispatched_at
-        FROM dead_letters AS d JOIN events AS e ON e.sequence = d.event
+    // The events of the dead letters, read from both event tables by key (a join with the view events would scan it).
+    private static readonly string ListSql = $"""
+        SELECT d.id, d.handler, d.error, d.attempts, d.created_at, d.replayed_at, {EventStore.Columns}
+        FROM dead_letters AS d
+        JOIN ({EventStore.Where("e.sequence IN (SELECT event FROM dead_letters)", "a.id IN (SELECT event FROM dead_letters)", limited: false)}) AS e ON e.sequence = d.event
         WHERE $all = 1 OR d.replayed_at IS NULL
         ORDER BY d.id
         """;
@@ -31,18 +32,7 @@ internal sealed class DeadLetterStore(ObjectDatabase db)
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var record = new EventRecord
-            {
-                Sequence = reader.GetInt64(6),
-                Type = reader.GetString(7),
-                Source = reader.GetString(8),
-                Thing = reader.IsDBNull(9) ? null : reader.GetString(9),
-                Version = reader.IsDBNull(10) ? null : reader.GetInt64(10),
-                ActionId = reader.IsDBNull(11) ? null : reader.GetInt64(11),
-                Data = reader.IsDBNull(12) ? null : reader.GetString(12),
-                At = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
-                DispatchedAt = reader.IsDBNull(14) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)),
-            };
+            var record = db.Events.ReadRecord(reader, 6);
             result.Add(new DeadLetter(
                 reader.GetInt64(0),
                 record,

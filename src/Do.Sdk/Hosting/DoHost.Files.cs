@@ -105,7 +105,9 @@ public sealed partial class DoHost
                     snapshot.CopyIndexesInto(target);
                     target.Objects.Link(from, objectClass.Name, "fork-of");
                     target.Lifecycle.Record("fork", Lifecycle.LifecycleJson.ForkFrom(from.Value, things.Count), "fork.created");
-                    target.Command("UPDATE events SET dispatched_at = created_at").ExecuteNonQuery(); // history starts here; nothing to replay
+                    // History starts here; nothing to replay.
+                    target.Command("UPDATE stored_events SET dispatched_at = created_at").ExecuteNonQuery();
+                    target.Command("UPDATE actions SET dispatched_at = completed_at WHERE event IS NOT NULL").ExecuteNonQuery();
                 });
                 _ = target.TakeCommittedEvents();
             }

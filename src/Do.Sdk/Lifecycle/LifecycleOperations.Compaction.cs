@@ -10,7 +10,8 @@ internal sealed partial class LifecycleOperations
     private const string Keep = "SELECT MAX(version) FROM things WHERE branch = 1 GROUP BY noun, id HAVING MAX(version) IN (SELECT version FROM things WHERE deleted = 0)";
 
     // An event that stays (not yet dispatched, or dead-lettered and so replayable) keeps its action: a dead letter
-    // without its event, or an event without its action, would break the outbox's foreign keys.
+    // without its event, or an event without its action, would break the outbox (an event derived from an action is
+    // kept by keeping the action).
     private const string ActionsOfKeptEvents = "SELECT action FROM events WHERE action IS NOT NULL AND (dispatched_at IS NULL OR sequence IN (SELECT event FROM dead_letters))";
 
     private const string ArchivedMainActions = $"""
@@ -128,11 +129,18 @@ internal sealed partial class LifecycleOperations
                 }
 
                 db.RaiseRowIdFloors(); // compaction may archive the newest rows: their ids stay used
-                DeleteIds("events", "sequence", archivedEventIds);
-                DeleteIds("actions", "id", archivedActionIds);
+                DeleteIds("stored_events", "sequence", archivedEventIds);
+                DeleteIds("actions", "id", archivedActionIds); // with them the events derived from them
                 // An event that stays keeps its data: one whose data is derived from its version's row gets a copy
-                // of it before that row goes.
-                db.Command($"UPDATE events SET data = (SELECT t.data FROM things AS t WHERE t.version = events.version) WHERE data IS NULL AND version IS NOT NULL AND version NOT IN ({Keep})").ExecuteNonQuery();
+                // of it before that row goes, and one derived from its action becomes a stored event (same sequence).
+                db.Command($"""
+                    INSERT INTO stored_events (sequence, type, source, noun, thing, version, action, data, created_at, dispatched_at)
+                    SELECT a.id, a.event, $ns || '/' || a.target, a.noun, a.target, a.after_version, a.id,
+                           (SELECT t.data FROM things AS t WHERE t.version = a.after_version), a.completed_at, a.dispatched_at
+                    FROM actions AS a WHERE a.event IS NOT NULL AND a.after_version NOT IN ({Keep})
+                    """).Bind("$ns", db.Namespace.Value).ExecuteNonQuery();
+                db.Command($"UPDATE actions SET event = NULL, dispatched_at = NULL WHERE event IS NOT NULL AND after_version NOT IN ({Keep})").ExecuteNonQuery();
+                db.Command($"UPDATE stored_events SET data = (SELECT t.data FROM things AS t WHERE t.version = stored_events.version) WHERE data IS NULL AND version IS NOT NULL AND version NOT IN ({Keep})").ExecuteNonQuery();
                 db.Command($"DELETE FROM things WHERE version NOT IN ({Keep})").ExecuteNonQuery();
                 if (force)
                 {

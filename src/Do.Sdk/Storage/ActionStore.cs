@@ -38,14 +38,19 @@ internal sealed class ActionStore
     /// <paramref name="after"/> before the version row exists (the version row names its action): see
     /// <see cref="ThingStore.PredictNextVersion"/>.
     /// </summary>
-    internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now, string? output = null)
+    /// <para>
+    /// <paramref name="eventType"/> makes the action carry the write's event (the event's sequence is the action's id);
+    /// <paramref name="dispatched"/> says no handler listens to it, so it is dispatched as it is written.
+    /// </para>
+    internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now, string? output = null, string? eventType = null, bool dispatched = false)
     {
-        _db.Statement("""
-            INSERT INTO actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'completed', 1, ?12, ?12, ?12)
+        _db.Statement($"""
+            INSERT INTO actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at, event, dispatched_at)
+            VALUES ({ObjectDatabase.NextSequence}, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'completed', 1, ?12, ?12, ?12, ?13, ?14)
             """)
-            .Bind(1, _db.TakeRowId(ObjectDatabase.ActionsTable)).Bind(2, verb).Bind(3, actor).Bind(4, target).Bind(5, nounId).Bind(6, branch)
+            .Bind(1, _db.SequenceFloor).Bind(2, verb).Bind(3, actor).Bind(4, target).Bind(5, nounId).Bind(6, branch)
             .Bind(7, input).Bind(8, output).Bind(9, before).Bind(10, after).Bind(11, ToText(durability)).Bind(12, now)
+            .Bind(13, eventType).Bind(14, eventType is not null && dispatched ? now : null)
             .Execute();
         return _db.LastInsertRowId;
     }
@@ -58,11 +63,11 @@ internal sealed class ActionStore
     internal long InsertPending(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, Durability durability)
     {
         var now = _db.NowMilliseconds();
-        var insert = _db.Command("""
+        var insert = _db.Command($"""
             INSERT INTO actions (id, verb, actor, target, noun, branch, input, before_version, durability, status, attempts, created_at, updated_at)
-            VALUES ($id, $verb, $actor, $target, $noun, $branch, $input, $before, $durability, 'pending', 0, $now, $now)
+            VALUES ({ObjectDatabase.NextSequenceNamed}, $verb, $actor, $target, $noun, $branch, $input, $before, $durability, 'pending', 0, $now, $now)
             """);
-        insert.Bind("$id", _db.TakeRowId(ObjectDatabase.ActionsTable)).Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
+        insert.Bind("$floor", _db.SequenceFloor).Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
             .Bind("$input", input).Bind("$before", before).Bind("$durability", ToText(durability)).Bind("$now", now);
         insert.ExecuteNonQuery();
         return _db.LastInsertRowId;
@@ -98,11 +103,11 @@ internal sealed class ActionStore
     internal long InsertFailed(string verb, string target, long? nounId, long branch, string? input, Durability durability, string error)
     {
         var now = _db.NowMilliseconds();
-        var insert = _db.Command("""
+        var insert = _db.Command($"""
             INSERT INTO actions (id, verb, target, noun, branch, input, durability, status, attempts, error, created_at, updated_at, completed_at)
-            VALUES ($id, $verb, $target, $noun, $branch, $input, $durability, 'failed', 1, $error, $now, $now, $now)
+            VALUES ({ObjectDatabase.NextSequenceNamed}, $verb, $target, $noun, $branch, $input, $durability, 'failed', 1, $error, $now, $now, $now)
             """);
-        insert.Bind("$id", _db.TakeRowId(ObjectDatabase.ActionsTable)).Bind("$verb", verb).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch).Bind("$input", input)
+        insert.Bind("$floor", _db.SequenceFloor).Bind("$verb", verb).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch).Bind("$input", input)
             .Bind("$durability", ToText(durability)).Bind("$error", error).Bind("$now", now);
         insert.ExecuteNonQuery();
         return _db.LastInsertRowId;

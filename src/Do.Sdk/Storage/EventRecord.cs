@@ -3,7 +3,10 @@ namespace Do;
 /// <summary>An event the object committed: what happened, to which thing, from which action, and when.</summary>
 public sealed record EventRecord
 {
-    /// <summary>The per-object sequence number.</summary>
+    /// <summary>
+    /// The per-object sequence number: increasing in commit order and never given to another event. Numbers may be
+    /// skipped: actions and events draw from one counter, and an event derived from a write is numbered by its action.
+    /// </summary>
     public required long Sequence { get; init; }
 
     /// <summary>The event type, <c>Noun.event</c> (e.g. <c>Startup.prioritized</c>).</summary>

@@ -2,7 +2,14 @@ using Microsoft.Data.Sqlite;
 
 namespace Do.Storage;
 
-/// <summary>The event outbox: one row per state change, in a per-object sequence, with a dispatched mark.</summary>
+/// <summary>
+/// The event outbox: one event per state change, in a per-object sequence, with a dispatched mark. An event is either
+/// derived from the action that made it (a write that completed its action in one transaction: the action row carries
+/// the event's type and dispatch mark, and its id is the sequence) or a row of <c>stored_events</c> (one with something
+/// of its own: a delete's last state, a failure, a custom or lifecycle event, a durable action's completion). The view
+/// <c>events</c> shows both; the queries here read the two tables directly, merged in sequence order, so that a page of
+/// events costs two range seeks rather than a scan of the view.
+/// </summary>
 internal sealed class EventStore
 {
     /// <summary>
@@ -12,21 +19,51 @@ internal sealed class EventStore
     /// </summary>
     internal const string DataColumn = "COALESCE(e.data, (SELECT t.data FROM things AS t WHERE t.version = e.version))";
 
-    private const string Select = "SELECT e.sequence, e.type, e.source, e.thing, e.version, e.action, " + DataColumn + ", e.created_at, e.dispatched_at FROM events AS e";
+    /// <summary>
+    /// Events in sequence order as a compound SELECT over both tables, with columns sequence, type, source (the thing's
+    /// id for a derived event: see <see cref="ThingStore.ThingSource"/>), noun, thing, version, action, data (null where
+    /// <see cref="DataColumn"/> derives it), created_at, dispatched_at. <c>{0}</c> is the condition on stored events and
+    /// <c>{1}</c> the same on actions (columns prefixed <c>a.</c>), both over sequence and dispatched_at; SQLite merges
+    /// the two ordered range seeks and stops at the LIMIT.
+    /// </summary>
+    private const string Rows = """
+        SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action, e.data, e.created_at, e.dispatched_at, 0 AS derived
+        FROM stored_events AS e WHERE {0}
+        UNION ALL
+        SELECT a.id, a.event, a.target, a.noun, a.target, a.after_version, a.id, NULL, a.completed_at, a.dispatched_at, 1
+        FROM actions AS a WHERE a.event IS NOT NULL AND {1}
+        ORDER BY 1
+        """;
+
+    private static readonly string After = Select(Where("e.sequence > $after", "a.id > $after"));
+    private static readonly string Pending = Select(Where("e.dispatched_at IS NULL", "a.dispatched_at IS NULL"));
+
+    /// <summary>
+    /// The sequence of the newest event, or 0: two seeks from the right edge of the tables (the view would be scanned).
+    /// </summary>
+    internal const string LastSequenceSql = "SELECT max(coalesce((SELECT max(sequence) FROM stored_events), 0), coalesce((SELECT max(id) FROM actions WHERE event IS NOT NULL), 0))";
+
     private readonly ObjectDatabase _db;
 
     internal EventStore(ObjectDatabase db) => _db = db;
 
-    /// <summary>Events with a sequence greater than <paramref name="after"/>, oldest first.</summary>
+    /// <summary>
+    /// Events with a sequence greater than <paramref name="after"/>, oldest first. <paramref name="after"/> must not be
+    /// negative; <paramref name="limit"/> must be positive.
+    /// </summary>
     public IReadOnlyList<EventRecord> List(long after = 0, int limit = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return Read(_db.Command(Select + " WHERE e.sequence > $after ORDER BY e.sequence LIMIT $limit").Bind("$after", after).Bind("$limit", limit));
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        return Read(_db.Command(After).Bind("$after", after).Bind("$limit", limit));
     }
 
     /// <summary>Events committed but not yet handed to handlers, oldest first.</summary>
     public IReadOnlyList<EventRecord> Undispatched(int limit = 1000)
-        => Read(_db.Command(Select + " WHERE e.dispatched_at IS NULL ORDER BY e.sequence LIMIT $limit").Bind("$limit", limit));
+        => Read(_db.Command(Pending).Bind("$limit", limit));
+
+    /// <summary>The sequence of the newest event, or 0 when there is none.</summary>
+    internal long LastSequence() => _db.Command(LastSequenceSql).ExecuteScalar() is long last ? last : 0;
 
     /// <summary>Appends an event that is not about a thing (e.g. a lifecycle operation). Joins the open transaction, if any.</summary>
     public EventRecord Emit(string type, string? data = null, long? actionId = null)
@@ -35,16 +72,30 @@ internal sealed class EventStore
         return _db.InTransaction(() => Append(type, _db.Namespace.Value, null, null, null, actionId, data, _db.NowMilliseconds()));
     }
 
-    /// <summary>Marks events as handled by every handler.</summary>
+    /// <summary>Marks events as handled by every handler (each is in one of the two tables).</summary>
     internal void MarkDispatched(IReadOnlyList<long> sequences)
     {
-        var command = _db.Command("UPDATE events SET dispatched_at = $now WHERE sequence = $sequence");
-        command.Bind("$now", _db.NowMilliseconds());
+        var now = _db.NowMilliseconds();
+        var stored = _db.Command("UPDATE stored_events SET dispatched_at = $now WHERE sequence = $sequence").Bind("$now", now);
+        var derived = _db.Command("UPDATE actions SET dispatched_at = $now WHERE id = $sequence AND event IS NOT NULL").Bind("$now", now);
         foreach (var sequence in sequences)
         {
-            command.Bind("$sequence", sequence).ExecuteNonQuery();
+            if (derived.Bind("$sequence", sequence).ExecuteNonQuery() == 0)
+            {
+                stored.Bind("$sequence", sequence).ExecuteNonQuery();
+            }
         }
     }
+
+    /// <summary>Whether an event of <paramref name="type"/> is dispatched as it is written: no handler listens to it.</summary>
+    internal bool Handled(string type) => _db.HasSubscribers is { } has && !has(type);
+
+    /// <summary>
+    /// Records the event a just-inserted action carries (<see cref="ActionStore.InsertCompleted"/> with an event type):
+    /// no row of its own; its sequence is the action's id and its data the state <paramref name="version"/> wrote.
+    /// </summary>
+    internal EventRecord Derived(string type, string source, string thing, long version, long actionId, string data, long now, bool handled)
+        => Record(actionId, type, source, thing, version, actionId, data, now, handled);
 
     /// <summary>
     /// Appends an event. <paramref name="derived"/> says that <paramref name="data"/> is exactly the state the event's
@@ -52,17 +103,22 @@ internal sealed class EventStore
     /// </summary>
     internal EventRecord Append(string type, string source, long? nounId, string? thing, long? version, long? actionId, string? data, long now, bool derived = false)
     {
-        bool handled = _db.HasSubscribers is { } has && !has(type);
-        _db.Statement("""
-            INSERT INTO events (sequence, type, source, noun, thing, version, action, data, created_at, dispatched_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        bool handled = Handled(type);
+        _db.Statement($"""
+            INSERT INTO stored_events (sequence, type, source, noun, thing, version, action, data, created_at, dispatched_at)
+            VALUES ({ObjectDatabase.NextSequence}, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """)
-            .Bind(1, _db.TakeRowId(ObjectDatabase.EventsTable)).Bind(2, type).Bind(3, source).Bind(4, nounId).Bind(5, thing)
+            .Bind(1, _db.SequenceFloor).Bind(2, type).Bind(3, source).Bind(4, nounId).Bind(5, thing)
             .Bind(6, version).Bind(7, actionId).Bind(8, derived && version is not null ? null : data).Bind(9, now).Bind(10, handled ? now : null)
             .Execute();
+        return Record(_db.LastInsertRowId, type, source, thing, version, actionId, data, now, handled);
+    }
+
+    private EventRecord Record(long sequence, string type, string source, string? thing, long? version, long? actionId, string? data, long now, bool handled)
+    {
         var record = new EventRecord
         {
-            Sequence = _db.LastInsertRowId,
+            Sequence = sequence,
             Type = type,
             Source = source,
             Thing = thing,
@@ -82,24 +138,41 @@ internal sealed class EventStore
         return record;
     }
 
-    private static List<EventRecord> Read(SqliteCommand command)
+    /// <summary>
+    /// The columns <see cref="ReadRecord"/> reads, over events aliased <c>e</c> with <see cref="Rows"/>' columns (a
+    /// page from <see cref="Where"/>).
+    /// </summary>
+    internal const string Columns = "e.sequence, e.type, e.source, e.thing, e.version, e.action, " + DataColumn + ", e.created_at, e.dispatched_at, e.derived";
+
+    /// <summary>
+    /// <see cref="Rows"/> with its two conditions filled in, up to <c>$limit</c> events when <paramref name="limited"/>.
+    /// </summary>
+    internal static string Where(string stored, string derived, bool limited = true)
+        => Rows.Replace("{0}", stored, StringComparison.Ordinal).Replace("{1}", derived, StringComparison.Ordinal) + (limited ? " LIMIT $limit" : "");
+
+    /// <summary>Reads the event at <paramref name="first"/> and the nine columns after it (<see cref="Columns"/>).</summary>
+    internal EventRecord ReadRecord(SqliteDataReader reader, int first) => new()
+    {
+        Sequence = reader.GetInt64(first),
+        Type = reader.GetString(first + 1),
+        Source = reader.GetInt64(first + 9) == 0 ? reader.GetString(first + 2) : _db.Things.ThingSource(reader.GetString(first + 2)),
+        Thing = reader.IsDBNull(first + 3) ? null : reader.GetString(first + 3),
+        Version = reader.IsDBNull(first + 4) ? null : reader.GetInt64(first + 4),
+        ActionId = reader.IsDBNull(first + 5) ? null : reader.GetInt64(first + 5),
+        Data = reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6),
+        At = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 7)),
+        DispatchedAt = reader.IsDBNull(first + 8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 8)),
+    };
+
+    private static string Select(string page) => "SELECT " + Columns + " FROM (" + page + ") AS e";
+
+    private List<EventRecord> Read(SqliteCommand command)
     {
         var result = new List<EventRecord>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            result.Add(new EventRecord
-            {
-                Sequence = reader.GetInt64(0),
-                Type = reader.GetString(1),
-                Source = reader.GetString(2),
-                Thing = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Version = reader.IsDBNull(4) ? null : reader.GetInt64(4),
-                ActionId = reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                Data = reader.IsDBNull(6) ? null : reader.GetString(6),
-                At = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-                DispatchedAt = reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
-            });
+            result.Add(ReadRecord(reader, 0));
         }
 
         return result;

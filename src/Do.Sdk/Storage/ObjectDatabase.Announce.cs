@@ -10,5 +10,5 @@ internal sealed partial class ObjectDatabase
 
     /// <summary>The highest event sequence in the file, 0 for an empty outbox.</summary>
     internal long MaxEventSequence()
-        => Command("SELECT coalesce(max(sequence), 0) FROM events").ExecuteScalar() is long max ? max : 0;
+        => Events.LastSequence();
 }

@@ -72,11 +72,11 @@ internal sealed partial class ObjectDatabase
         => InTransaction(() =>
         {
             var now = NowMilliseconds();
-            var insert = Command("""
+            var insert = Command($"""
                 INSERT INTO actions (id, verb, actor, target, branch, input, output, durability, status, attempts, created_at, updated_at, completed_at)
-                VALUES ($id, $verb, $actor, '', $branch, $input, $output, 'do', 'completed', 1, $now, $now, $now)
+                VALUES ({NextSequenceNamed}, $verb, $actor, '', $branch, $input, $output, 'do', 'completed', 1, $now, $now, $now)
                 """);
-            insert.Bind("$id", TakeRowId(ActionsTable)).Bind("$verb", verb.Name).Bind("$actor", Execution.ActorScope.Resolve(null)).Bind("$branch", Branches.Current).Bind("$input", inputJson).Bind("$output", outputJson).Bind("$now", now);
+            insert.Bind("$floor", SequenceFloor).Bind("$verb", verb.Name).Bind("$actor", Execution.ActorScope.Resolve(null)).Bind("$branch", Branches.Current).Bind("$input", inputJson).Bind("$output", outputJson).Bind("$now", now);
             insert.ExecuteNonQuery();
             var actionId = LastInsertRowId;
             var shortName = objectClass[(objectClass.LastIndexOf('.') + 1)..];

@@ -8,15 +8,30 @@ namespace Do.Storage;
 /// (<see cref="RaiseRowIdFloors"/>), and the next insert into a table whose rows all lie below its floor names its id
 /// explicitly (<see cref="TakeRowId"/>). A version id, action id or event sequence a reader or a sink has seen is never
 /// given to another row.
+/// <para>
+/// Actions and stored events share one counter (<see cref="NextSequence"/>): an event derived from an action has the
+/// action's id as its sequence, so every new action and stored event takes one past the largest id of both tables and of
+/// their floors, and the events of both tables keep one order.
+/// </para>
 /// </summary>
 internal sealed partial class ObjectDatabase
 {
     internal const string ThingsTable = "things";
     internal const string ActionsTable = "actions";
-    internal const string EventsTable = "events";
+    internal const string EventsTable = "stored_events";
     private const string FloorKeyPrefix = "rowid_floor:";
 
     private static readonly (string Table, string Key)[] RowIdTables = [(ThingsTable, "version"), (ActionsTable, "id"), (EventsTable, "sequence")];
+
+    /// <summary>
+    /// The id of a new action or stored event, for an INSERT's VALUES: one past the largest action id, stored event
+    /// sequence and the floor bound to <c>?1</c> (<see cref="SequenceFloor"/>). Two seeks to the right edge of the
+    /// tables' rowid b-trees; SQLite's own default reads the first of them anyway.
+    /// </summary>
+    internal const string NextSequence = "max(coalesce(?1, 0), coalesce((SELECT max(id) FROM actions), 0), coalesce((SELECT max(sequence) FROM stored_events), 0)) + 1";
+
+    /// <summary><see cref="NextSequence"/> with the floor bound to <c>$floor</c>, for commands bound by name.</summary>
+    internal const string NextSequenceNamed = "max(coalesce($floor, 0), coalesce((SELECT max(id) FROM actions), 0), coalesce((SELECT max(sequence) FROM stored_events), 0)) + 1";
 
     private readonly Dictionary<string, long> _activeFloors = new(StringComparer.Ordinal);
     private bool _floorTaken;
@@ -35,6 +50,13 @@ internal sealed partial class ObjectDatabase
         _floorTaken = true;
         return floor + 1;
     }
+
+    /// <summary>
+    /// The floor <see cref="NextSequence"/> must stay above: the larger of the actions' and stored events' floors while a
+    /// deletion left either table below its floor; null (almost always) otherwise.
+    /// </summary>
+    internal long? SequenceFloor
+        => _activeFloors.Count == 0 ? null : Math.Max(_activeFloors.GetValueOrDefault(ActionsTable), _activeFloors.GetValueOrDefault(EventsTable));
 
     /// <summary>The id the next insert into <paramref name="table"/> gets, if a floor decides it; null otherwise.</summary>
     internal long? PeekRowId(string table) => _activeFloors.Count != 0 && _activeFloors.TryGetValue(table, out var floor) ? floor + 1 : null;

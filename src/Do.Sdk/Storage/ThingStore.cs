@@ -283,6 +283,11 @@ internal sealed class ThingStore
 
         // The action first, so the version row can name it: history finds a version's action by the action's primary
         // key, and no index on actions.after_version is kept up to date on every write.
+        // A write that inserts its action completed and whose event carries exactly the state it writes derives that event
+        // from the action: no event row (EventStore). Others (a delete, a durable action's completion) store one.
+        var eventType = noun + "." + (options?.Event ?? defaultEvent);
+        var derive = existingActionId is null && json is not null && string.Equals(eventData, json, StringComparison.Ordinal);
+        var handled = derive && _db.Events.Handled(eventType);
         long actionId, predicted = 0;
         if (existingActionId is long existingId)
         {
@@ -291,7 +296,7 @@ internal sealed class ThingStore
         else
         {
             predicted = PredictNextVersion();
-            actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, predicted, options?.Durability ?? Durability.Do, now, options?.Output);
+            actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, predicted, options?.Durability ?? Durability.Do, now, options?.Output, derive ? eventType : null, handled);
         }
 
         _db.Statement("INSERT INTO things (version, branch, noun, id, data, deleted, action) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -315,8 +320,15 @@ internal sealed class ThingStore
             _db.Actions.SetAfterVersion(actionId, version); // only if something this store did not see appended a version
         }
 
-        var eventType = noun + "." + (options?.Event ?? defaultEvent);
-        _db.Events.Append(eventType, ThingSource(id), nounId, id, version, actionId, eventData, now, derived: json is not null && string.Equals(eventData, json, StringComparison.Ordinal));
+        if (derive)
+        {
+            _db.Events.Derived(eventType, ThingSource(id), id, version, actionId, json!, now, handled);
+        }
+        else
+        {
+            _db.Events.Append(eventType, ThingSource(id), nounId, id, version, actionId, eventData, now, derived: json is not null && string.Equals(eventData, json, StringComparison.Ordinal));
+        }
+
         Execution.EmitBuffer.Flush(_db, actionId, now);
         return written;
     }

@@ -77,7 +77,7 @@ public sealed class RowIdTests : IDisposable
         {
             // What an archiving deletion does: record the floors, delete the newest event, read the floors again.
             Db.RaiseRowIdFloors();
-            Db.Execute("DELETE FROM events WHERE sequence = (SELECT MAX(sequence) FROM events)");
+            Db.Execute("DELETE FROM stored_events WHERE sequence = (SELECT MAX(sequence) FROM stored_events)");
             Db.RefreshRowIdFloors();
         });
 

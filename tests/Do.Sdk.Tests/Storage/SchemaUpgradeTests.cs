@@ -61,9 +61,14 @@ public sealed class SchemaUpgradeTests : IDisposable
         var written = db.Things.Update("Startup", "acme", """{"name":"Acme","priority":6}""");
 
         Assert.Equal(10, written.Version); // versions continue after the old file's last one; none is reused
-        var last = db.Events.List(after: 11);
-        Assert.Equal("""{"name":"Acme","priority":6}""", Assert.Single(last).Data);
-        Assert.Equal(1L, Sql.Scalar(path, "SELECT count(*) FROM events WHERE sequence = 12 AND data IS NULL"));
+        var last = Assert.Single(db.Events.List(after: 11));
+        Assert.Equal("""{"name":"Acme","priority":6}""", last.Data);
+        Assert.Equal("https://fixture.example/acme", last.Source);
+        // The new event is derived from its action (no row of its own) and sorts after every event of the old file.
+        Assert.True(last.Sequence > 11, $"sequence {last.Sequence} does not follow the old file's last event (11)");
+        Assert.Equal(last.Sequence, last.ActionId);
+        Assert.Equal(0L, Sql.Scalar(path, $"SELECT count(*) FROM stored_events WHERE sequence = {last.Sequence}"));
+        Assert.Equal("Startup.updated", Sql.Scalar(path, $"SELECT event FROM actions WHERE id = {last.Sequence}"));
     }
 
     private string CopyFixture(int version)

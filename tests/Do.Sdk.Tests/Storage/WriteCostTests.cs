@@ -22,7 +22,8 @@ public sealed class WriteCostTests : IDisposable
         "INSERT INTO actions (verb, target, noun, branch, durability, status, attempts, created_at, updated_at) VALUES ('v', 't', 1, 1, 'do', 'completed', 1, 0, 0)",
         "UPDATE actions SET status = 'retrying', attempts = 2 WHERE id = 1",
         "INSERT INTO things (branch, noun, id, data, deleted, action) VALUES (1, 1, 't', '{}', 0, 1)",
-        "INSERT INTO events (type, source, noun, thing, version, action, created_at, dispatched_at) VALUES ('T.done', 's', 1, 't', 1, 1, 0, 0)",
+        "INSERT INTO actions (verb, target, noun, branch, durability, status, attempts, created_at, updated_at, event) VALUES ('v', 't', 1, 1, 'send', 'completed', 1, 0, 0, 'T.done')",
+        "INSERT INTO stored_events (type, source, noun, thing, version, action, created_at, dispatched_at) VALUES ('T.done', 's', 1, 't', 1, 1, 0, 0)",
     };
 
     [Theory]
