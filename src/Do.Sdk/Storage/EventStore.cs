@@ -47,14 +47,10 @@ internal sealed class EventStore
 
     internal EventStore(ObjectDatabase db) => _db = db;
 
-    /// <summary>
-    /// Events with a sequence greater than <paramref name="after"/>, oldest first. <paramref name="after"/> must not be
-    /// negative; <paramref name="limit"/> must be positive.
-    /// </summary>
+    /// <summary>Events with a sequence greater than <paramref name="after"/>, oldest first.</summary>
     public IReadOnlyList<EventRecord> List(long after = 0, int limit = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        ArgumentOutOfRangeException.ThrowIfNegative(after);
         return Read(_db.Command(After).Bind("$after", after).Bind("$limit", limit));
     }
 

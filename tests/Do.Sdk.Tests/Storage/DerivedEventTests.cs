@@ -93,6 +93,11 @@ public sealed class DerivedEventTests : IDisposable
         Assert.Contains("SEARCH e USING INTEGER PRIMARY KEY (rowid>?)", plan, StringComparison.Ordinal);
         Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY (rowid>?)", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
+
+        // The events still waiting for handlers: each table's partial index of undispatched rows.
+        var pending = string.Join('\n', Sql.Rows(_test.Path, "EXPLAIN QUERY PLAN " + EventStore.Where("e.dispatched_at IS NULL", "a.dispatched_at IS NULL").Replace("$limit", "10", StringComparison.Ordinal)).Select(r => r[3]));
+        Assert.Contains("events_undispatched", pending, StringComparison.Ordinal);
+        Assert.Contains("actions_undispatched", pending, StringComparison.Ordinal);
     }
 
     [Fact]
