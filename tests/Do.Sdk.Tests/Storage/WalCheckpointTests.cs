@@ -1,6 +1,5 @@
 using Do.Storage;
 using Do.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Do.Tests.Storage;
 
@@ -28,8 +27,10 @@ public sealed class WalCheckpointTests : IDisposable
         db.Checkpointer!.WaitForRunning();
         Assert.Null(checkpointer.LastError);
 
-        // The file itself (read without the log) already holds checkpointed versions.
-        Assert.True(FileOnlyVersions(path) > 1, "no version reached the database file");
+        // The database file itself grew: only a checkpoint writes to it in WAL mode (a fresh file holds its first pages;
+        // 400 versions and their actions fill dozens). Not read on its own: SQLite promises a consistent file only
+        // together with its log, and a copy of the file alone read as malformed in 2 of many loaded CI runs.
+        Assert.True(new FileInfo(path).Length > 16L * ObjectSchema.PageSize, $"the database file is {new FileInfo(path).Length} bytes: no checkpoint reached it");
         Assert.True(new FileInfo(path + "-wal").Length <= (WalCheckpointer.BackstopPages + 1) * (4096L + 24), "the log grew past the backstop");
         Assert.Equal(2 * WalCheckpointer.CommitsPerCheckpoint + 1, db.Things.History("Startup", "acme").Count);
     }
@@ -89,17 +90,5 @@ public sealed class WalCheckpointTests : IDisposable
         Span<byte> header = stackalloc byte[16];
         log.ReadExactly(header);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[12..]);
-    }
-
-    /// <summary>Counts the versions in the database file alone: a copy of it without its log.</summary>
-    private long FileOnlyVersions(string path)
-    {
-        var copy = _folder.File("file-only.db");
-        File.Copy(path, copy, overwrite: true);
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM things";
-        return (long)command.ExecuteScalar()!;
     }
 }
