@@ -37,11 +37,9 @@ internal sealed class ActionStore
     /// Inserts a completed action and returns its id. A write that appends a version names it in
     /// <paramref name="after"/> before the version row exists (the version row names its action): see
     /// <see cref="ThingStore.PredictNextVersion"/>.
-    /// </summary>
-    /// <para>
     /// <paramref name="eventType"/> makes the action carry the write's event (the event's sequence is the action's id);
     /// <paramref name="dispatched"/> says no handler listens to it, so it is dispatched as it is written.
-    /// </para>
+    /// </summary>
     internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now, string? output = null, string? eventType = null, bool dispatched = false)
     {
         _db.Statement($"""

@@ -88,10 +88,19 @@ internal sealed class EventStore
 
     /// <summary>
     /// Records the event a just-inserted action carries (<see cref="ActionStore.InsertCompleted"/> with an event type):
-    /// no row of its own; its sequence is the action's id and its data the state <paramref name="version"/> wrote.
+    /// no row of its own; its sequence is the action's id and its data the state <paramref name="version"/> wrote. An
+    /// event no handler waits for needs no record in memory either.
     /// </summary>
-    internal EventRecord Derived(string type, string source, string thing, long version, long actionId, string data, long now, bool handled)
-        => Record(actionId, type, source, thing, version, actionId, data, now, handled);
+    internal void Derived(string type, string thing, long version, long actionId, string data, long now, bool handled)
+    {
+        if (handled || _db.HasSubscribers is null)
+        {
+            _db.LastEventSequence = actionId;
+            return;
+        }
+
+        Record(actionId, type, _db.Things.ThingSource(thing), thing, version, actionId, data, now, handled);
+    }
 
     /// <summary>
     /// Appends an event. <paramref name="derived"/> says that <paramref name="data"/> is exactly the state the event's

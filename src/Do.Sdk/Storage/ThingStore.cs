@@ -281,13 +281,14 @@ internal sealed class ThingStore
         var now = _db.NowMilliseconds();
         var verb = options?.Verb ?? defaultVerb;
 
-        // The action first, so the version row can name it: history finds a version's action by the action's primary
-        // key, and no index on actions.after_version is kept up to date on every write.
         // A write that inserts its action completed and whose event carries exactly the state it writes derives that event
         // from the action: no event row (EventStore). Others (a delete, a durable action's completion) store one.
         var eventType = noun + "." + (options?.Event ?? defaultEvent);
         var derive = existingActionId is null && json is not null && string.Equals(eventData, json, StringComparison.Ordinal);
         var handled = derive && _db.Events.Handled(eventType);
+
+        // The action first, so the version row can name it: history finds a version's action by the action's primary
+        // key, and no index on actions.after_version is kept up to date on every write.
         long actionId, predicted = 0;
         if (existingActionId is long existingId)
         {
@@ -322,7 +323,7 @@ internal sealed class ThingStore
 
         if (derive)
         {
-            _db.Events.Derived(eventType, ThingSource(id), id, version, actionId, json!, now, handled);
+            _db.Events.Derived(eventType, id, version, actionId, json!, now, handled);
         }
         else
         {
