@@ -52,9 +52,13 @@ internal sealed class WalCheckpointer
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
     }
 
+    private int _started;
     private int _completed;
     private int _finished;
     private bool _tailDue;
+
+    /// <summary>How many background checkpoints have been started (for tests and diagnostics); read on the writer.</summary>
+    public int Started => _started;
 
     /// <summary>How many background checkpoints have completed (for tests and diagnostics); read from any thread.</summary>
     public int Completed => Volatile.Read(ref _completed);
@@ -82,6 +86,7 @@ internal sealed class WalCheckpointer
 
         _commits = 0;
         _tailDue = true;
+        _started++;
         _running = Task.Run(Checkpoint);
         return false;
     }

@@ -33,4 +33,34 @@ public sealed class ForkTests : IDisposable
         var hit = Assert.Single(hits);
         Assert.Equal(("acme", "Startup"), (hit.ThingId, hit.Noun));
     }
+
+    [Fact]
+    public async Task A_fork_starts_with_nothing_to_replay_its_handlers_never_see_the_copied_history()
+    {
+        await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.File("data"));
+        var (origin, copy) = (Journal.NewNamespace("origin"), Journal.NewNamespace("fork"));
+        var obj = host.Object<StartupWatcher>(origin);
+        await obj.Startups().Create("acme", new Startup { Name = "Acme" });
+
+        var fork = await obj.Fork(copy);
+        var (events, waiting) = await fork.Run(ctx => (ctx.Events.List(), ctx.Events.Undispatched())); // activates the fork
+        await fork.Startups().Create("beta", new Startup { Name = "Beta" });
+
+        Assert.Contains(events, e => e.Type == "Startup.created" && e.Thing == "acme"); // derived from the fork's own action
+        Assert.Contains(events, e => e.Type == "fork.created"); // stored
+        Assert.Empty(waiting);
+        Assert.Equal(["Startup.created acme"], Journal.Of(origin));
+        Assert.Equal(["Startup.created beta"], Journal.Of(copy)); // only what happened after the fork
+    }
+
+    /// <summary>Records every Startup event it handles, by namespace.</summary>
+    private sealed class StartupWatcher : Business
+    {
+        protected override void Configure(Context ctx)
+            => ctx.On.Subscribe("Startup.*", (e, ctx) =>
+            {
+                Journal.Add(ctx.Ns, $"{e.Type} {e.Thing}");
+                return Task.CompletedTask;
+            });
+    }
 }
