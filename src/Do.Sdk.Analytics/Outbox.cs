@@ -33,7 +33,7 @@ internal static class Outbox
                 Type = reader.GetString(1),
                 TypeUrl = NullableString(reader, 2),
                 Source = source,
-                Thing = reader.GetInt64(10) == 0 ? reader.GetString(3) : source + "/" + reader.GetString(3),
+                Thing = reader.GetInt64(10) == 0 ? reader.GetString(3) : db.Things.ThingSource(reader.GetString(3)),
                 Actor = NullableString(reader, 4),
                 Action = reader.IsDBNull(5) ? null : reader.GetInt64(5),
                 Verb = NullableString(reader, 6),

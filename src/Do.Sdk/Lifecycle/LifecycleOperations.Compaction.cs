@@ -135,9 +135,8 @@ internal sealed partial class LifecycleOperations
                 // of it before that row goes, and one derived from its action becomes a stored event (same sequence).
                 db.Command($"""
                     INSERT INTO stored_events (sequence, type, source, noun, thing, version, action, data, created_at, dispatched_at)
-                    SELECT a.id, a.event, $ns || '/' || a.target, a.noun, a.target, a.after_version, a.id,
-                           (SELECT t.data FROM things AS t WHERE t.version = a.after_version), a.completed_at, a.dispatched_at
-                    FROM actions AS a WHERE a.event IS NOT NULL AND a.after_version NOT IN ({Keep})
+                    SELECT e.sequence, e.type, $ns || '/' || e.source, e.noun, e.thing, e.version, e.action, {EventStore.DataColumn}, e.created_at, e.dispatched_at
+                    FROM ({EventStore.DerivedRows($"a.after_version NOT IN ({Keep})")}) AS e
                     """).Bind("$ns", db.Namespace.Value).ExecuteNonQuery();
                 db.Command($"UPDATE actions SET event = NULL, dispatched_at = NULL WHERE event IS NOT NULL AND after_version NOT IN ({Keep})").ExecuteNonQuery();
                 db.Command($"UPDATE stored_events SET data = (SELECT t.data FROM things AS t WHERE t.version = stored_events.version) WHERE data IS NULL AND version IS NOT NULL AND version NOT IN ({Keep})").ExecuteNonQuery();

@@ -29,10 +29,13 @@ internal sealed class EventStore
     private const string Rows = """
         SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action, e.data, e.created_at, e.dispatched_at, 0 AS derived
         FROM stored_events AS e WHERE {0}
-        UNION ALL
-        SELECT a.id, a.event, a.target, a.noun, a.target, a.after_version, a.id, NULL, a.completed_at, a.dispatched_at, 1
+        """ + "\nUNION ALL\n" + DerivedArm + "\nORDER BY 1";
+
+    // The events the actions carry, in Rows' columns: which action column is which column of its event.
+    private const string DerivedArm = """
+        SELECT a.id AS sequence, a.event AS type, a.target AS source, a.noun AS noun, a.target AS thing, a.after_version AS version,
+               a.id AS action, NULL AS data, a.completed_at AS created_at, a.dispatched_at AS dispatched_at, 1 AS derived
         FROM actions AS a WHERE a.event IS NOT NULL AND {1}
-        ORDER BY 1
         """;
 
     private static readonly string After = Select(Where("e.sequence > $after", "a.id > $after"));
@@ -99,7 +102,7 @@ internal sealed class EventStore
             return;
         }
 
-        Record(actionId, type, _db.Things.ThingSource(thing), thing, version, actionId, data, now, handled);
+        Record(actionId, type, _db.Things.ThingSource(thing), thing, version, actionId, data, now, handled: false);
     }
 
     /// <summary>
@@ -154,6 +157,12 @@ internal sealed class EventStore
     /// </summary>
     internal static string Where(string stored, string derived, bool limited = true)
         => Rows.Replace("{0}", stored, StringComparison.Ordinal).Replace("{1}", derived, StringComparison.Ordinal) + (limited ? " LIMIT $limit" : "");
+
+    /// <summary>
+    /// Only the events derived from actions that meet <paramref name="condition"/> (columns prefixed <c>a.</c>), in
+    /// <see cref="Rows"/>' columns: for turning them into stored events.
+    /// </summary>
+    internal static string DerivedRows(string condition) => DerivedArm.Replace("{1}", condition, StringComparison.Ordinal);
 
     /// <summary>Reads the event at <paramref name="first"/> and the nine columns after it (<see cref="Columns"/>).</summary>
     internal EventRecord ReadRecord(SqliteDataReader reader, int first) => new()

@@ -28,10 +28,12 @@ internal sealed partial class ObjectDatabase
     /// sequence and the floor bound to <c>?1</c> (<see cref="SequenceFloor"/>). Two seeks to the right edge of the
     /// tables' rowid b-trees; SQLite's own default reads the first of them anyway.
     /// </summary>
-    internal const string NextSequence = "max(coalesce(?1, 0), coalesce((SELECT max(id) FROM actions), 0), coalesce((SELECT max(sequence) FROM stored_events), 0)) + 1";
+    internal const string NextSequence = "max(coalesce(?1, 0), " + LargestIds;
 
     /// <summary><see cref="NextSequence"/> with the floor bound to <c>$floor</c>, for commands bound by name.</summary>
-    internal const string NextSequenceNamed = "max(coalesce($floor, 0), coalesce((SELECT max(id) FROM actions), 0), coalesce((SELECT max(sequence) FROM stored_events), 0)) + 1";
+    internal const string NextSequenceNamed = "max(coalesce($floor, 0), " + LargestIds;
+
+    private const string LargestIds = "coalesce((SELECT max(id) FROM actions), 0), coalesce((SELECT max(sequence) FROM stored_events), 0)) + 1";
 
     private readonly Dictionary<string, long> _activeFloors = new(StringComparer.Ordinal);
     private bool _floorTaken;

@@ -284,7 +284,8 @@ internal sealed class ThingStore
         // A write that inserts its action completed and whose event carries exactly the state it writes derives that event
         // from the action: no event row (EventStore). Others (a delete, a durable action's completion) store one.
         var eventType = noun + "." + (options?.Event ?? defaultEvent);
-        var derive = existingActionId is null && json is not null && string.Equals(eventData, json, StringComparison.Ordinal);
+        var sameState = json is not null && string.Equals(eventData, json, StringComparison.Ordinal);
+        var derive = existingActionId is null && sameState;
         var handled = derive && _db.Events.Handled(eventType);
 
         // The action first, so the version row can name it: history finds a version's action by the action's primary
@@ -327,7 +328,7 @@ internal sealed class ThingStore
         }
         else
         {
-            _db.Events.Append(eventType, ThingSource(id), nounId, id, version, actionId, eventData, now, derived: json is not null && string.Equals(eventData, json, StringComparison.Ordinal));
+            _db.Events.Append(eventType, ThingSource(id), nounId, id, version, actionId, eventData, now, derived: sameState);
         }
 
         Execution.EmitBuffer.Flush(_db, actionId, now);
