@@ -41,6 +41,8 @@ public static class WriteProfile
         var wall = phases.Select(_ => new List<double>()).ToArray();
         var cpu = phases.Select(_ => new List<double>()).ToArray();
         var bytes = phases.Select(_ => new List<double>()).ToArray();
+        var groupSize = phases.Select(_ => new List<double>()).ToArray();
+        using var groups = new GroupSizeProbe();
         Console.WriteLine(Invariant($"Write profile: {rounds} rounds, {ops} writes per phase (FULL raw and async: {ops / 4}), {Environment.ProcessorCount} cores"));
         for (int round = 0; round < rounds; round++)
         {
@@ -51,7 +53,9 @@ public static class WriteProfile
                     continue;
                 }
 
+                groups.Take();
                 var cost = await PhaseCost.Measure(phases[p].Run, perOp[p]);
+                var (committed, members) = groups.Take();
                 if (round == 0)
                 {
                     continue; // warm-up: JIT tiering, first pages, the pool's threads
@@ -60,14 +64,15 @@ public static class WriteProfile
                 wall[p].Add(cost.WallMicros);
                 cpu[p].Add(cost.CpuMicros);
                 bytes[p].Add(cost.Bytes);
+                groupSize[p].Add(committed == 0 ? double.NaN : (double)members / committed);
             }
 
             Console.Write('.');
         }
 
         Console.WriteLine();
-        Console.WriteLine("| Phase | wall µs/write (median) | writes/s | CPU µs/write (median) | bytes/write |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| Phase | wall µs/write (median) | writes/s | CPU µs/write (median) | bytes/write | verbs per group commit (median) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         for (int p = 0; p < phases.Length; p++)
         {
             if (wall[p].Count == 0)
@@ -76,7 +81,7 @@ public static class WriteProfile
             }
 
             var w = Median(wall[p]);
-            Console.WriteLine(Invariant($"| {phases[p].Name} | {w:0.0} | {1e6 / w:0} | {Median(cpu[p]):0.0} | {Median(bytes[p]):0} |"));
+            Console.WriteLine(Invariant($"| {phases[p].Name} | {w:0.0} | {1e6 / w:0} | {Median(cpu[p]):0.0} | {Median(bytes[p]):0} | {Median(groupSize[p]):0.0} |"));
         }
 
         if (only >= 0)

@@ -67,6 +67,50 @@ public sealed class WalCheckpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_tail_gets_more_background_passes_and_the_writer_finishes_a_bounded_one()
+    {
+        var path = _folder.File("object.db");
+        using var db = ObjectDatabase.Open(path, Ns, SynchronousMode.Normal, FakeClock.Create());
+        var checkpointer = Assert.IsType<WalCheckpointer>(db.Checkpointer);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        checkpointer.PassGate = () => gate.Task;
+        using var release = new Releaser(() => gate.TrySetResult()); // a failed assertion must not leave a pass held while the database closes
+        db.Things.Create("Startup", "acme", """{"name":"Acme","priority":0}""");
+        int updates = 0;
+        do
+        {
+            db.Things.Update("Startup", "acme", $$"""{"name":"Acme","priority":{{++updates}}}""");
+        }
+        while (checkpointer.Started == 0);
+
+        for (int pass = 1; pass <= WalCheckpointer.MaxPasses; pass++)
+        {
+            // More commits than the writer finishes itself land while this pass is held.
+            for (int i = 0; i <= WalCheckpointer.TailCommits; i++)
+            {
+                db.Things.Update("Startup", "acme", $$"""{"name":"Acme","priority":{{++updates}}}""");
+            }
+
+            var held = gate;
+            gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            held.SetResult();
+            await Wait.Until(() => checkpointer.Completed == pass, $"background pass {pass} completed");
+            checkpointer.WaitForRunning();
+
+            db.Things.Update("Startup", "acme", $$"""{"name":"Acme","priority":{{++updates}}}""");
+            if (pass < WalCheckpointer.MaxPasses)
+            {
+                Assert.Equal((pass + 1, 0), (checkpointer.Started, checkpointer.Finished)); // the tail went to one more pass
+            }
+        }
+
+        // After the last pass the writer finishes what is left, long or not, so a cycle always ends and the log restarts.
+        Assert.Equal((WalCheckpointer.MaxPasses, 1), (checkpointer.Started, checkpointer.Finished));
+        Assert.Null(checkpointer.LastError);
+        Assert.Equal(updates + 1, db.Things.History("Startup", "acme").Count);
+    }
+
+    [Fact]
     public void Full_synchronous_checkpoints_on_the_writing_connection()
     {
         using var db = ObjectDatabase.Open(_folder.File("object.db"), Ns, SynchronousMode.Full, FakeClock.Create());
@@ -94,5 +138,10 @@ public sealed class WalCheckpointTests : IDisposable
         Span<byte> header = stackalloc byte[16];
         log.ReadExactly(header);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[12..]);
+    }
+
+    private sealed class Releaser(Action release) : IDisposable
+    {
+        public void Dispose() => release();
     }
 }
