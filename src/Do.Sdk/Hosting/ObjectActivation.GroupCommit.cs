@@ -193,7 +193,13 @@ internal sealed partial class ObjectActivation
                 }
             }
 
+            var timed = DoTelemetry.CommitDuration.Enabled;
+            var committing = timed ? Host.Time.GetTimestamp() : 0;
             db.CommitGroup();
+            if (timed)
+            {
+                DoTelemetry.CommitDuration.Record(Host.Time.GetElapsedTime(committing).TotalSeconds);
+            }
         }
         catch
         {

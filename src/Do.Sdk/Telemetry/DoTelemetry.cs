@@ -68,6 +68,12 @@ internal static class DoTelemetry
     /// <summary>Members of one group commit.</summary>
     public static readonly Histogram<int> CommitGroupSize = Meter.CreateHistogram<int>("do.commit.group_size", "{verb}", "Verbs that shared one group commit.");
 
+    /// <summary>
+    /// The COMMIT of one group: writing its pages to the log and, under FULL, the fsync. Beside <see cref="CommitGroupSize"/>
+    /// it shows whether a busy object is bound by the disk (a long commit per verb) or by running its verbs.
+    /// </summary>
+    public static readonly Histogram<double> CommitDuration = Meter.CreateHistogram<double>("do.commit.duration", "s", "Time one group commit took to commit.");
+
     /// <summary>Time a call waited for its object's turn, tagged with the object: starvation shows here first.</summary>
     public static readonly Histogram<double> TurnWait = Meter.CreateHistogram<double>("do.turn.wait", "s", "Time a call waited for its object's turn.");
 

@@ -115,6 +115,7 @@ public sealed class DoTelemetryTests : IDisposable
         Assert.True(Count(byName, "do.turn.wait", ("do.namespace", ns)) >= 9, "every grouped call's wait is recorded against its object");
         Assert.Equal(0, Sum(byName, "do.turn.queued", ("do.namespace", ns)));
         Assert.True(Count(byName, "do.commit.group_size") >= 1, "group commits report their size");
+        Assert.True(Count(byName, "do.commit.duration") >= 1, "group commits are timed");
         Assert.True(Count(byName, "do.activation.duration") >= 1, "the activation is timed");
         Assert.True(Sum(byName, "do.objects.active") >= 1, "the object is active");
     }
