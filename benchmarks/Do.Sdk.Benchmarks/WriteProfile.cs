@@ -10,7 +10,8 @@ namespace Do.Benchmarks;
 /// so they are the figures to compare between builds. Also the 64-caller case with the drain as it was before the
 /// fairness change (<c>DoHostOptions.InlineDrain</c>), to tell the drain's share from the verb's.
 /// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes per phase] [phase]</code>
-/// A phase index (0 = raw NORMAL … 5 = async verb, 6 = the 1-caller sync verb with exclusive locking) runs that phase alone, for <c>perf record</c>.
+/// A phase index (0 = raw NORMAL … 5 = async verb, 6 = the 1-caller sync verb with exclusive locking, 7 = 64 callers on one
+/// thing: one index page per group instead of one per thing) runs that phase alone, for <c>perf record</c>.
 /// <c>--write-profile fsync [actions] [sync|async]</c> only runs that many writes on a FULL host, for
 /// <c>strace -f -c -e trace=fsync,fdatasync</c>: the difference between two counts (N and 0 writes) divided by N is the
 /// fsyncs per write.
@@ -36,8 +37,9 @@ public static class WriteProfile
             ("  same, InlineDrain", () => Bounded.Concurrent(64, ops, (caller, _) => fullInline.Startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
             ("async verb 1 caller FULL", () => Bounded.Loop(ops / 4, _ => full.Job.Invoke(Job.RunVerb, null, BenchVerbs.RunOnce))),
             ("sync verb 1 caller NORMAL, ExclusiveFileLocking", () => Bounded.Loop(ops, _ => exclusive.Startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
+            ("sync verb 64 callers FULL, all on one thing", () => Bounded.Concurrent(64, ops, (_, _) => full.Startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
         };
-        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops };
+        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops, ops };
         var wall = phases.Select(_ => new List<double>()).ToArray();
         var cpu = phases.Select(_ => new List<double>()).ToArray();
         var bytes = phases.Select(_ => new List<double>()).ToArray();
