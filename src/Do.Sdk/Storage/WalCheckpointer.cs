@@ -129,10 +129,10 @@ internal sealed class WalCheckpointer
     internal Func<Task>? PassGate { get; set; }
 
     /// <summary>
-    /// Checkpoints, on the committing connection between two transactions, the frames written while the background
-    /// checkpoint ran (a few hundred pages, measured 250–1,700) and syncs the file, once per cycle: one commit in a few
-    /// hundred waits for that, as one did for SQLite's own checkpoint. Best effort, like the background one: the write
-    /// that came before is committed whatever happens here.
+    /// Checkpoints, on the committing connection between two transactions, the frames written while the last background
+    /// pass ran (at most <see cref="TailCommits"/> commits, unless <see cref="MaxPasses"/> passes ran) and syncs the file,
+    /// once per cycle: one commit in a few hundred waits for that, as one did for SQLite's own checkpoint. Best effort,
+    /// like the background passes: the write that came before is committed whatever happens here.
     /// </summary>
     public void FinishOn(RawStatement checkpoint)
     {
