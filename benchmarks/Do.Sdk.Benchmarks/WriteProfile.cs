@@ -18,6 +18,9 @@ namespace Do.Benchmarks;
 /// </summary>
 public static class WriteProfile
 {
+    /// <summary>How long the selected phases run before the first round, as <c>DurableWriteBenchmarks</c> warms up.</summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+
     public static async Task<int> Run(int rounds, int ops, int only = -1)
     {
         using var folder = new TempFolder("write-profile");
@@ -46,6 +49,22 @@ public static class WriteProfile
         var groupSize = phases.Select(_ => new List<double>()).ToArray();
         using var groups = new GroupSizeProbe();
         Console.WriteLine(Invariant($"Write profile: {rounds} rounds, {ops} writes per phase (FULL raw and async: {ops / 4}), {Environment.ProcessorCount} cores"));
+
+        // Tiered compilation keeps recompiling the verb path for the first seconds of a process (benchmarks/README.md,
+        // round 6): without this, short runs measured the JIT (57 µs per verb for 64 callers on one thing over 6 rounds,
+        // 39 µs over 30).
+        var warmUp = System.Diagnostics.Stopwatch.StartNew();
+        while (warmUp.Elapsed < WarmUp)
+        {
+            for (int p = 0; p < phases.Length; p++)
+            {
+                if (only < 0 || p == only)
+                {
+                    await phases[p].Run();
+                }
+            }
+        }
+
         for (int round = 0; round < rounds; round++)
         {
             for (int p = 0; p < phases.Length; p++)
@@ -60,7 +79,7 @@ public static class WriteProfile
                 var (committed, members) = groups.Take();
                 if (round == 0)
                 {
-                    continue; // warm-up: JIT tiering, first pages, the pool's threads
+                    continue; // one more warm-up round: first pages, the pool's threads
                 }
 
                 wall[p].Add(cost.WallMicros);
