@@ -78,6 +78,7 @@ public class DurableWriteBenchmarks
             Raw_OneRowPerTransaction();
             await SyncVerb_1Caller();
             await SyncVerb_64Callers();
+            await SyncVerb_64Callers_OneThing();
             await AsyncVerb_1Caller();
             await DoAction_1Caller();
         }
@@ -115,6 +116,15 @@ public class DurableWriteBenchmarks
     [Benchmark(OperationsPerInvoke = Ops)]
     public Task SyncVerb_64Callers()
         => Bounded.Concurrent(64, Ops, (caller, _) => _startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1));
+
+    /// <summary>
+    /// The 64 callers of <see cref="SyncVerb_64Callers"/> all on one thing: a group commit then logs one page of the
+    /// version index instead of one per thing, which tells the commit's volume from the verbs' own cost
+    /// (benchmarks/README.md, write path round 7).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    public Task SyncVerb_64Callers_OneThing()
+        => Bounded.Concurrent(64, Ops, (_, _) => _startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1));
 
     [Benchmark(OperationsPerInvoke = Ops)]
     public Task AsyncVerb_1Caller()
