@@ -74,40 +74,46 @@ public sealed class WalCheckpointTests : IDisposable
         var checkpointer = Assert.IsType<WalCheckpointer>(db.Checkpointer);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         checkpointer.PassGate = () => gate.Task;
-        using var release = new Releaser(() => gate.TrySetResult()); // a failed assertion must not leave a pass held while the database closes
-        db.Things.Create("Startup", "acme", """{"name":"Acme","priority":0}""");
-        int updates = 0;
-        do
+        try
         {
-            db.Things.Update("Startup", "acme", $$"""{"name":"Acme","priority":{{++updates}}}""");
-        }
-        while (checkpointer.Started == 0);
-
-        for (int pass = 1; pass <= WalCheckpointer.MaxPasses; pass++)
-        {
-            // More commits than the writer finishes itself land while this pass is held.
-            for (int i = 0; i <= WalCheckpointer.TailCommits; i++)
+            db.Things.Create("Startup", "acme", """{"name":"Acme","priority":0}""");
+            int updates = 0;
+            do
             {
                 db.Things.Update("Startup", "acme", $$"""{"name":"Acme","priority":{{++updates}}}""");
             }
+            while (checkpointer.Started == 0);
 
-            var held = gate;
-            gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            held.SetResult();
-            await Wait.Until(() => checkpointer.Completed == pass, $"background pass {pass} completed");
-            checkpointer.WaitForRunning();
-
-            db.Things.Update("Startup", "acme", $$"""{"name":"Acme","priority":{{++updates}}}""");
-            if (pass < WalCheckpointer.MaxPasses)
+            for (int pass = 1; pass <= WalCheckpointer.MaxPasses; pass++)
             {
-                Assert.Equal((pass + 1, 0), (checkpointer.Started, checkpointer.Finished)); // the tail went to one more pass
-            }
-        }
+                // More commits than the writer finishes itself land while this pass is held.
+                for (int i = 0; i <= WalCheckpointer.TailCommits; i++)
+                {
+                    db.Things.Update("Startup", "acme", $$"""{"name":"Acme","priority":{{++updates}}}""");
+                }
 
-        // After the last pass the writer finishes what is left, long or not, so a cycle always ends and the log restarts.
-        Assert.Equal((WalCheckpointer.MaxPasses, 1), (checkpointer.Started, checkpointer.Finished));
-        Assert.Null(checkpointer.LastError);
-        Assert.Equal(updates + 1, db.Things.History("Startup", "acme").Count);
+                var held = gate;
+                gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                held.SetResult();
+                await Wait.Until(() => checkpointer.Completed == pass, $"background pass {pass} completed");
+                checkpointer.WaitForRunning();
+
+                db.Things.Update("Startup", "acme", $$"""{"name":"Acme","priority":{{++updates}}}""");
+                if (pass < WalCheckpointer.MaxPasses)
+                {
+                    Assert.Equal((pass + 1, 0), (checkpointer.Started, checkpointer.Finished)); // the tail went to one more pass
+                }
+            }
+
+            // After the last pass the writer finishes what is left, long or not, so a cycle always ends and the log restarts.
+            Assert.Equal((WalCheckpointer.MaxPasses, 1), (checkpointer.Started, checkpointer.Finished));
+            Assert.Null(checkpointer.LastError);
+            Assert.Equal(updates + 1, db.Things.History("Startup", "acme").Count);
+        }
+        finally
+        {
+            gate.TrySetResult(); // a failed assertion must not leave a pass held while the database closes
+        }
     }
 
     [Fact]
@@ -138,10 +144,5 @@ public sealed class WalCheckpointTests : IDisposable
         Span<byte> header = stackalloc byte[16];
         log.ReadExactly(header);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[12..]);
-    }
-
-    private sealed class Releaser(Action release) : IDisposable
-    {
-        public void Dispose() => release();
     }
 }
