@@ -96,7 +96,7 @@ partial class Everything : global::Do.INoun<global::Catalog.Everything>
                    json_extract(t.data, '$.labels') AS "Labels"
             FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = 'Everything'
             WHERE t.branch = 1 AND t.deleted = 0
-              AND t.version = (SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)
+              AND t.version = (SELECT MAX(h.version) FROM thing_versions AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)
             """,
         ]);
 

@@ -22,7 +22,7 @@ partial class Member : global::Do.INoun<global::People.Member>
                    json_extract(t.data, '$.live') AS "Live"
             FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = 'Member'
             WHERE t.branch = 1 AND t.deleted = 0
-              AND t.version = (SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)
+              AND t.version = (SELECT MAX(h.version) FROM thing_versions AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)
             """,
         ]);
 

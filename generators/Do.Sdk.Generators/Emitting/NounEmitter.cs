@@ -132,7 +132,7 @@ internal static class NounEmitter
 
         w.Line($"FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = '{noun.Noun}'");
         w.Line("WHERE t.branch = 1 AND t.deleted = 0");
-        w.Line("  AND t.version = (SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)");
+        w.Line("  AND t.version = (SELECT MAX(h.version) FROM thing_versions AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)");
     }
 
     /// <summary>One expression index per <c>[Indexed]</c> property.</summary>

@@ -213,10 +213,12 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
     /// <summary>HEAD of every live thing visible in the current view, for a fork.</summary>
     public List<(string Noun, string Id, string Json)> Snapshot()
     {
-        var scope = db.Branches.Scope(db.Branches.Current, "t.");
+        var scope = db.Branches.Scope(db.Branches.Current);
         var command = db.Command($"""
-            SELECT n.name, t.id, t.data FROM things AS t JOIN nouns AS n ON n.id = t.noun
-            WHERE t.deleted = 0 AND t.version = (SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND ({scope.Sql.Replace("t.", "h.", StringComparison.Ordinal)}))
+            SELECT n.name, t.id, t.data
+            FROM (SELECT MAX(version) AS head FROM thing_versions WHERE ({scope.Sql}) GROUP BY noun, id) AS h
+            JOIN things AS t ON t.version = h.head JOIN nouns AS n ON n.id = t.noun
+            WHERE t.deleted = 0
             ORDER BY n.name, t.id
             """);
         scope.Bind(command);
@@ -279,7 +281,7 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
 
     private ThingRecord? HeadRow(long nounId, string id, BranchScope scope)
     {
-        var command = db.Command($"SELECT version, data, deleted FROM things WHERE noun = $noun AND id = $id AND ({scope.Sql}) ORDER BY version DESC LIMIT 1");
+        var command = db.Command($"SELECT version, data, deleted FROM things WHERE version = (SELECT MAX(version) FROM thing_versions WHERE noun = $noun AND id = $id AND ({scope.Sql}))");
         command.Bind("$noun", nounId).Bind("$id", id);
         scope.Bind(command);
         using var reader = command.ExecuteReader();

@@ -75,7 +75,7 @@ internal sealed class EdgeStore(ObjectDatabase db)
         var scope = db.Branches.Scope(branch, "", cap);
         var command = db.Command($"""
             SELECT t.data FROM things AS t
-            JOIN (SELECT id, MAX(version) AS head FROM things
+            JOIN (SELECT MAX(version) AS head FROM thing_versions
                   WHERE noun = $noun AND id >= $lo AND id < $hi AND ({scope.Sql}) GROUP BY id) AS h
               ON t.version = h.head
             WHERE t.deleted = 0

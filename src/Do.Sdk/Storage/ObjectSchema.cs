@@ -372,5 +372,66 @@ internal static class ObjectSchema
                    strftime('%Y-%m-%dT%H:%M:%fZ', e.dispatched_at / 1000.0, 'unixepoch') AS dispatched_at_iso
             FROM events AS e;
             """),
+        new(13, "history in batches instead of an index entry per version", """
+            -- things_by_id (noun, id, branch, version) took one entry per version, so every write dirtied the index leaf
+            -- of its own thing: a group commit over 50 things logged 50 index pages, half the cost of a busy object's
+            -- writes. The same entries now live in two tables: recent, a few pages that every insert into things adds
+            -- to (a trigger, so that no insert can miss it), and history, where ThingStore moves recent's rows in one
+            -- sorted batch every HistoryBatch versions, writing each thing's leaf once per batch rather than once per
+            -- version. The view thing_versions is both: every version of every thing, the rows the old index held.
+            CREATE TABLE history (
+                noun    INTEGER NOT NULL,
+                id      TEXT NOT NULL,
+                branch  INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                PRIMARY KEY (noun, id, branch, version)
+            ) WITHOUT ROWID;
+            CREATE TABLE recent (
+                noun    INTEGER NOT NULL,
+                id      TEXT NOT NULL,
+                branch  INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                PRIMARY KEY (noun, id, branch, version)
+            ) WITHOUT ROWID;
+            INSERT INTO history (noun, id, branch, version) SELECT noun, id, branch, version FROM things ORDER BY noun, id, branch, version;
+            CREATE TRIGGER things_recent AFTER INSERT ON things BEGIN
+                INSERT INTO recent (noun, id, branch, version) VALUES (new.noun, new.id, new.branch, new.version);
+            END;
+            DROP INDEX things_by_id;
+
+            CREATE VIEW thing_versions AS
+            SELECT noun, id, branch, version FROM history
+            UNION ALL
+            SELECT noun, id, branch, version FROM recent;
+
+            DROP VIEW heads;
+            CREATE VIEW heads AS
+            WITH RECURSIVE chain (branch, up_to) AS (
+                SELECT b.id, NULL FROM branches AS b
+                WHERE b.name = COALESCE((SELECT CASE WHEN instr(value, '@v') > 0 THEN substr(value, 1, instr(value, '@v') - 1) ELSE value END FROM meta WHERE key = 'checkout'), 'main')
+                UNION ALL
+                SELECT p.parent, CASE WHEN c.up_to IS NULL THEN p.fork_version ELSE min(c.up_to, p.fork_version) END
+                FROM chain AS c JOIN branches AS p ON p.id = c.branch
+                WHERE p.parent IS NOT NULL
+            ),
+            visible AS (
+                SELECT MAX(v.version) AS version
+                FROM thing_versions AS v JOIN chain AS c ON v.branch = c.branch AND (c.up_to IS NULL OR v.version <= c.up_to)
+                GROUP BY v.noun, v.id
+            )
+            SELECT n.name AS noun, t.id AS id, t.version AS version, t.data AS data
+            FROM visible AS h JOIN things AS t ON t.version = h.version JOIN nouns AS n ON n.id = t.noun
+            WHERE t.deleted = 0;
+
+            -- Each noun's view found HEAD with MAX(version) over the dropped index; it reads thing_versions instead
+            -- (edited in place as migrations 8-12 edited definitions; EnsureNounSchema rewrites the view of a noun whose
+            -- generated schema changed).
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(sql,
+                '(SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)',
+                '(SELECT MAX(h.version) FROM thing_versions AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)')
+            WHERE type = 'view';
+            PRAGMA writable_schema = RESET;
+            """),
     ];
 }

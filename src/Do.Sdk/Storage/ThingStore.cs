@@ -6,8 +6,10 @@ namespace Do.Storage;
 
 /// <summary>
 /// The append-only version log of things, on JSON data. A thing is identified by its noun and local id. Every
-/// write appends one version row, one action row and one event row (whose data is read from the version) in a single
-/// transaction; no committed row is updated in place. Reads resolve refs: HEAD, a branch, <c>@v</c>, <c>@~N</c> or a point in time.
+/// write appends one version row and one action row (which carries its event) in a single transaction; no committed row
+/// is updated in place. A version is found by thing through <c>thing_versions</c>: <c>recent</c>, which a trigger adds
+/// every insert to, and <c>history</c>, where an append moves <c>recent</c> in sorted batches (<see cref="HistoryBatch"/>).
+/// Reads resolve refs: HEAD, a branch, <c>@v</c>, <c>@~N</c> or a point in time.
 /// </summary>
 /// <remarks>Store methods are synchronous and must run inside the object's turn (the host guarantees this for
 /// calls through an object client or a <see cref="Context"/>).</remarks>
@@ -18,12 +20,21 @@ internal sealed class ThingStore
     // The key used to read a noun that was never written: it matches no row, and looking it up writes nothing.
     private const long UnknownNoun = -1;
     private const int MaxCachedHeads = 1024;
+
+    /// <summary>
+    /// How many versions <c>recent</c> collects before an append moves them into <c>history</c> in one sorted batch. A
+    /// larger batch writes each busy thing's history leaf less often; a smaller one keeps <c>recent</c> to fewer pages
+    /// (1,024 entries of about 20 bytes: a dozen 2 KB pages), which every write dirties one of.
+    /// </summary>
+    internal const int HistoryBatch = 1024;
+
     private readonly ObjectDatabase _db;
 
     // HEAD rows of main, by (noun key, id): one turn at a time writes this file, and every write goes through Append,
     // so the cache is exact; a rollback forgets it. Bounded, and dropped whole when full.
     private readonly Dictionary<(long Noun, string Id), ThingRecord?> _heads = [];
     private long? _lastVersion;
+    private long? _recent;
 
     // Reads over a branch scope (another branch, @~N, a point in time, listings), prepared once per chain shape.
     private readonly ScopedStatements _list;
@@ -34,24 +45,33 @@ internal sealed class ThingStore
     internal ThingStore(ObjectDatabase db)
     {
         _db = db;
+        // thing_versions (history plus recent) has the columns noun, id, branch and version; the scope predicate
+        // and the thing's key are pushed into both of its halves.
         _list = new(db, static scope => $"""
             SELECT t.version, t.data, t.deleted, t.id FROM things AS t
-            JOIN (SELECT id, MAX(version) AS head FROM things WHERE noun = $noun AND ({scope}) GROUP BY id) AS h
+            JOIN (SELECT MAX(version) AS head FROM thing_versions WHERE noun = $noun AND ({scope}) GROUP BY id) AS h
               ON t.version = h.head
             WHERE t.deleted = 0
             ORDER BY t.id
             """);
         _history = new(db, static scope => $"""
-            SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at FROM things AS t
+            SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at
+            FROM (SELECT version FROM thing_versions WHERE noun = $noun AND id = $id AND ({scope})) AS v
+            JOIN things AS t ON t.version = v.version
             JOIN actions AS a ON a.id = t.action
-            WHERE t.noun = $noun AND t.id = $id AND ({scope})
             ORDER BY t.version DESC
             """);
-        _nth = new(db, static scope => $"SELECT {Columns} FROM things WHERE noun = $noun AND id = $id AND ({scope}) ORDER BY version DESC LIMIT 1 OFFSET $back");
+        _nth = new(db, static scope => $"""
+            SELECT t.version, t.data, t.deleted
+            FROM (SELECT version FROM thing_versions WHERE noun = $noun AND id = $id AND ({scope}) ORDER BY version DESC LIMIT 1 OFFSET $back) AS v
+            JOIN things AS t ON t.version = v.version
+            """);
         _asOf = new(db, static scope => $"""
-            SELECT t.version, t.data, t.deleted FROM things AS t
+            SELECT t.version, t.data, t.deleted
+            FROM (SELECT version FROM thing_versions WHERE noun = $noun AND id = $id AND ({scope})) AS v
+            JOIN things AS t ON t.version = v.version
             JOIN actions AS a ON a.id = t.action
-            WHERE t.noun = $noun AND t.id = $id AND ({scope}) AND a.completed_at <= $time
+            WHERE a.completed_at <= $time
             ORDER BY t.version DESC LIMIT 1
             """);
     }
@@ -61,6 +81,7 @@ internal sealed class ThingStore
     {
         _heads.Clear();
         _lastVersion = null; // a rolled-back append must not move the prediction
+        _recent = null; // nor a rolled-back batch the count of recent
     }
 
     /// <summary>
@@ -170,7 +191,7 @@ internal sealed class ThingStore
     {
         ValidateId(id);
         var nounId = _db.FindNounId(noun) ?? UnknownNoun;
-        var command = _history.For(_db.Branches.Scope(_db.Branches.Current, "t."));
+        var command = _history.For(_db.Branches.Scope(_db.Branches.Current));
         command.Bind("$noun", nounId).Bind("$id", id);
         var result = new List<ThingHistoryEntry>();
         using var reader = command.ExecuteReader();
@@ -224,7 +245,7 @@ internal sealed class ThingStore
                 return cached;
             }
 
-            var command = _db.Command($"SELECT {Columns} FROM things WHERE noun = $noun AND id = $id AND branch = 1 ORDER BY version DESC LIMIT 1");
+            var command = _db.Command($"SELECT {Columns} FROM things WHERE version = (SELECT MAX(version) FROM thing_versions WHERE noun = $noun AND id = $id AND branch = 1)");
             command.Bind("$noun", nounId).Bind("$id", id);
             var head = ReadOne(command, noun, id);
             Remember(nounId, id, head);
@@ -261,7 +282,7 @@ internal sealed class ThingStore
 
     private ThingRecord? AsOf(long nounId, string noun, string id, long branch, DateTimeOffset time)
     {
-        var command = _asOf.For(_db.Branches.Scope(branch, "t."));
+        var command = _asOf.For(_db.Branches.Scope(branch));
         command.Bind("$noun", nounId).Bind("$id", id).Bind("$time", time.ToUnixTimeMilliseconds());
         return ReadOne(command, noun, id);
     }
@@ -306,6 +327,12 @@ internal sealed class ThingStore
             .Execute();
         var version = _db.LastInsertRowId;
         _lastVersion = version;
+        _recent = _recent is long counted ? counted + 1 : RecentCount(); // a count read now includes this version's row
+        if (_recent >= HistoryBatch)
+        {
+            MoveRecentToHistory();
+        }
+
         var written = new ThingRecord(version, noun, id, json, json is null);
         _db.SearchIndex.OnWrite(noun, id, json);
         if (branch == ObjectSchema.MainBranch)
@@ -333,6 +360,34 @@ internal sealed class ThingStore
 
         Execution.EmitBuffer.Flush(_db, actionId, now);
         return written;
+    }
+
+    private long RecentCount() => (long)_db.Command("SELECT count(*) FROM recent").ExecuteScalar()!;
+
+    /// <summary>
+    /// Moves <c>recent</c> into <c>history</c> in key order, so that each thing's history leaf is written once per batch
+    /// rather than once per version. Runs inside the appending transaction: a rollback undoes both, and
+    /// <see cref="ForgetHeads"/> forgets the count.
+    /// </summary>
+    private void MoveRecentToHistory()
+    {
+        _db.Statement("INSERT INTO history (noun, id, branch, version) SELECT noun, id, branch, version FROM recent ORDER BY noun, id, branch, version").Execute();
+        _db.Statement("DELETE FROM recent").Execute();
+        _recent = 0;
+    }
+
+    /// <summary>
+    /// Rebuilds <c>history</c> from the rows left in <c>things</c> and empties <c>recent</c>, after an operation that
+    /// deleted versions (compaction). Must run inside that operation's transaction.
+    /// </summary>
+    internal void RebuildHistory()
+    {
+        _db.Execute("""
+            DELETE FROM recent;
+            DELETE FROM history;
+            INSERT INTO history (noun, id, branch, version) SELECT noun, id, branch, version FROM things ORDER BY noun, id, branch, version;
+            """);
+        ForgetHeads();
     }
 
     private void Remember(long nounId, string id, ThingRecord? head)

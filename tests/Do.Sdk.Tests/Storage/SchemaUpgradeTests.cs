@@ -71,6 +71,41 @@ public sealed class SchemaUpgradeTests : IDisposable
         Assert.Equal("Startup.updated", Sql.Scalar(path, $"SELECT event FROM actions WHERE id = {last.Sequence}"));
     }
 
+    [Fact]
+    public void Views_over_the_version_log_read_the_same_after_the_index_moved_to_history()
+    {
+        // A noun view as the generator wrote it before migration 13, over the dropped index.
+        var path = CopyFixture(6);
+        using (var old = Sql.Open(path))
+        using (var create = old.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE VIEW "Startup" AS
+                SELECT t.id AS id, t.version AS version, json_extract(t.data, '$.priority') AS "Priority"
+                FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = 'Startup'
+                WHERE t.branch = 1 AND t.deleted = 0
+                  AND t.version = (SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        const string NounView = "SELECT group_concat(id || '@v' || version || '=' || Priority, ' ') FROM (SELECT * FROM \"Startup\" ORDER BY id)";
+        const string Heads = "SELECT group_concat(noun || '/' || id || '@v' || version, ' ') FROM (SELECT * FROM heads ORDER BY noun, id)";
+        var (noun, heads) = (Sql.Scalar(path, NounView), Sql.Scalar(path, Heads));
+        Assert.NotNull(noun);
+        Assert.NotNull(heads);
+
+        using (ObjectDatabase.Open(path, Ns, SynchronousMode.Full, FakeClock.Create()))
+        {
+        }
+
+        Assert.Equal(0L, Sql.Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'things_by_id'"));
+        Assert.Equal(0L, Sql.Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND sql LIKE '%FROM things AS h%'"));
+        Assert.Equal(noun, Sql.Scalar(path, NounView));
+        Assert.Equal(heads, Sql.Scalar(path, Heads));
+        Assert.Equal(Sql.Scalar(path, "SELECT count(*) FROM things"), Sql.Scalar(path, "SELECT count(*) FROM thing_versions"));
+    }
+
     private string CopyFixture(int version)
     {
         var path = _folder.File($"schema-v{version}.db");
