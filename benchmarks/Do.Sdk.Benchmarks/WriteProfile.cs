@@ -11,7 +11,8 @@ namespace Do.Benchmarks;
 /// fairness change (<c>DoHostOptions.InlineDrain</c>), to tell the drain's share from the verb's.
 /// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes per phase] [phase]</code>
 /// A phase index (0 = raw NORMAL … 5 = async verb, 6 = the 1-caller sync verb with exclusive locking, 7 = 64 callers on one
-/// thing: one index page per group instead of one per thing) runs that phase alone, for <c>perf record</c>.
+/// thing, 8 and 9 = 64 callers under FULL and 1 caller under NORMAL spread over 4,096 things) runs that phase alone, for
+/// <c>perf record</c>.
 /// <c>--write-profile fsync [actions] [sync|async]</c> only runs that many writes on a FULL host, for
 /// <c>strace -f -c -e trace=fsync,fdatasync</c>: the difference between two counts (N and 0 writes) divided by N is the
 /// fsyncs per write.
@@ -30,6 +31,9 @@ public static class WriteProfile
         await using var fullInline = await Open(folder, "full-inline", SynchronousMode.Full, inline: true);
         using var rawNormal = RawRowWriter.Create(Path.Combine(folder.Path, "raw-normal.db"), SynchronousMode.Normal);
         using var rawFull = RawRowWriter.Create(Path.Combine(folder.Path, "raw-full.db"), SynchronousMode.Full);
+        var wide = only is < 0 or >= 8;
+        await using var wideFull = wide ? await Open(folder, "wide-full", SynchronousMode.Full, inline: false, things: WideThings) : null;
+        await using var wideNormal = wide ? await Open(folder, "wide-normal", SynchronousMode.Normal, inline: false, things: WideThings) : null;
 
         var phases = new (string Name, Func<Task> Run)[]
         {
@@ -41,8 +45,10 @@ public static class WriteProfile
             ("async verb 1 caller FULL", () => Bounded.Loop(ops / 4, _ => full.Job.Invoke(Job.RunVerb, null, BenchVerbs.RunOnce))),
             ("sync verb 1 caller NORMAL, ExclusiveFileLocking", () => Bounded.Loop(ops, _ => exclusive.Startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
             ("sync verb 64 callers FULL, all on one thing", () => Bounded.Concurrent(64, ops, (_, _) => full.Startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
+            ("sync verb 64 callers FULL, spread over 4,096 things", () => Bounded.Concurrent(64, ops, (_, i) => wideFull!.Startups[Spread(i)].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
+            ("sync verb 1 caller NORMAL, spread over 4,096 things", () => Bounded.Loop(ops, i => wideNormal!.Startups[Spread(i)].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
         };
-        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops, ops };
+        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops, ops, ops, ops };
         var wall = phases.Select(_ => new List<double>()).ToArray();
         var cpu = phases.Select(_ => new List<double>()).ToArray();
         var bytes = phases.Select(_ => new List<double>()).ToArray();
@@ -137,7 +143,16 @@ public static class WriteProfile
         return 0;
     }
 
-    private static async Task<Target> Open(TempFolder folder, string name, SynchronousMode synchronous, bool inline, bool exclusive = false)
+    /// <summary>
+    /// How many things the spread phases write: more than the store's cache of HEAD rows holds, so most verbs read their
+    /// thing's HEAD from the file, and each group commit's writes land on as many different things as it has members.
+    /// </summary>
+    private const int WideThings = 4096;
+
+    /// <summary>The thing the <paramref name="i"/>-th write of a spread phase goes to: a fixed pseudo-random walk over all of them.</summary>
+    private static int Spread(int i) => (int)((uint)(i * 2654435761u) % WideThings);
+
+    private static async Task<Target> Open(TempFolder folder, string name, SynchronousMode synchronous, bool inline, bool exclusive = false, int things = 64)
     {
         var host = await BenchHost.StartAsync(Path.Combine(folder.Path, name), synchronous, configure: o =>
         {
@@ -145,7 +160,7 @@ public static class WriteProfile
             o.ExclusiveFileLocking = exclusive;
         });
         var studio = host.Object<Business>(BenchHost.Ns);
-        var startups = new ThingRef<Startup>[64];
+        var startups = new ThingRef<Startup>[things];
         for (int i = 0; i < startups.Length; i++)
         {
             await studio.Collection<Startup>().Create("s" + i, new Startup { Name = "Startup " + i });

@@ -132,7 +132,8 @@ internal static class NounEmitter
 
         w.Line($"FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = '{noun.Noun}'");
         w.Line("WHERE t.branch = 1 AND t.deleted = 0");
-        w.Line("  AND t.version = (SELECT MAX(h.version) FROM thing_versions AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)");
+        w.Line("  AND t.version = (SELECT h.version FROM history AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1");
+        w.Line("                   UNION ALL SELECT r.version FROM recent AS r WHERE r.noun = t.noun AND r.id = t.id AND r.branch = 1 ORDER BY 1 DESC LIMIT 1)");
     }
 
     /// <summary>One expression index per <c>[Indexed]</c> property.</summary>

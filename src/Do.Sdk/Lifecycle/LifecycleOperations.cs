@@ -281,7 +281,7 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
 
     private ThingRecord? HeadRow(long nounId, string id, BranchScope scope)
     {
-        var command = db.Command($"SELECT version, data, deleted FROM things WHERE version = (SELECT MAX(version) FROM thing_versions WHERE noun = $noun AND id = $id AND ({scope.Sql}))");
+        var command = db.Command($"SELECT version, data, deleted FROM things WHERE version = ({ThingStore.VersionsOf(scope.Sql)} ORDER BY version DESC LIMIT 1)");
         command.Bind("$noun", nounId).Bind("$id", id);
         scope.Bind(command);
         using var reader = command.ExecuteReader();

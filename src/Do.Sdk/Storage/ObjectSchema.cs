@@ -423,13 +423,14 @@ internal static class ObjectSchema
             FROM visible AS h JOIN things AS t ON t.version = h.version JOIN nouns AS n ON n.id = t.noun
             WHERE t.deleted = 0;
 
-            -- Each noun's view found HEAD with MAX(version) over the dropped index; it reads thing_versions instead
-            -- (edited in place as migrations 8-12 edited definitions; EnsureNounSchema rewrites the view of a noun whose
-            -- generated schema changed).
+            -- Each noun's view found HEAD with MAX(version) over the dropped index; it takes the newest of history and
+            -- recent instead, merged so that each half is read from its end (MAX over the union would read every version
+            -- of the thing for every row). Edited in place as migrations 8-12 edited definitions; EnsureNounSchema
+            -- rewrites the view of a noun whose generated schema changed.
             PRAGMA writable_schema = ON;
             UPDATE sqlite_schema SET sql = replace(sql,
                 '(SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)',
-                '(SELECT MAX(h.version) FROM thing_versions AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)')
+                '(SELECT h.version FROM history AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1 UNION ALL SELECT r.version FROM recent AS r WHERE r.noun = t.noun AND r.id = t.id AND r.branch = 1 ORDER BY 1 DESC LIMIT 1)')
             WHERE type = 'view';
             PRAGMA writable_schema = RESET;
             """),

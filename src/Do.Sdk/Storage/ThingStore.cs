@@ -28,6 +28,9 @@ internal sealed class ThingStore
     /// </summary>
     internal const int HistoryBatch = 1024;
 
+    // HEAD of a thing on main: the newest of its versions in history and recent, each half read from its end.
+    private static readonly string MainHeadSql = $"SELECT {Columns} FROM things WHERE version = ({VersionsOf("branch = 1")} ORDER BY version DESC LIMIT 1)";
+
     private readonly ObjectDatabase _db;
 
     // HEAD rows of main, by (noun key, id): one turn at a time writes this file, and every write goes through Append,
@@ -46,7 +49,7 @@ internal sealed class ThingStore
     {
         _db = db;
         // thing_versions (history plus recent) has the columns noun, id, branch and version; the scope predicate
-        // and the thing's key are pushed into both of its halves.
+        // and the noun are pushed into both of its halves.
         _list = new(db, static scope => $"""
             SELECT t.version, t.data, t.deleted, t.id FROM things AS t
             JOIN (SELECT MAX(version) AS head FROM thing_versions WHERE noun = $noun AND ({scope}) GROUP BY id) AS h
@@ -56,25 +59,34 @@ internal sealed class ThingStore
             """);
         _history = new(db, static scope => $"""
             SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at
-            FROM (SELECT version FROM thing_versions WHERE noun = $noun AND id = $id AND ({scope})) AS v
+            FROM ({VersionsOf(scope)} ORDER BY version DESC) AS v
             JOIN things AS t ON t.version = v.version
             JOIN actions AS a ON a.id = t.action
             ORDER BY t.version DESC
             """);
         _nth = new(db, static scope => $"""
             SELECT t.version, t.data, t.deleted
-            FROM (SELECT version FROM thing_versions WHERE noun = $noun AND id = $id AND ({scope}) ORDER BY version DESC LIMIT 1 OFFSET $back) AS v
+            FROM ({VersionsOf(scope)} ORDER BY version DESC LIMIT 1 OFFSET $back) AS v
             JOIN things AS t ON t.version = v.version
             """);
         _asOf = new(db, static scope => $"""
             SELECT t.version, t.data, t.deleted
-            FROM (SELECT version FROM thing_versions WHERE noun = $noun AND id = $id AND ({scope})) AS v
+            FROM ({VersionsOf(scope)} ORDER BY version DESC) AS v
             JOIN things AS t ON t.version = v.version
             JOIN actions AS a ON a.id = t.action
             WHERE a.completed_at <= $time
             ORDER BY t.version DESC LIMIT 1
             """);
     }
+
+    /// <summary>
+    /// The versions of the thing <c>$noun</c>/<c>$id</c> that <paramref name="scope"/> sees, as a compound SELECT of its
+    /// <c>history</c> and <c>recent</c> rows. Followed by <c>ORDER BY version DESC</c>, SQLite merges the two halves
+    /// newest first, each read backwards along its primary key, so a <c>LIMIT</c> reads only the rows it returns; a view
+    /// over the union (<c>thing_versions</c>) would collect and sort every version of the thing first.
+    /// </summary>
+    internal static string VersionsOf(string scope)
+        => $"SELECT version FROM history WHERE noun = $noun AND id = $id AND ({scope}) UNION ALL SELECT version FROM recent WHERE noun = $noun AND id = $id AND ({scope})";
 
     /// <summary>Forgets cached HEAD rows (after a rollback, or an operation that rewrites the log).</summary>
     internal void ForgetHeads()
@@ -245,7 +257,7 @@ internal sealed class ThingStore
                 return cached;
             }
 
-            var command = _db.Command($"SELECT {Columns} FROM things WHERE version = (SELECT MAX(version) FROM thing_versions WHERE noun = $noun AND id = $id AND branch = 1)");
+            var command = _db.Command(MainHeadSql);
             command.Bind("$noun", nounId).Bind("$id", id);
             var head = ReadOne(command, noun, id);
             Remember(nounId, id, head);
