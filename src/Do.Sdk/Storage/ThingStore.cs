@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Do.Storage;
@@ -13,20 +11,13 @@ namespace Do.Storage;
 /// </summary>
 /// <remarks>Store methods are synchronous and must run inside the object's turn (the host guarantees this for
 /// calls through an object client or a <see cref="Context"/>).</remarks>
-internal sealed class ThingStore
+internal sealed partial class ThingStore
 {
     private const string Columns = "version, data, deleted";
 
     // The key used to read a noun that was never written: it matches no row, and looking it up writes nothing.
     private const long UnknownNoun = -1;
     private const int MaxCachedHeads = 1024;
-
-    /// <summary>
-    /// How many versions <c>recent</c> collects before an append moves them into <c>history</c> in one sorted batch. A
-    /// larger batch writes each busy thing's history leaf less often; a smaller one keeps <c>recent</c> to fewer pages
-    /// (1,024 entries of about 20 bytes: a dozen 2 KB pages), which every write dirties one of.
-    /// </summary>
-    internal const int HistoryBatch = 1024;
 
     // HEAD of a thing on main: the newest of its versions in history and recent, each half read from its end.
     private static readonly string MainHeadSql = $"SELECT {Columns} FROM things WHERE version = ({VersionsOf("branch = 1")} ORDER BY version DESC LIMIT 1)";
@@ -78,15 +69,6 @@ internal sealed class ThingStore
             ORDER BY t.version DESC LIMIT 1
             """);
     }
-
-    /// <summary>
-    /// The versions of the thing <c>$noun</c>/<c>$id</c> that <paramref name="scope"/> sees, as a compound SELECT of its
-    /// <c>history</c> and <c>recent</c> rows. Followed by <c>ORDER BY version DESC</c>, SQLite merges the two halves
-    /// newest first, each read backwards along its primary key, so a <c>LIMIT</c> reads only the rows it returns; a view
-    /// over the union (<c>thing_versions</c>) would collect and sort every version of the thing first.
-    /// </summary>
-    internal static string VersionsOf(string scope)
-        => $"SELECT version FROM history WHERE noun = $noun AND id = $id AND ({scope}) UNION ALL SELECT version FROM recent WHERE noun = $noun AND id = $id AND ({scope})";
 
     /// <summary>Forgets cached HEAD rows (after a rollback, or an operation that rewrites the log).</summary>
     internal void ForgetHeads()
@@ -339,12 +321,7 @@ internal sealed class ThingStore
             .Execute();
         var version = _db.LastInsertRowId;
         _lastVersion = version;
-        _recent = _recent is long counted ? counted + 1 : RecentCount(); // a count read now includes this version's row
-        if (_recent >= HistoryBatch)
-        {
-            MoveRecentToHistory();
-        }
-
+        CountRecent();
         var written = new ThingRecord(version, noun, id, json, json is null);
         _db.SearchIndex.OnWrite(noun, id, json);
         if (branch == ObjectSchema.MainBranch)
@@ -374,34 +351,6 @@ internal sealed class ThingStore
         return written;
     }
 
-    private long RecentCount() => (long)_db.Command("SELECT count(*) FROM recent").ExecuteScalar()!;
-
-    /// <summary>
-    /// Moves <c>recent</c> into <c>history</c> in key order, so that each thing's history leaf is written once per batch
-    /// rather than once per version. Runs inside the appending transaction: a rollback undoes both, and
-    /// <see cref="ForgetHeads"/> forgets the count.
-    /// </summary>
-    private void MoveRecentToHistory()
-    {
-        _db.Statement("INSERT INTO history (noun, id, branch, version) SELECT noun, id, branch, version FROM recent ORDER BY noun, id, branch, version").Execute();
-        _db.Statement("DELETE FROM recent").Execute();
-        _recent = 0;
-    }
-
-    /// <summary>
-    /// Rebuilds <c>history</c> from the rows left in <c>things</c> and empties <c>recent</c>, after an operation that
-    /// deleted versions (compaction). Must run inside that operation's transaction.
-    /// </summary>
-    internal void RebuildHistory()
-    {
-        _db.Execute("""
-            DELETE FROM recent;
-            DELETE FROM history;
-            INSERT INTO history (noun, id, branch, version) SELECT noun, id, branch, version FROM things ORDER BY noun, id, branch, version;
-            """);
-        ForgetHeads();
-    }
-
     private void Remember(long nounId, string id, ThingRecord? head)
     {
         if (_heads.Count >= MaxCachedHeads)
@@ -413,36 +362,4 @@ internal sealed class ThingStore
     }
 
     internal string ThingSource(string id) => _db.Namespace.Value + "/" + id;
-
-    internal static void ValidateId(string id)
-    {
-        var reason = ThingId.CheckLocalId(id);
-        if (reason is not null)
-        {
-            throw new InvalidThingIdException(id, reason);
-        }
-    }
-
-    internal static void ValidateJson(string json, string parameterName)
-    {
-        ArgumentNullException.ThrowIfNull(json, parameterName);
-        try
-        {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new ArgumentException($"Thing data must be a JSON object, e.g. {{\"name\":\"Acme\"}}; got {InvalidIdentifierException.Display(json)}.", parameterName);
-            }
-
-            reader.Skip();
-            if (reader.Read())
-            {
-                throw new ArgumentException($"Thing data must be one JSON object; {InvalidIdentifierException.Display(json)} has more after it.", parameterName);
-            }
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentException($"Thing data is not valid JSON ({e.Message}): {InvalidIdentifierException.Display(json)}. Expected a JSON object, e.g. {{\"name\":\"Acme\"}}.", parameterName, e);
-        }
-    }
 }

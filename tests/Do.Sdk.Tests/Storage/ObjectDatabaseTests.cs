@@ -14,6 +14,7 @@ public sealed class ObjectDatabaseTests : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_InWalMode()
     {
+        Assert.Equal(Enumerable.Range(1, Do.Storage.ObjectSchema.Migrations.Length), Do.Storage.ObjectSchema.Migrations.Select(m => m.Version)); // dense, in order
         Assert.Equal(Do.Storage.ObjectSchema.Migrations.Length, _test.Db.MigrationsApplied);
         Assert.Equal(Do.Storage.ObjectSchema.Migrations[^1].Version, _test.Db.SchemaVersion);
         Assert.Equal((long)Do.Storage.ObjectSchema.Migrations[^1].Version, Sql.Scalar(_test.Path, "PRAGMA user_version"));

@@ -1,0 +1,166 @@
+namespace Do.Storage;
+
+/// <summary>The write path's migrations (issue 12): fewer pages, rows and indexes written per verb.</summary>
+internal static partial class ObjectSchema
+{
+    /// <summary>Migrations 7 and 10-13.</summary>
+    private static Migration[] WritePath() =>
+    [
+        new(7, "lean write path: derived event data, versions name their action", """
+            -- An event of a create or update stored the state JSON its version row already holds. The event now stores
+            -- data only when it carries something of its own (a delete's last state, a custom or failure payload) and
+            -- derives the rest from things by version: a verb writes its state once. Existing copies are dropped.
+            UPDATE events SET data = NULL
+            WHERE data IS NOT NULL AND version IS NOT NULL
+              AND data = (SELECT t.data FROM things AS t WHERE t.version = events.version);
+
+            DROP VIEW events_view;
+            CREATE VIEW events_view AS
+            SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action,
+                   COALESCE(e.data, (SELECT t.data FROM things AS t WHERE t.version = e.version)) AS data,
+                   e.created_at, e.dispatched_at, e.streamed_at,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', e.created_at / 1000.0, 'unixepoch') AS created_at_iso,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', e.dispatched_at / 1000.0, 'unixepoch') AS dispatched_at_iso
+            FROM events AS e;
+
+            -- Each version names the action that wrote it, so history and as-of reads find the action by its primary
+            -- key; the index on actions.after_version, one more page written by every verb, goes.
+            ALTER TABLE things ADD COLUMN action INTEGER;
+            UPDATE things SET action = (SELECT a.id FROM actions AS a WHERE a.after_version = things.version);
+            DROP INDEX actions_by_after_version;
+            """),
+        new(10, "rowids without AUTOINCREMENT: one page fewer per write", """
+            -- AUTOINCREMENT made every write of a version, action and event also rewrite the sqlite_sequence page. The
+            -- tables keep their INTEGER PRIMARY KEYs and take SQLite's default (one past the largest id); ids are never
+            -- reused because the deletions that could free the largest ones record a floor first (ObjectDatabase.RowIds).
+            -- The sequences so far become those floors. Dropping AUTOINCREMENT changes no stored row or page format, so
+            -- the table definitions are edited in place, as migrations 8 and 9 widened CHECK lists.
+            INSERT INTO meta (key, value)
+            SELECT 'rowid_floor:' || name, seq FROM sqlite_sequence WHERE name IN ('things', 'actions', 'events')
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(sql, 'INTEGER PRIMARY KEY AUTOINCREMENT', 'INTEGER PRIMARY KEY')
+            WHERE type = 'table' AND name IN ('things', 'actions', 'events');
+            PRAGMA writable_schema = RESET;
+            DELETE FROM sqlite_sequence WHERE name IN ('things', 'actions', 'events');
+            """),
+        new(11, "constraints without IN lists on actions: no temporary table per write", """
+            -- SQLite evaluates a constant IN list of more than two values through a temporary b-tree, built again on every
+            -- execution of a statement: each INSERT or UPDATE of an action built three (the durability and status CHECKs and
+            -- the WHERE of actions_open), about half the CPU of writing the row. The same tests as OR chains compare in
+            -- place. The CHECKs are edited in place (every row already satisfies them; migrations 8-10 did the same);
+            -- the partial index is rebuilt, and the query that finds open actions repeats its WHERE word for word so
+            -- the planner still uses it.
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(replace(sql,
+                'CHECK (durability IN (''send'', ''try'', ''do''))',
+                'CHECK (durability = ''send'' OR durability = ''try'' OR durability = ''do'')'),
+                'CHECK (status IN (''pending'', ''running'', ''completed'', ''failed'', ''undone'', ''retrying'', ''waiting''))',
+                'CHECK (status = ''pending'' OR status = ''running'' OR status = ''completed'' OR status = ''failed'' OR status = ''undone'' OR status = ''retrying'' OR status = ''waiting'')')
+            WHERE type = 'table' AND name = 'actions';
+            PRAGMA writable_schema = RESET;
+            DROP INDEX actions_open;
+            CREATE INDEX actions_open ON actions (status) WHERE (status = 'pending' OR status = 'running' OR status = 'retrying');
+            """),
+        new(12, "events derived from actions: a verb writes no event row", """
+            -- A write that completes its action in one transaction (every sync verb) stored an event row beside its action
+            -- row: one more b-tree page logged per verb, about a fifth of its cost, for a row that repeats what the action
+            -- holds. The action now carries that event (its type in event, its dispatch mark in dispatched_at), and the
+            -- event's sequence is the action's id: actions and stored events draw ids from one counter
+            -- (ObjectDatabase.SequenceFloor), so events keep one order. Events with something of their own (a delete's
+            -- last state, failures, custom and lifecycle events, a durable action's completion) stay rows of
+            -- stored_events, the former events table with its rows unchanged. The view events is both, as before.
+            DROP VIEW events_view;
+            ALTER TABLE events RENAME TO stored_events;
+            UPDATE meta SET key = 'rowid_floor:stored_events' WHERE key = 'rowid_floor:events';
+            ALTER TABLE actions ADD COLUMN event TEXT;
+            ALTER TABLE actions ADD COLUMN dispatched_at INTEGER;
+            CREATE INDEX actions_undispatched ON actions (id) WHERE event IS NOT NULL AND dispatched_at IS NULL;
+
+            -- A dead letter may name a derived event, and a foreign key cannot name a view: the reference goes, edited in
+            -- place as migrations 8-11 edited CHECKs (every row stays valid).
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(replace(sql, ' REFERENCES "stored_events"(sequence)', ''), ' REFERENCES stored_events(sequence)', '')
+            WHERE type = 'table' AND name = 'dead_letters';
+            PRAGMA writable_schema = RESET;
+
+            CREATE VIEW events AS
+            SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action, e.data, e.created_at, e.dispatched_at, e.streamed_at
+            FROM stored_events AS e
+            UNION ALL
+            SELECT a.id, a.event, (SELECT m.value FROM meta AS m WHERE m.key = 'ns') || '/' || a.target, a.noun, a.target, a.after_version,
+                   a.id, NULL, a.completed_at, a.dispatched_at, NULL
+            FROM actions AS a WHERE a.event IS NOT NULL;
+
+            CREATE VIEW events_view AS
+            SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action,
+                   COALESCE(e.data, (SELECT t.data FROM things AS t WHERE t.version = e.version)) AS data,
+                   e.created_at, e.dispatched_at, e.streamed_at,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', e.created_at / 1000.0, 'unixepoch') AS created_at_iso,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', e.dispatched_at / 1000.0, 'unixepoch') AS dispatched_at_iso
+            FROM events AS e;
+            """),
+        new(13, "history in batches instead of an index entry per version", """
+            -- things_by_id (noun, id, branch, version) took one entry per version, so every write dirtied the index leaf
+            -- of its own thing: a group commit over 50 things logged 50 index pages, half the cost of a busy object's
+            -- writes. The same entries now live in two tables: recent, a few pages that every insert into things adds
+            -- to (a trigger, so that no insert can miss it), and history, where ThingStore moves recent's rows in one
+            -- sorted batch every HistoryBatch versions, writing each thing's leaf once per batch rather than once per
+            -- version. The view thing_versions is both: every version of every thing, the rows the old index held.
+            CREATE TABLE history (
+                noun    INTEGER NOT NULL,
+                id      TEXT NOT NULL,
+                branch  INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                PRIMARY KEY (noun, id, branch, version)
+            ) WITHOUT ROWID;
+            CREATE TABLE recent (
+                noun    INTEGER NOT NULL,
+                id      TEXT NOT NULL,
+                branch  INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                PRIMARY KEY (noun, id, branch, version)
+            ) WITHOUT ROWID;
+            INSERT INTO history (noun, id, branch, version) SELECT noun, id, branch, version FROM things ORDER BY noun, id, branch, version;
+            CREATE TRIGGER things_recent AFTER INSERT ON things BEGIN
+                INSERT INTO recent (noun, id, branch, version) VALUES (new.noun, new.id, new.branch, new.version);
+            END;
+            DROP INDEX things_by_id;
+
+            CREATE VIEW thing_versions AS
+            SELECT noun, id, branch, version FROM history
+            UNION ALL
+            SELECT noun, id, branch, version FROM recent;
+
+            DROP VIEW heads;
+            CREATE VIEW heads AS
+            WITH RECURSIVE chain (branch, up_to) AS (
+                SELECT b.id, NULL FROM branches AS b
+                WHERE b.name = COALESCE((SELECT CASE WHEN instr(value, '@v') > 0 THEN substr(value, 1, instr(value, '@v') - 1) ELSE value END FROM meta WHERE key = 'checkout'), 'main')
+                UNION ALL
+                SELECT p.parent, CASE WHEN c.up_to IS NULL THEN p.fork_version ELSE min(c.up_to, p.fork_version) END
+                FROM chain AS c JOIN branches AS p ON p.id = c.branch
+                WHERE p.parent IS NOT NULL
+            ),
+            visible AS (
+                SELECT MAX(v.version) AS version
+                FROM thing_versions AS v JOIN chain AS c ON v.branch = c.branch AND (c.up_to IS NULL OR v.version <= c.up_to)
+                GROUP BY v.noun, v.id
+            )
+            SELECT n.name AS noun, t.id AS id, t.version AS version, t.data AS data
+            FROM visible AS h JOIN things AS t ON t.version = h.version JOIN nouns AS n ON n.id = t.noun
+            WHERE t.deleted = 0;
+
+            -- Each noun's view found HEAD with MAX(version) over the dropped index; it takes the newest of history and
+            -- recent instead, merged so that each half is read from its end (MAX over the union would read every version
+            -- of the thing for every row). Edited in place as migrations 8-12 edited definitions; EnsureNounSchema
+            -- rewrites the view of a noun whose generated schema changed.
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(sql,
+                '(SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)',
+                '(SELECT h.version FROM history AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1 UNION ALL SELECT r.version FROM recent AS r WHERE r.noun = t.noun AND r.id = t.id AND r.branch = 1 ORDER BY 1 DESC LIMIT 1)')
+            WHERE type = 'view';
+            PRAGMA writable_schema = RESET;
+            """),
+    ];
+}
