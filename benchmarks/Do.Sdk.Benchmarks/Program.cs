@@ -5,6 +5,7 @@ using Do.Benchmarks.Support;
 
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --quick      one table of ratios, under 10 minutes
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --filter *   the full suite, out of process
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --short --filter *Writes*   a short out-of-process job (3 iterations)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness [runs] [s] [plain|pool] [ab]   per-object throughput spread (issue 19)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes]   write path: wall, CPU and bytes per write (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --alloc-probe [writes]   what a sync verb allocates, by type (issue 12)
@@ -90,6 +91,15 @@ if (args.Contains("--quick"))
     Console.WriteLine();
     Console.WriteLine(table);
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+if (args.Contains("--short"))
+{
+    // Short out-of-process job on a subset, e.g. -- --short --filter '*SyncVerb_64*': process isolation like the full
+    // job in minutes instead of tens of them (BenchmarkDotNet's own --job short does not apply: this project's config
+    // brings its job). Results go to results/short, which git ignores: the committed figures come from full runs.
+    BenchmarkSwitcher.FromAssembly(typeof(QuickMode).Assembly).Run([.. args.Where(a => a != "--short")], BenchConfigs.Short(Path.Combine(results, "short")));
+    return 0;
 }
 
 MachineInfo.Write(Path.Combine(results, "machine.md"));

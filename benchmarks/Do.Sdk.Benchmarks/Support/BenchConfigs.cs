@@ -39,6 +39,16 @@ public static class BenchConfigs
             .WithId("Full"))
             .AddLogger(ConsoleLogger.Default);
 
+    /// <summary>
+    /// Short runs: BenchmarkDotNet's short job (1 launch, 3 warm-ups, 3 iterations, out of process) with the full job's
+    /// unroll factor. For iterating on a change; the error columns are wide, so report full runs.
+    /// </summary>
+    public static IConfig Short(string artifacts)
+        => Common(artifacts, BenchmarkDotNet.Jobs.Job.ShortRun
+            .WithUnrollFactor(1)
+            .WithId("Short"))
+            .AddLogger(ConsoleLogger.Default);
+
     private static ManualConfig Common(string artifacts, BenchmarkDotNet.Jobs.Job job)
         => ManualConfig.CreateEmpty()
             .AddJob(job)
