@@ -83,11 +83,15 @@ internal sealed class Catalog : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sets an object's next alarm. Every activation sets it, and usually to what it already was: the condition then
+    /// leaves the row, its index and the catalog's log untouched instead of rewriting them.
+    /// </summary>
     public void SetAlarm(ObjectNamespace ns, DateTimeOffset? at)
     {
         lock (_lock)
         {
-            Command("UPDATE objects SET next_alarm_at = $at WHERE ns = $ns").Bind("$ns", ns.Value).Bind("$at", at?.ToUnixTimeMilliseconds()).ExecuteNonQuery();
+            Command("UPDATE objects SET next_alarm_at = $at WHERE ns = $ns AND next_alarm_at IS NOT $at").Bind("$ns", ns.Value).Bind("$at", at?.ToUnixTimeMilliseconds()).ExecuteNonQuery();
         }
     }
 

@@ -298,13 +298,20 @@ internal sealed partial class ObjectActivation
 
             await instance.RunActivateAsync(cancellationToken).ConfigureAwait(false);
 
-            // Events committed before a crash but never handed to handlers are delivered now (at least once).
-            for (var pending = database.Events.Undispatched(); pending.Count > 0; pending = database.Events.Undispatched())
+            // Events committed before a crash but never handed to handlers are delivered now (at least once). An object
+            // with nothing pending answers two one-seek questions instead of preparing the full queries.
+            if (database.Events.AnyUndispatched())
             {
-                await DispatchAsync(pending).ConfigureAwait(false);
+                for (var pending = database.Events.Undispatched(); pending.Count > 0; pending = database.Events.Undispatched())
+                {
+                    await DispatchAsync(pending).ConfigureAwait(false);
+                }
             }
 
-            await ResumeOpenActionsAsync(cancellationToken).ConfigureAwait(false);
+            if (database.Actions.AnyOpen())
+            {
+                await ResumeOpenActionsAsync(cancellationToken).ConfigureAwait(false);
+            }
             ReportActivated(started);
         }
         catch

@@ -11,6 +11,11 @@ internal sealed class SchedulePersistence(TimeProvider time)
     /// </summary>
     public void Persist(ObjectDatabase db, IReadOnlyList<ScheduleRegistration> registrations)
     {
+        if (registrations.Count == 0 && db.Command("SELECT EXISTS (SELECT 1 FROM schedules)").ExecuteScalar() is 0L)
+        {
+            return; // nothing declared and nothing stored: every activation of a class without schedules skips a write transaction
+        }
+
         var now = time.GetUtcNow();
         db.InTransaction(() =>
         {
@@ -45,9 +50,8 @@ internal sealed class SchedulePersistence(TimeProvider time)
         });
     }
 
-    /// <summary>The earliest due time of the object's schedules, or null when it has none.</summary>
-    public static DateTimeOffset? NextAlarm(ObjectDatabase db)
-        => db.Command("SELECT MIN(next_due_at) FROM schedules").ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    /// <summary>The earliest due time of the object's schedules, or null when it has none: a scalar query, part of <see cref="Hosting.ObjectActivation.NextAlarm"/>'s.</summary>
+    internal const string NextDueSql = "SELECT MIN(next_due_at) FROM schedules";
 
     public static bool IsDue(ObjectDatabase db, string id, DateTimeOffset now)
         => db.Command("SELECT next_due_at FROM schedules WHERE id = $id").Bind("$id", id).ExecuteScalar() is long due && due <= now.ToUnixTimeMilliseconds();

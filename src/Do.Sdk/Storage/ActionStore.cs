@@ -31,7 +31,12 @@ internal sealed class ActionStore
 
     /// <summary>Actions not yet finished: pending, running or retrying, oldest first.</summary>
     public IReadOnlyList<ActionRecord> Open()
-        => Read(_db.Command(Select + " WHERE " + OpenWhere + " ORDER BY id"));
+        => Read(_db.Command(OpenSql));
+
+    private const string OpenSql = Select + " WHERE " + OpenWhere + " ORDER BY id";
+
+    /// <summary>Whether any action is open: one seek into the partial index of open actions (see <see cref="EventStore.AnyUndispatched"/>).</summary>
+    internal bool AnyOpen() => _db.Command("SELECT EXISTS (SELECT 1 FROM actions WHERE " + OpenWhere + ")").ExecuteScalar() is 1L;
 
     /// <summary>
     /// Inserts a completed action and returns its id. A write that appends a version names it in

@@ -57,6 +57,14 @@ internal sealed class EventStore
         return Read(_db.Command(After).Bind("$after", after).Bind("$limit", limit));
     }
 
+    /// <summary>
+    /// Whether any event waits for its handlers: two seeks into the partial indexes of undispatched events. Activation
+    /// asks this first, so that an object with nothing pending (the usual case) never prepares <see cref="Undispatched"/>'s
+    /// compound query on its new connection.
+    /// </summary>
+    internal bool AnyUndispatched()
+        => _db.Command("SELECT EXISTS (SELECT 1 FROM stored_events WHERE dispatched_at IS NULL) OR EXISTS (SELECT 1 FROM actions WHERE event IS NOT NULL AND dispatched_at IS NULL)").ExecuteScalar() is 1L;
+
     /// <summary>Events committed but not yet handed to handlers, oldest first.</summary>
     public IReadOnlyList<EventRecord> Undispatched(int limit = 1000)
         => Read(_db.Command(Pending).Bind("$limit", limit));

@@ -26,8 +26,8 @@ internal sealed class StepStore(ObjectDatabase db)
     public IReadOnlyList<StepRecord> DueWaits(long now)
         => Read(db.Command(Select + " WHERE status = 'waiting' AND wake_at IS NOT NULL AND wake_at <= $now ORDER BY wake_at, action").Bind("$now", now));
 
-    /// <summary>The earliest timer of a waiting step, or null.</summary>
-    public long? NextWake() => db.Command("SELECT MIN(wake_at) FROM steps WHERE status = 'waiting'").ExecuteScalar() as long?;
+    /// <summary>The earliest timer of a waiting step, or null: a scalar query, part of <see cref="Hosting.ObjectActivation.NextAlarm"/>'s.</summary>
+    internal const string NextWakeSql = "SELECT MIN(wake_at) FROM steps WHERE status = 'waiting'";
 
     public void Done(long action, int seq, string name, string kind, string? result)
     {

@@ -17,9 +17,11 @@ internal static class ApprovalQueue
     /// <summary>An answer to hand to the waiting action: a decision for an approval, a text for the other kinds.</summary>
     public sealed record Delivery(long Id, string Requester, long Action, string Signal, WorkerRequestKind Kind, ApprovalDecision Decision, string? Answer);
 
-    /// <summary>The earliest expiry of a pending request (now, when an answer still waits to be delivered), or null.</summary>
-    public static long? NextExpiry(ObjectDatabase db)
-        => db.Command("SELECT CASE WHEN EXISTS (SELECT 1 FROM approvals WHERE status IN ('approved', 'rejected', 'answered') AND delivered_at IS NULL) THEN 0 ELSE (SELECT MIN(expires_at) FROM approvals WHERE status = 'pending') END").ExecuteScalar() as long?;
+    /// <summary>
+    /// The earliest expiry of a pending request (0, when an answer still waits to be delivered), or null: a scalar query,
+    /// part of <see cref="Hosting.ObjectActivation.NextAlarm"/>'s.
+    /// </summary>
+    internal const string NextExpirySql = "SELECT CASE WHEN EXISTS (SELECT 1 FROM approvals WHERE status IN ('approved', 'rejected', 'answered') AND delivered_at IS NULL) THEN 0 ELSE (SELECT MIN(expires_at) FROM approvals WHERE status = 'pending') END";
 
     public static Task<string> RequestAsync(ObjectActivation human, string text, string requester, long action, string? signal, EscalationPolicy? policy, TimeSpan timeout)
         => RequestAsync(human, WorkerRequestKind.Approve, text, null, requester, action, signal, policy, timeout);

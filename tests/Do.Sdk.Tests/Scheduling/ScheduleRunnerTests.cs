@@ -22,6 +22,20 @@ public sealed class ScheduleRunnerTests : IDisposable
             });
     }
 
+    /// <summary>Declares a daily schedule unless its namespace is in <see cref="s_undeclared"/>: a class whose schedules changed between activations.</summary>
+    private sealed class Optional : Entity
+    {
+        protected override void Configure(Context ctx)
+        {
+            if (!s_undeclared.ContainsKey(ctx.Ns))
+            {
+                ctx.Every.Day.At9am(_ => Task.CompletedTask);
+            }
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> s_undeclared = new();
+
     private Task<DoHost> StartAsync(FakeTimeProvider clock) => DoHost.StartAsync(o =>
     {
         o.DataPath = _temp.Path;
@@ -172,5 +186,23 @@ public sealed class ScheduleRunnerTests : IDisposable
 
         Assert.Equal(cron, registration.Cron);
         Assert.NotNull(registration.NextAfter(DateTimeOffset.UnixEpoch)); // Cronos accepts it
+    }
+
+    [Fact]
+    public async Task A_schedule_the_class_no_longer_declares_is_forgotten_on_the_next_activation()
+    {
+        // Activation skips its schedules' write transaction when nothing is declared and nothing is stored; a stored
+        // schedule with nothing declared must still be deleted.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        await using var host = await StartAsync(clock);
+        var ns = Ns();
+        var obj = host.Object<Optional>(ns);
+        await obj.Run(_ => true);
+        Assert.Single(await obj.Schedules());
+
+        Assert.True(await host.DeactivateAsync(ns));
+        s_undeclared[ns] = true;
+        await obj.Run(_ => true);
+        Assert.Empty(await obj.Schedules());
     }
 }
