@@ -8,9 +8,9 @@ namespace Do.Hosting;
 internal sealed partial class ObjectActivation
 {
     /// <summary>
-    /// The three sources of an alarm in one statement: every activation asks, and on a new connection each statement
-    /// costs its own preparation (three took 140-150 µs of a cold activation; benchmarks/README.md, write path round 9).
-    /// MIN skips the sources that have nothing.
+    /// The three sources of an alarm in one statement: every activation asks, and a statement's first run on a new
+    /// connection costs 25-90 µs of preparing it and reading its tables' first pages (benchmarks/README.md, write path
+    /// round 9). MIN skips the sources that have nothing.
     /// </summary>
     private const string NextAlarmSql = $"SELECT MIN(at) FROM (SELECT ({SchedulePersistence.NextDueSql}) AS at UNION ALL SELECT ({StepStore.NextWakeSql}) UNION ALL SELECT ({Workers.ApprovalQueue.NextExpirySql}))";
 

@@ -312,6 +312,7 @@ internal sealed partial class ObjectActivation
             {
                 await ResumeOpenActionsAsync(cancellationToken).ConfigureAwait(false);
             }
+
             ReportActivated(started);
         }
         catch
