@@ -27,7 +27,7 @@ public class ActivationBenchmarks
     {
         _dataPath = ActivationFixture.DataPath(Ops);
         _namespaces = ActivationFixture.Namespaces(Ops);
-        _files = [.. _namespaces.Select(ns => Hosting.ObjectPaths.Resolve(_dataPath, Hosting.ObjectPaths.RelativeFile(ObjectNamespace.Parse(ns))))];
+        _files = ActivationFixture.Files(_dataPath, _namespaces);
     }
 
     [GlobalSetup(Target = nameof(Do_ActivateAndRead))]
@@ -74,11 +74,7 @@ public class ActivationBenchmarks
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int i = 0; i < _files.Length; i++)
         {
-            var connection = BenchHost.OpenRaw(_files[i], SynchronousMode.Normal);
-            _open.Add(connection);
-            using var read = connection.CreateCommand();
-            read.CommandText = "SELECT data FROM things WHERE version = 1";
-            _ = read.ExecuteScalar();
+            _open.Add(ActivationFixture.OpenAndRead(_files[i]));
             Bounded.Check(started, i, _files.Length);
         }
     }

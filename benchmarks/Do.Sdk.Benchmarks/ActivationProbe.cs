@@ -19,19 +19,11 @@ internal static class ActivationProbe
         var perOp = new List<double>();
         if (path == "raw")
         {
-            var files = namespaces.Select(ns => Hosting.ObjectPaths.Resolve(dataPath, Hosting.ObjectPaths.RelativeFile(ObjectNamespace.Parse(ns)))).ToArray();
+            var files = ActivationFixture.Files(dataPath, namespaces);
             for (int round = 0; round < rounds; round++)
             {
                 var started = Stopwatch.GetTimestamp();
-                var open = new List<Microsoft.Data.Sqlite.SqliteConnection>();
-                foreach (var file in files)
-                {
-                    var connection = BenchHost.OpenRaw(file, SynchronousMode.Normal);
-                    open.Add(connection);
-                    using var read = connection.CreateCommand();
-                    read.CommandText = "SELECT data FROM things WHERE version = 1";
-                    _ = read.ExecuteScalar();
-                }
+                var open = files.Select(ActivationFixture.OpenAndRead).ToList();
 
                 perOp.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds / files.Length);
                 open.ForEach(c => c.Dispose());

@@ -13,6 +13,20 @@ public static class ActivationFixture
     public static string[] Namespaces(int count)
         => [.. Enumerable.Range(0, count).Select(i => $"https://o{i.ToString(CultureInfo.InvariantCulture)}.bench.example")];
 
+    /// <summary>The database files of <paramref name="namespaces"/> in the fixture's data folder.</summary>
+    public static string[] Files(string dataPath, string[] namespaces)
+        => [.. namespaces.Select(ns => Hosting.ObjectPaths.Resolve(dataPath, Hosting.ObjectPaths.RelativeFile(ObjectNamespace.Parse(ns))))];
+
+    /// <summary>The raw side of the activation comparison: open with <c>ObjectDatabase</c>'s pragmas, read one row; the caller closes it.</summary>
+    public static Microsoft.Data.Sqlite.SqliteConnection OpenAndRead(string file)
+    {
+        var connection = BenchHost.OpenRaw(file, SynchronousMode.Normal);
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT data FROM things WHERE version = 1";
+        _ = read.ExecuteScalar();
+        return connection;
+    }
+
     public static string DataPath(int count)
     {
         var build = FixtureKey.Value;
