@@ -44,7 +44,7 @@ public class ReadBenchmarks
         _raw = BenchHost.OpenRaw(file, SynchronousMode.Normal);
         _point = BenchHost.Prepare(_raw, "SELECT data FROM things WHERE version = $v", "$v");
         _point.Parameters[0].Value = history[0].Version;
-        _headQuery = BenchHost.Prepare(_raw, "SELECT version, data, deleted FROM things WHERE version = (SELECT version FROM history WHERE noun = $noun AND id = $id AND branch = 1 UNION ALL SELECT version FROM recent WHERE noun = $noun AND id = $id AND branch = 1 ORDER BY version DESC LIMIT 1)", "$noun");
+        _headQuery = BenchHost.Prepare(_raw, "SELECT t.version, t.data, t.deleted FROM tip AS p JOIN things AS t ON t.version = p.version WHERE p.noun = $noun AND p.id = $id AND p.branch = 1", "$noun");
         using (var noun = _raw.CreateCommand())
         {
             noun.CommandText = "SELECT id FROM nouns WHERE name = 'Startup'";

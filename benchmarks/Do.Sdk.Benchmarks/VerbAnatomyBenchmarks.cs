@@ -101,7 +101,7 @@ public class VerbAnatomyBenchmarks
                 return;
             }
 
-            _head = BenchHost.Prepare(connection, "SELECT version, data, deleted FROM things WHERE version = (SELECT version FROM history WHERE noun = 1 AND id = 'acme' AND branch = 1 UNION ALL SELECT version FROM recent WHERE noun = 1 AND id = 'acme' AND branch = 1 ORDER BY version DESC LIMIT 1)");
+            _head = BenchHost.Prepare(connection, "SELECT t.version, t.data, t.deleted FROM tip AS p JOIN things AS t ON t.version = p.version WHERE p.noun = 1 AND p.id = 'acme' AND p.branch = 1");
             _thing = BenchHost.Prepare(connection, "INSERT INTO things (branch, noun, id, data, deleted) VALUES (1, 1, 'acme', $data, 0) RETURNING version");
             _thing.Parameters.Add(new SqliteParameter("$data", Payload));
             _action = BenchHost.Prepare(connection, """

@@ -18,10 +18,8 @@ partial class Box : global::Do.INoun<global::Box>
             CREATE VIEW IF NOT EXISTS "Box" AS
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.size') AS "Size"
-            FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = 'Box'
-            WHERE t.branch = 1 AND t.deleted = 0
-              AND t.version = (SELECT h.version FROM history AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1
-                               UNION ALL SELECT r.version FROM recent AS r WHERE r.noun = t.noun AND r.id = t.id AND r.branch = 1 ORDER BY 1 DESC LIMIT 1)
+            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            WHERE n.name = 'Box' AND t.deleted = 0
             """,
         ]);
 

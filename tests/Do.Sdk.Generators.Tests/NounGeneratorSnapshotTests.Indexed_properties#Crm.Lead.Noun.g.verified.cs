@@ -26,10 +26,8 @@ partial class Lead : global::Do.INoun<global::Crm.Lead>
                    json_extract(t.data, '$.score') AS "Score",
                    json_extract(t.data, '$.notes') AS "Notes",
                    json_extract(t.data, '$.contactedAt') AS "ContactedAt"
-            FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = 'Lead'
-            WHERE t.branch = 1 AND t.deleted = 0
-              AND t.version = (SELECT h.version FROM history AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1
-                               UNION ALL SELECT r.version FROM recent AS r WHERE r.noun = t.noun AND r.id = t.id AND r.branch = 1 ORDER BY 1 DESC LIMIT 1)
+            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            WHERE n.name = 'Lead' AND t.deleted = 0
             """,
             "CREATE INDEX IF NOT EXISTS \"ix_Lead_Email\" ON things (noun, json_extract(data, '$.email'))",
             "CREATE INDEX IF NOT EXISTS \"ix_Lead_Score\" ON things (noun, json_extract(data, '$.score'))",

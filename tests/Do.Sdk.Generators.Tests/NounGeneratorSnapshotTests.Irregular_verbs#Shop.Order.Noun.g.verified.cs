@@ -20,10 +20,8 @@ partial class Order : global::Do.INoun<global::Shop.Order>
             CREATE VIEW IF NOT EXISTS "Order" AS
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.status') AS "Status"
-            FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = 'Order'
-            WHERE t.branch = 1 AND t.deleted = 0
-              AND t.version = (SELECT h.version FROM history AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1
-                               UNION ALL SELECT r.version FROM recent AS r WHERE r.noun = t.noun AND r.id = t.id AND r.branch = 1 ORDER BY 1 DESC LIMIT 1)
+            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            WHERE n.name = 'Order' AND t.deleted = 0
             """,
         ]);
 

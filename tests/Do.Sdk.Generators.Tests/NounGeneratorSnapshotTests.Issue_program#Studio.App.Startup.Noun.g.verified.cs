@@ -24,10 +24,8 @@ partial class Startup : global::Do.INoun<global::Studio.App.Startup>
                    json_extract(t.data, '$.name') AS "Name",
                    json_extract(t.data, '$.priority') AS "Priority",
                    json_extract(t.data, '$.tags') AS "Tags"
-            FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = 'Startup'
-            WHERE t.branch = 1 AND t.deleted = 0
-              AND t.version = (SELECT h.version FROM history AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1
-                               UNION ALL SELECT r.version FROM recent AS r WHERE r.noun = t.noun AND r.id = t.id AND r.branch = 1 ORDER BY 1 DESC LIMIT 1)
+            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            WHERE n.name = 'Startup' AND t.deleted = 0
             """,
         ]);
 

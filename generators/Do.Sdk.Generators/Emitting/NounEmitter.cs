@@ -130,10 +130,8 @@ internal static class NounEmitter
             w.Line($"       json_extract(t.data, '$.{property.JsonName}') AS \"{property.Name}\"{(i < properties.Count - 1 ? "," : "")}");
         }
 
-        w.Line($"FROM things AS t JOIN nouns AS n ON n.id = t.noun AND n.name = '{noun.Noun}'");
-        w.Line("WHERE t.branch = 1 AND t.deleted = 0");
-        w.Line("  AND t.version = (SELECT h.version FROM history AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1");
-        w.Line("                   UNION ALL SELECT r.version FROM recent AS r WHERE r.noun = t.noun AND r.id = t.id AND r.branch = 1 ORDER BY 1 DESC LIMIT 1)");
+        w.Line("FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version");
+        w.Line($"WHERE n.name = '{noun.Noun}' AND t.deleted = 0");
     }
 
     /// <summary>One expression index per <c>[Indexed]</c> property.</summary>

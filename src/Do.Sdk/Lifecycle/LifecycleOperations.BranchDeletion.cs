@@ -47,8 +47,7 @@ internal sealed partial class LifecycleOperations
             db.Command($"DELETE FROM stored_events WHERE action IN ({actions})").ExecuteNonQuery(); // derived events go with their actions
             db.Command($"DELETE FROM actions WHERE branch = {id}").ExecuteNonQuery();
             db.Command($"DELETE FROM things WHERE branch = {id}").ExecuteNonQuery();
-            db.Command($"DELETE FROM recent WHERE branch = {id}").ExecuteNonQuery();
-            db.Command($"DELETE FROM history WHERE branch = {id}").ExecuteNonQuery();
+            db.Command($"DELETE FROM tip WHERE branch = {id}").ExecuteNonQuery();
             db.Command($"DELETE FROM branches WHERE id = {id}").ExecuteNonQuery();
             db.Command("DELETE FROM meta WHERE key = $k").Bind("$k", MergedKeyPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ExecuteNonQuery();
             db.RefreshRowIdFloors();

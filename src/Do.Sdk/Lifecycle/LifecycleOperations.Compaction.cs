@@ -7,7 +7,7 @@ namespace Do.Lifecycle;
 internal sealed partial class LifecycleOperations
 {
     // Versions to keep: the head of every live thing on main.
-    private const string Keep = "SELECT MAX(version) FROM thing_versions WHERE branch = 1 GROUP BY noun, id HAVING MAX(version) IN (SELECT version FROM things WHERE deleted = 0)";
+    private const string Keep = "SELECT p.version FROM tip AS p JOIN things AS t ON t.version = p.version WHERE p.branch = 1 AND t.deleted = 0";
 
     // An event that stays (not yet dispatched, or dead-lettered and so replayable) keeps its action: a dead letter
     // without its event, or an event without its action, would break the outbox (an event derived from an action is
@@ -152,7 +152,7 @@ internal sealed partial class LifecycleOperations
                 }
 
                 db.Command("INSERT INTO meta (key, value) VALUES ($k, 'main') ON CONFLICT (key) DO UPDATE SET value = 'main'").Bind("$k", CheckoutKey).ExecuteNonQuery();
-                db.Things.RebuildHistory();
+                db.Things.RepairChains();
                 db.RefreshRowIdFloors();
             });
         }

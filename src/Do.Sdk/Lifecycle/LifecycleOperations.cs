@@ -215,9 +215,9 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
     {
         var scope = db.Branches.Scope(db.Branches.Current);
         var command = db.Command($"""
+            WITH RECURSIVE {ThingStore.HeadsOf(scope, "1")}
             SELECT n.name, t.id, t.data
-            FROM (SELECT MAX(version) AS head FROM thing_versions WHERE ({scope.Sql}) GROUP BY noun, id) AS h
-            JOIN things AS t ON t.version = h.head JOIN nouns AS n ON n.id = t.noun
+            FROM heads AS h JOIN things AS t ON t.version = h.version JOIN nouns AS n ON n.id = t.noun
             WHERE t.deleted = 0
             ORDER BY n.name, t.id
             """);
@@ -279,14 +279,7 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
         return result;
     }
 
-    private ThingRecord? HeadRow(long nounId, string id, BranchScope scope)
-    {
-        var command = db.Command($"SELECT version, data, deleted FROM things WHERE version = ({ThingStore.VersionsOf(scope.Sql)} ORDER BY version DESC LIMIT 1)");
-        command.Bind("$noun", nounId).Bind("$id", id);
-        scope.Bind(command);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? new ThingRecord(reader.GetInt64(0), db.NounName(nounId), id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2) != 0) : null;
-    }
+    private ThingRecord? HeadRow(long nounId, string id, BranchScope scope) => db.Things.HeadIn(nounId, id, scope);
 
     private string? Data(long nounId, string id, BranchScope scope) => HeadRow(nounId, id, scope) is { Deleted: false } row ? row.Data : null;
 

@@ -74,10 +74,8 @@ internal sealed class EdgeStore(ObjectDatabase db)
         var prefix = (direction == RelationDirection.Outgoing ? "o" : "i") + Hash(noun, Store(thing), 16) + (type is null ? "" : Hash(type, null, 8));
         var scope = db.Branches.Scope(branch, "", cap);
         var command = db.Command($"""
-            SELECT t.data FROM things AS t
-            JOIN (SELECT MAX(version) AS head FROM thing_versions
-                  WHERE noun = $noun AND id >= $lo AND id < $hi AND ({scope.Sql}) GROUP BY id) AS h
-              ON t.version = h.head
+            WITH RECURSIVE {ThingStore.HeadsOf(scope, "p.noun = $noun AND p.id >= $lo AND p.id < $hi")}
+            SELECT t.data FROM heads AS h JOIN things AS t ON t.version = h.version
             WHERE t.deleted = 0
             ORDER BY t.version
             """);

@@ -5,7 +5,8 @@ namespace Do.Storage;
 
 /// <summary>
 /// The rows a branch can see: its own, plus each ancestor's up to the version it was forked at. Rendered as a SQL
-/// predicate over <c>things.branch</c> and <c>things.version</c> with bound parameters.
+/// predicate over <c>things.branch</c> and <c>things.version</c> with bound parameters (<see cref="Sql"/>), and as the
+/// rows of a <c>chain (depth, branch, up_to)</c> table for reads that walk a thing's versions (<see cref="ThingStore.HeadsOf"/>).
 /// </summary>
 internal readonly struct BranchScope
 {
@@ -13,6 +14,7 @@ internal readonly struct BranchScope
     // the ids, which are bound: one string per shape for the whole process, so a read builds no SQL and a statement
     // cached under it is found by reference.
     private static readonly ConcurrentDictionary<(int Length, ulong Capped, string Prefix), string> Predicates = new();
+    private static readonly ConcurrentDictionary<(int Length, ulong Capped), string> Chains = new();
     private static readonly string[] BranchNames = [.. Enumerable.Range(0, 16).Select(i => "$b" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
     private static readonly string[] ForkNames = [.. Enumerable.Range(0, 16).Select(i => "$f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
     private readonly (long Branch, long? UpTo)[] _chain;
@@ -23,6 +25,7 @@ internal readonly struct BranchScope
         if (chain.Length > 64)
         {
             Sql = Render(chain, prefix); // deeper than any cache key describes: rendered each time
+            Rows = RenderRows(chain);
             return;
         }
 
@@ -36,10 +39,20 @@ internal readonly struct BranchScope
         }
 
         Sql = Predicates.GetOrAdd((chain.Length, capped, prefix), static (_, c) => Render(c.Chain, c.Prefix), (Chain: chain, Prefix: prefix));
+        Rows = Chains.GetOrAdd((chain.Length, capped), static (_, c) => RenderRows(c), chain);
     }
 
     /// <summary>The predicate; the same string instance for every scope of the same shape and prefix.</summary>
     public string Sql { get; }
+
+    /// <summary>
+    /// The chain as a <c>VALUES</c> list of <c>(depth, branch, up_to)</c> rows, the branch itself at depth 0 and
+    /// <c>up_to</c> NULL where the branch is seen whole; the same string instance for every scope of the same shape.
+    /// </summary>
+    public string Rows { get; }
+
+    /// <summary>The branch alone, seen whole: main's and any other branch's HEAD without ancestors to walk into.</summary>
+    public bool IsWholeBranch => _chain.Length == 1 && _chain[0].UpTo is null;
 
     public void Bind(SqliteCommand command)
     {
@@ -67,6 +80,18 @@ internal readonly struct BranchScope
 
     private static string Name(string[] names, string prefix, int i)
         => i < names.Length ? names[i] : prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string RenderRows((long Branch, long? UpTo)[] chain)
+    {
+        var rows = new string[chain.Length];
+        for (int i = 0; i < chain.Length; i++)
+        {
+            var index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rows[i] = chain[i].UpTo is null ? $"({index}, $b{index}, NULL)" : $"({index}, $b{index}, $f{index})";
+        }
+
+        return "VALUES " + string.Join(", ", rows);
+    }
 
     private static string Render((long Branch, long? UpTo)[] chain, string prefix)
     {

@@ -3,7 +3,7 @@ namespace Do.Storage;
 /// <summary>The write path's migrations (issue 12): fewer pages, rows and indexes written per verb.</summary>
 internal static partial class ObjectSchema
 {
-    /// <summary>Migrations 7 and 10-13.</summary>
+    /// <summary>Migrations 7 and 10-14.</summary>
     private static Migration[] WritePath() =>
     [
         new(7, "lean write path: derived event data, versions name their action", """
@@ -160,6 +160,124 @@ internal static partial class ObjectSchema
                 '(SELECT MAX(h.version) FROM things AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)',
                 '(SELECT h.version FROM history AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1 UNION ALL SELECT r.version FROM recent AS r WHERE r.noun = t.noun AND r.id = t.id AND r.branch = 1 ORDER BY 1 DESC LIMIT 1)')
             WHERE type = 'view';
+            PRAGMA writable_schema = RESET;
+            """),
+        new(14, "a version chain instead of a version index", """
+            -- recent and history held an entry per version, and each write added one to a page shared by every busy
+            -- thing, and every 1,024 writes moved them into each thing's leaf of history: a third of a busy object's
+            -- write. A version now names the one it replaced as its branch saw it (prev), and tip holds each thing's
+            -- newest version per branch, one row rewritten in place: HEAD is one lookup, a listing reads tip instead of
+            -- every version, and older versions are found by walking back (ThingStore.HeadsOf). Skip links bound the walk:
+            -- depth counts the versions before one in its chain, and skipN names the version at the last multiple of N
+            -- of depth below it (ChainLinks).
+            ALTER TABLE things ADD COLUMN prev INTEGER;
+            ALTER TABLE things ADD COLUMN depth INTEGER;
+            ALTER TABLE things ADD COLUMN skip16 INTEGER;
+            ALTER TABLE things ADD COLUMN skip256 INTEGER;
+            ALTER TABLE things ADD COLUMN skip4096 INTEGER;
+            ALTER TABLE things ADD COLUMN skip65536 INTEGER;
+            CREATE TABLE tip (
+                noun    INTEGER NOT NULL,
+                id      TEXT NOT NULL,
+                branch  INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                PRIMARY KEY (noun, id, branch)
+            ) WITHOUT ROWID;
+
+            -- prev of every version so far: the newest version of its thing below it that its branch saw, on the branch
+            -- itself or on an ancestor up to the fork point (each part read from the end of its history range).
+            CREATE TEMP TABLE chain_14 AS
+            WITH RECURSIVE up (branch, ancestor, up_to) AS (
+                SELECT id, id, NULL FROM branches
+                UNION ALL
+                SELECT u.branch, b.parent, CASE WHEN u.up_to IS NULL THEN b.fork_version ELSE min(u.up_to, b.fork_version) END
+                FROM up AS u JOIN branches AS b ON b.id = u.ancestor
+                WHERE b.parent IS NOT NULL
+            )
+            SELECT branch, ancestor, up_to FROM up;
+            UPDATE things SET prev = (
+                SELECT NULLIF(MAX(max(
+                    COALESCE((SELECT MAX(h.version) FROM history AS h
+                              WHERE h.noun = things.noun AND h.id = things.id AND h.branch = c.ancestor
+                                AND h.version < min(things.version, COALESCE(c.up_to + 1, things.version))), 0),
+                    COALESCE((SELECT MAX(r.version) FROM recent AS r
+                              WHERE r.noun = things.noun AND r.id = things.id AND r.branch = c.ancestor
+                                AND r.version < min(things.version, COALESCE(c.up_to + 1, things.version))), 0))), 0)
+                FROM temp.chain_14 AS c WHERE c.branch = things.branch);
+            DROP TABLE temp.chain_14;
+
+            -- depth and the skip links, from each chain's first version forwards (a version's links follow from its prev's).
+            CREATE INDEX things_prev_14 ON things (prev);
+            CREATE TEMP TABLE links_14 AS
+            WITH RECURSIVE l (version, depth, skip16, skip256, skip4096, skip65536) AS (
+                SELECT version, 0, NULL, NULL, NULL, NULL FROM things WHERE prev IS NULL
+                UNION ALL
+                SELECT t.version, l.depth + 1,
+                       CASE WHEN l.depth % 16 = 0 THEN l.version ELSE l.skip16 END,
+                       CASE WHEN l.depth % 256 = 0 THEN l.version ELSE l.skip256 END,
+                       CASE WHEN l.depth % 4096 = 0 THEN l.version ELSE l.skip4096 END,
+                       CASE WHEN l.depth % 65536 = 0 THEN l.version ELSE l.skip65536 END
+                FROM l JOIN things AS t ON t.prev = l.version
+            )
+            SELECT * FROM l;
+            UPDATE things SET depth = l.depth, skip16 = l.skip16, skip256 = l.skip256, skip4096 = l.skip4096, skip65536 = l.skip65536
+            FROM temp.links_14 AS l WHERE l.version = things.version;
+            DROP TABLE temp.links_14;
+            DROP INDEX things_prev_14;
+            INSERT INTO tip (noun, id, branch, version)
+            SELECT noun, id, branch, MAX(version) FROM (SELECT noun, id, branch, version FROM history UNION ALL SELECT noun, id, branch, version FROM recent)
+            GROUP BY noun, id, branch;
+
+            DROP TRIGGER things_recent;
+            DROP VIEW thing_versions;
+            DROP TABLE recent;
+            DROP TABLE history;
+            CREATE TRIGGER things_tip AFTER INSERT ON things BEGIN
+                INSERT INTO tip (noun, id, branch, version) VALUES (new.noun, new.id, new.branch, new.version)
+                ON CONFLICT (noun, id, branch) DO UPDATE SET version = excluded.version WHERE excluded.version > tip.version;
+            END;
+
+            -- Every version of every thing, for people reading the file (the columns the old index held).
+            CREATE VIEW thing_versions AS SELECT noun, id, branch, version FROM things;
+
+            DROP VIEW heads;
+            CREATE VIEW heads AS
+            WITH RECURSIVE chain (depth, branch, up_to) AS (
+                SELECT 0, b.id, NULL FROM branches AS b
+                WHERE b.name = COALESCE((SELECT CASE WHEN instr(value, '@v') > 0 THEN substr(value, 1, instr(value, '@v') - 1) ELSE value END FROM meta WHERE key = 'checkout'), 'main')
+                UNION ALL
+                SELECT c.depth + 1, p.parent, CASE WHEN c.up_to IS NULL THEN p.fork_version ELSE min(c.up_to, p.fork_version) END
+                FROM chain AS c JOIN branches AS p ON p.id = c.branch
+                WHERE p.parent IS NOT NULL
+            ),
+            nearest AS (
+                SELECT p.noun, p.id, p.version, c.up_to, MIN(c.depth)
+                FROM tip AS p JOIN chain AS c ON c.branch = p.branch
+                GROUP BY p.noun, p.id
+            ),
+            walk (noun, id, version, up_to) AS (
+                SELECT noun, id, version, up_to FROM nearest
+                UNION ALL
+                SELECT w.noun, w.id,
+                       CASE WHEN t.skip65536 > w.up_to THEN t.skip65536 WHEN t.skip4096 > w.up_to THEN t.skip4096
+                            WHEN t.skip256 > w.up_to THEN t.skip256 WHEN t.skip16 > w.up_to THEN t.skip16 ELSE t.prev END,
+                       w.up_to
+                FROM walk AS w JOIN things AS t ON t.version = w.version
+                WHERE w.version > w.up_to AND t.prev IS NOT NULL
+            )
+            SELECT n.name AS noun, t.id AS id, t.version AS version, t.data AS data
+            FROM walk AS w JOIN things AS t ON t.version = w.version JOIN nouns AS n ON n.id = t.noun
+            WHERE (w.up_to IS NULL OR w.version <= w.up_to) AND t.deleted = 0;
+
+            -- Each noun's view found HEAD as the newest of history and recent; it reads tip. The subquery is replaced
+            -- whole, in both forms it was written in (migration 13's one line, the generator's two); EnsureNounSchema
+            -- later rewrites the view of a noun whose program declares it to read tip directly.
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql =
+                substr(sql, 1, instr(sql, '(SELECT h.version FROM history AS h') - 1)
+                || '(SELECT h.version FROM tip AS h WHERE h.noun = t.noun AND h.id = t.id AND h.branch = 1)'
+                || substr(sql, instr(sql, 'ORDER BY 1 DESC LIMIT 1)') + length('ORDER BY 1 DESC LIMIT 1)'))
+            WHERE type = 'view' AND instr(sql, '(SELECT h.version FROM history AS h') > 0 AND instr(sql, 'ORDER BY 1 DESC LIMIT 1)') > 0;
             PRAGMA writable_schema = RESET;
             """),
     ];

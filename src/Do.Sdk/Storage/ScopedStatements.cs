@@ -7,8 +7,8 @@ namespace Do.Storage;
 /// shape, see <see cref="BranchScope.Sql"/>): a read on a branch or at <c>@~N</c> neither formats SQL nor hashes it.
 /// </summary>
 /// <param name="db">The database whose prepared statements these are.</param>
-/// <param name="render">Builds the query's SQL around a scope predicate; called once per shape.</param>
-internal sealed class ScopedStatements(ObjectDatabase db, Func<string, string> render)
+/// <param name="render">Builds the query's SQL for a scope (its predicate or its chain rows); called once per shape.</param>
+internal sealed class ScopedStatements(ObjectDatabase db, Func<BranchScope, string> render)
 {
     private readonly Dictionary<string, SqliteCommand> _byScope = new(ReferenceEqualityComparer.Instance);
 
@@ -18,7 +18,7 @@ internal sealed class ScopedStatements(ObjectDatabase db, Func<string, string> r
         db.ThrowIfDisposed();
         if (!_byScope.TryGetValue(scope.Sql, out var command))
         {
-            command = db.Command(render(scope.Sql));
+            command = db.Command(render(scope));
             _byScope.Add(scope.Sql, command);
         }
 

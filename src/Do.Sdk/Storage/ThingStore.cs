@@ -5,9 +5,9 @@ namespace Do.Storage;
 /// <summary>
 /// The append-only version log of things, on JSON data. A thing is identified by its noun and local id. Every
 /// write appends one version row and one action row (which carries its event) in a single transaction; no committed row
-/// is updated in place. A version is found by thing through <c>thing_versions</c>: <c>recent</c>, which a trigger adds
-/// every insert to, and <c>history</c>, where an append moves <c>recent</c> in sorted batches (<see cref="HistoryBatch"/>).
-/// Reads resolve refs: HEAD, a branch, <c>@v</c>, <c>@~N</c> or a point in time.
+/// is updated in place. A thing's versions form a chain: <c>tip</c> names its newest on each branch, and each version
+/// the one it replaced (<c>prev</c>; see <see cref="HeadsOf"/>). Reads resolve refs: HEAD, a branch, <c>@v</c>,
+/// <c>@~N</c> or a point in time.
 /// </summary>
 /// <remarks>Store methods are synchronous and must run inside the object's turn (the host guarantees this for
 /// calls through an object client or a <see cref="Context"/>).</remarks>
@@ -19,8 +19,11 @@ internal sealed partial class ThingStore
     private const long UnknownNoun = -1;
     private const int MaxCachedHeads = 1024;
 
-    // HEAD of a thing on main: the newest of its versions in history and recent, each half read from its end.
-    private static readonly string MainHeadSql = $"SELECT {Columns} FROM things WHERE version = ({VersionsOf("branch = 1")} ORDER BY version DESC LIMIT 1)";
+    // The tip rows of the thing $noun/$id, for HeadsOf.
+    private const string OneThing = "p.noun = $noun AND p.id = $id";
+
+    // HEAD of a thing on main: its tip.
+    private const string MainHeadSql = $"SELECT t.version, t.data, t.deleted, {LinkColumns} FROM tip AS p JOIN things AS t ON t.version = p.version WHERE p.noun = $noun AND p.id = $id AND p.branch = 1";
 
     private readonly ObjectDatabase _db;
 
@@ -28,7 +31,6 @@ internal sealed partial class ThingStore
     // so the cache is exact; a rollback forgets it. Bounded, and dropped whole when full.
     private readonly Dictionary<(long Noun, string Id), ThingRecord?> _heads = [];
     private long? _lastVersion;
-    private long? _recent;
 
     // Reads over a branch scope (another branch, @~N, a point in time, listings), prepared once per chain shape.
     private readonly ScopedStatements _list;
@@ -39,32 +41,45 @@ internal sealed partial class ThingStore
     internal ThingStore(ObjectDatabase db)
     {
         _db = db;
-        // thing_versions (history plus recent) has the columns noun, id, branch and version; the scope predicate
-        // and the noun are pushed into both of its halves.
+        // Each read starts from the thing's HEAD in the scope (HeadsOf) and, where it needs older versions, follows prev.
         _list = new(db, static scope => $"""
-            SELECT t.version, t.data, t.deleted, t.id FROM things AS t
-            JOIN (SELECT MAX(version) AS head FROM thing_versions WHERE noun = $noun AND ({scope}) GROUP BY id) AS h
-              ON t.version = h.head
+            WITH RECURSIVE {HeadsOf(scope, "p.noun = $noun")}
+            SELECT t.version, t.data, t.deleted, t.id FROM heads AS h JOIN things AS t ON t.version = h.version
             WHERE t.deleted = 0
             ORDER BY t.id
             """);
         _history = new(db, static scope => $"""
+            WITH RECURSIVE {HeadsOf(scope, OneThing)},
+            older (version) AS (
+                SELECT version FROM heads
+                UNION ALL
+                SELECT t.prev FROM older AS o JOIN things AS t ON t.version = o.version WHERE t.prev IS NOT NULL)
             SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at
-            FROM ({VersionsOf(scope)} ORDER BY version DESC) AS v
-            JOIN things AS t ON t.version = v.version
-            JOIN actions AS a ON a.id = t.action
+            FROM older AS o JOIN things AS t ON t.version = o.version JOIN actions AS a ON a.id = t.action
             ORDER BY t.version DESC
             """);
+        // @~N is the version N below HEAD's depth, reached through the skip links.
         _nth = new(db, static scope => $"""
-            SELECT t.version, t.data, t.deleted
-            FROM ({VersionsOf(scope)} ORDER BY version DESC LIMIT 1 OFFSET $back) AS v
-            JOIN things AS t ON t.version = v.version
+            WITH RECURSIVE {HeadsOf(scope, OneThing)},
+            g (depth) AS (SELECT t.depth - $back FROM heads AS h JOIN things AS t ON t.version = h.version),
+            older (version) AS (
+                SELECT version FROM heads
+                UNION ALL
+                SELECT {StepToDepth} FROM older AS o JOIN things AS t ON t.version = o.version JOIN g
+                WHERE t.depth > g.depth)
+            SELECT t.version, t.data, t.deleted, {LinkColumns} FROM older AS o JOIN things AS t ON t.version = o.version JOIN g
+            WHERE t.depth = g.depth
             """);
+        // The walk stops at the first version completed by the time (a version whose action was archived is passed).
         _asOf = new(db, static scope => $"""
+            WITH RECURSIVE {HeadsOf(scope, OneThing)},
+            older (version) AS (
+                SELECT version FROM heads
+                UNION ALL
+                SELECT t.prev FROM older AS o JOIN things AS t ON t.version = o.version LEFT JOIN actions AS a ON a.id = t.action
+                WHERE t.prev IS NOT NULL AND (a.completed_at IS NULL OR a.completed_at > $time))
             SELECT t.version, t.data, t.deleted
-            FROM ({VersionsOf(scope)} ORDER BY version DESC) AS v
-            JOIN things AS t ON t.version = v.version
-            JOIN actions AS a ON a.id = t.action
+            FROM older AS o JOIN things AS t ON t.version = o.version JOIN actions AS a ON a.id = t.action
             WHERE a.completed_at <= $time
             ORDER BY t.version DESC LIMIT 1
             """);
@@ -75,7 +90,7 @@ internal sealed partial class ThingStore
     {
         _heads.Clear();
         _lastVersion = null; // a rolled-back append must not move the prediction
-        _recent = null; // nor a rolled-back batch the count of recent
+        _links.Clear(); // nor leave links of a version id that the next append may take again
     }
 
     /// <summary>
@@ -249,9 +264,14 @@ internal sealed partial class ThingStore
         return Nth(nounId, noun, id, branch, 0);
     }
 
-    private ThingRecord? Nth(long nounId, string noun, string id, long branch, int back)
+    private ThingRecord? Nth(long nounId, string noun, string id, long branch, int back) => Nth(nounId, noun, id, _db.Branches.Scope(branch), back);
+
+    /// <summary>HEAD of a thing in <paramref name="scope"/> (possibly a tombstone), or null when the scope sees none.</summary>
+    internal ThingRecord? HeadIn(long nounId, string id, BranchScope scope) => Nth(nounId, _db.NounName(nounId), id, scope, 0);
+
+    private ThingRecord? Nth(long nounId, string noun, string id, BranchScope scope, int back)
     {
-        var command = _nth.For(_db.Branches.Scope(branch));
+        var command = _nth.For(scope);
         command.Bind("$noun", nounId).Bind("$id", id).Bind("$back", back);
         return ReadOne(command, noun, id);
     }
@@ -281,12 +301,21 @@ internal sealed partial class ThingStore
         return ReadOne(command, noun, id);
     }
 
-    private static ThingRecord? ReadOne(SqliteCommand command, string noun, string id)
+    private ThingRecord? ReadOne(SqliteCommand command, string noun, string id)
     {
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new ThingRecord(reader.GetInt64(0), noun, id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2) != 0)
-            : null;
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var version = reader.GetInt64(0);
+        if (reader.FieldCount > 3)
+        {
+            RememberLinks(version, ReadLinks(reader, 3)); // a HEAD read: the next append names it as prev
+        }
+
+        return new ThingRecord(version, noun, id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2) != 0);
     }
 
     /// <summary>Appends the version, action and event rows of one write. Must run inside a transaction.</summary>
@@ -316,12 +345,16 @@ internal sealed partial class ThingStore
             actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, predicted, options?.Durability ?? Durability.Do, now, options?.Output, derive ? eventType : null, handled);
         }
 
-        _db.Statement("INSERT INTO things (version, branch, noun, id, data, deleted, action) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        // prev is the version this one replaces as its branch sees it (a branch's first write names its parent's), with
+        // the skip links that follow from prev's; a trigger moves the thing's tip on this branch.
+        var links = NextLinks(before);
+        _db.Statement("INSERT INTO things (version, branch, noun, id, data, deleted, action, prev, depth, skip16, skip256, skip4096, skip65536) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
             .Bind(1, _db.TakeRowId(ObjectDatabase.ThingsTable)).Bind(2, branch).Bind(3, nounId).Bind(4, id).Bind(5, json).Bind(6, json is null ? 1 : 0).Bind(7, actionId)
+            .Bind(8, before?.Version).Bind(9, links.Depth).Bind(10, links.Skip16).Bind(11, links.Skip256).Bind(12, links.Skip4096).Bind(13, links.Skip65536)
             .Execute();
         var version = _db.LastInsertRowId;
         _lastVersion = version;
-        CountRecent();
+        RememberLinks(version, links);
         var written = new ThingRecord(version, noun, id, json, json is null);
         _db.SearchIndex.OnWrite(noun, id, json);
         if (branch == ObjectSchema.MainBranch)
