@@ -5,8 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace Do.Benchmarks;
 
 /// <summary>
-/// Reads of one thing with 1, 1,000 and 100,000 versions: HEAD, one version back (<c>@~1</c>) and a version by id
-/// (<c>@v…</c>), each a turn of the object that returns the deserialized noun. Baseline: a raw prepared point read by
+/// Reads of one thing with 1, 1,000 and 100,000 versions: HEAD, one and a hundred versions back (<c>@~1</c>,
+/// <c>@~100</c>), a version by id (<c>@v…</c>) and the noun's listing, each a turn of the object that returns the
+/// deserialized nouns. Baseline: a raw prepared point read by
 /// INTEGER PRIMARY KEY on the same file. <see cref="Raw_HeadQuery"/> runs the runtime's own HEAD statement raw, to
 /// separate SQL cost from host cost.
 /// </summary>
@@ -14,10 +15,13 @@ namespace Do.Benchmarks;
 public class ReadBenchmarks
 {
     public const int Ops = 1_000;
+    public const int ListOps = 20;
 
     private DoHost? _host;
     private ThingRef<Startup> _head = null!;
     private ThingRef<Startup> _back = null!;
+    private ThingRef<Startup> _hundredBack = null!;
+    private ThingCollection<Startup> _all = null!;
     private ThingRef<Startup> _version = null!;
     private SqliteConnection? _raw;
     private SqliteCommand _point = null!;
@@ -37,7 +41,11 @@ public class ReadBenchmarks
         var history = await _head.History();
         _back = studio.Ref<Startup>(Versions > 1 ? "acme@~1" : "acme@~0"); // one version has nothing one back
         _version = studio.Ref<Startup>($"acme@v{history[history.Count / 2].Version}");
+        _hundredBack = studio.Ref<Startup>(Versions > 100 ? "acme@~100" : "acme@~0");
+        _all = studio.Collection<Startup>();
         _ = await _head.Get();
+        _ = await _hundredBack.Get();
+        _ = await _all.List();
         _ = await _back.Get();
         _ = await _version.Get();
 
@@ -105,4 +113,12 @@ public class ReadBenchmarks
 
     [Benchmark(OperationsPerInvoke = Ops)]
     public Task ByVersion() => Bounded.Loop(Ops, _ => _version.Get());
+
+    /// <summary><c>@~100</c> (HEAD with one version).</summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    public Task HundredBack() => Bounded.Loop(Ops, _ => _hundredBack.Get());
+
+    /// <summary>The noun's listing: its one thing, whatever its number of versions.</summary>
+    [Benchmark(OperationsPerInvoke = ListOps)]
+    public Task List() => Bounded.Loop(ListOps, _ => _all.List());
 }

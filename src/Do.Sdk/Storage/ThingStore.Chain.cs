@@ -15,6 +15,9 @@ namespace Do.Storage;
 /// </remarks>
 internal sealed partial class ThingStore
 {
+    // The tip rows of the thing $noun/$id, for HeadsOf.
+    private const string OneThing = "p.noun = $noun AND p.id = $id";
+
     // The link columns that ChainLinks mirrors, after a version's data columns.
     private const string LinkColumns = "t.depth, t.skip16, t.skip256, t.skip4096, t.skip65536";
 
@@ -58,6 +61,54 @@ internal sealed partial class ThingStore
                   WHERE w.version > w.up_to AND t.prev IS NOT NULL),
               heads (noun, id, version) AS (SELECT noun, id, version FROM walk WHERE up_to IS NULL OR version <= up_to)
               """;
+
+    // HEAD rows of every live thing of $noun in the scope, by id.
+    private static string ListSql(BranchScope scope) => $"""
+        WITH RECURSIVE {HeadsOf(scope, "p.noun = $noun")}
+        SELECT t.version, t.data, t.deleted, t.id FROM heads AS h JOIN things AS t ON t.version = h.version
+        WHERE t.deleted = 0
+        ORDER BY t.id
+        """;
+
+    // Every version of $noun/$id the scope sees, newest first, with the action that wrote it: the whole chain from HEAD.
+    private static string HistorySql(BranchScope scope) => $"""
+        WITH RECURSIVE {HeadsOf(scope, OneThing)},
+        older (version) AS (
+            SELECT version FROM heads
+            UNION ALL
+            SELECT t.prev FROM older AS o JOIN things AS t ON t.version = o.version WHERE t.prev IS NOT NULL)
+        SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at
+        FROM older AS o JOIN things AS t ON t.version = o.version JOIN actions AS a ON a.id = t.action
+        ORDER BY t.version DESC
+        """;
+
+    // @~$back: the version $back below HEAD's depth, reached through the skip links (HEAD itself at 0).
+    private static string NthSql(BranchScope scope) => $"""
+        WITH RECURSIVE {HeadsOf(scope, OneThing)},
+        g (depth) AS (SELECT t.depth - $back FROM heads AS h JOIN things AS t ON t.version = h.version),
+        older (version) AS (
+            SELECT version FROM heads
+            UNION ALL
+            SELECT {StepToDepth} FROM older AS o JOIN things AS t ON t.version = o.version JOIN g
+            WHERE t.depth > g.depth)
+        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM older AS o JOIN things AS t ON t.version = o.version JOIN g
+        WHERE t.depth = g.depth
+        """;
+
+    // The newest version completed by $time: a walk one version at a time (completion times are not in the links) that
+    // stops at the first such version; a version whose action was archived is passed.
+    private static string AsOfSql(BranchScope scope) => $"""
+        WITH RECURSIVE {HeadsOf(scope, OneThing)},
+        older (version) AS (
+            SELECT version FROM heads
+            UNION ALL
+            SELECT t.prev FROM older AS o JOIN things AS t ON t.version = o.version LEFT JOIN actions AS a ON a.id = t.action
+            WHERE t.prev IS NOT NULL AND (a.completed_at IS NULL OR a.completed_at > $time))
+        SELECT t.version, t.data, t.deleted
+        FROM older AS o JOIN things AS t ON t.version = o.version JOIN actions AS a ON a.id = t.action
+        WHERE a.completed_at <= $time
+        ORDER BY t.version DESC LIMIT 1
+        """;
 
     /// <summary>
     /// Points <c>tip</c> and the links at the rows left in <c>things</c> after compaction, which keeps only HEADs: a thing

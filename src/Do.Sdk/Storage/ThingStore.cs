@@ -19,9 +19,6 @@ internal sealed partial class ThingStore
     private const long UnknownNoun = -1;
     private const int MaxCachedHeads = 1024;
 
-    // The tip rows of the thing $noun/$id, for HeadsOf.
-    private const string OneThing = "p.noun = $noun AND p.id = $id";
-
     // HEAD of a thing on main: its tip.
     private const string MainHeadSql = $"SELECT t.version, t.data, t.deleted, {LinkColumns} FROM tip AS p JOIN things AS t ON t.version = p.version WHERE p.noun = $noun AND p.id = $id AND p.branch = 1";
 
@@ -41,48 +38,11 @@ internal sealed partial class ThingStore
     internal ThingStore(ObjectDatabase db)
     {
         _db = db;
-        // Each read starts from the thing's HEAD in the scope (HeadsOf) and, where it needs older versions, follows prev.
-        _list = new(db, static scope => $"""
-            WITH RECURSIVE {HeadsOf(scope, "p.noun = $noun")}
-            SELECT t.version, t.data, t.deleted, t.id FROM heads AS h JOIN things AS t ON t.version = h.version
-            WHERE t.deleted = 0
-            ORDER BY t.id
-            """);
-        _history = new(db, static scope => $"""
-            WITH RECURSIVE {HeadsOf(scope, OneThing)},
-            older (version) AS (
-                SELECT version FROM heads
-                UNION ALL
-                SELECT t.prev FROM older AS o JOIN things AS t ON t.version = o.version WHERE t.prev IS NOT NULL)
-            SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at
-            FROM older AS o JOIN things AS t ON t.version = o.version JOIN actions AS a ON a.id = t.action
-            ORDER BY t.version DESC
-            """);
-        // @~N is the version N below HEAD's depth, reached through the skip links.
-        _nth = new(db, static scope => $"""
-            WITH RECURSIVE {HeadsOf(scope, OneThing)},
-            g (depth) AS (SELECT t.depth - $back FROM heads AS h JOIN things AS t ON t.version = h.version),
-            older (version) AS (
-                SELECT version FROM heads
-                UNION ALL
-                SELECT {StepToDepth} FROM older AS o JOIN things AS t ON t.version = o.version JOIN g
-                WHERE t.depth > g.depth)
-            SELECT t.version, t.data, t.deleted, {LinkColumns} FROM older AS o JOIN things AS t ON t.version = o.version JOIN g
-            WHERE t.depth = g.depth
-            """);
-        // The walk stops at the first version completed by the time (a version whose action was archived is passed).
-        _asOf = new(db, static scope => $"""
-            WITH RECURSIVE {HeadsOf(scope, OneThing)},
-            older (version) AS (
-                SELECT version FROM heads
-                UNION ALL
-                SELECT t.prev FROM older AS o JOIN things AS t ON t.version = o.version LEFT JOIN actions AS a ON a.id = t.action
-                WHERE t.prev IS NOT NULL AND (a.completed_at IS NULL OR a.completed_at > $time))
-            SELECT t.version, t.data, t.deleted
-            FROM older AS o JOIN things AS t ON t.version = o.version JOIN actions AS a ON a.id = t.action
-            WHERE a.completed_at <= $time
-            ORDER BY t.version DESC LIMIT 1
-            """);
+        // Each read starts from the thing's HEAD in the scope (HeadsOf) and, where it needs older versions, walks back.
+        _list = new(db, ListSql);
+        _history = new(db, HistorySql);
+        _nth = new(db, NthSql);
+        _asOf = new(db, AsOfSql);
     }
 
     /// <summary>Forgets cached HEAD rows (after a rollback, or an operation that rewrites the log).</summary>
