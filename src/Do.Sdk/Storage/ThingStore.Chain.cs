@@ -28,10 +28,11 @@ internal sealed partial class ThingStore
              WHEN t.skip256 > w.up_to THEN t.skip256 WHEN t.skip16 > w.up_to THEN t.skip16 ELSE t.prev END
         """;
 
-    // One step back from row t towards the version at depth g.depth: the farthest skip link not beyond it, or prev.
+    // One step of a walk o back from row t towards the version at depth o.target: the farthest skip link not beyond it,
+    // or prev.
     private const string StepToDepth = """
-        CASE WHEN (t.depth - 1) / 65536 * 65536 >= g.depth THEN t.skip65536 WHEN (t.depth - 1) / 4096 * 4096 >= g.depth THEN t.skip4096
-             WHEN (t.depth - 1) / 256 * 256 >= g.depth THEN t.skip256 WHEN (t.depth - 1) / 16 * 16 >= g.depth THEN t.skip16 ELSE t.prev END
+        CASE WHEN (t.depth - 1) / 65536 * 65536 >= o.target THEN t.skip65536 WHEN (t.depth - 1) / 4096 * 4096 >= o.target THEN t.skip4096
+             WHEN (t.depth - 1) / 256 * 256 >= o.target THEN t.skip256 WHEN (t.depth - 1) / 16 * 16 >= o.target THEN t.skip16 ELSE t.prev END
         """;
 
     // Links of recently read HEADs and written versions, by version: an append reads its predecessor's from here.
@@ -82,17 +83,29 @@ internal sealed partial class ThingStore
         ORDER BY t.version DESC
         """;
 
-    // @~$back: the version $back below HEAD's depth, reached through the skip links (HEAD itself at 0).
+    // HEAD of $noun/$id in the scope.
+    private static string ScopedHeadSql(BranchScope scope) => $"""
+        WITH RECURSIVE {HeadsOf(scope, OneThing)}
+        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM heads AS h JOIN things AS t ON t.version = h.version
+        """;
+
+    // @~1: the version HEAD replaced.
+    private static string PreviousSql(BranchScope scope) => $"""
+        WITH RECURSIVE {HeadsOf(scope, OneThing)}
+        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM heads AS h JOIN things AS c ON c.version = h.version JOIN things AS t ON t.version = c.prev
+        """;
+
+    // @~$back: the version $back below HEAD's depth, reached through the skip links (HEAD itself at 0). The target depth
+    // travels with the walk: a join with it would let the planner index things by depth to find the answer.
     private static string NthSql(BranchScope scope) => $"""
         WITH RECURSIVE {HeadsOf(scope, OneThing)},
-        g (depth) AS (SELECT t.depth - $back FROM heads AS h JOIN things AS t ON t.version = h.version),
-        older (version) AS (
-            SELECT version FROM heads
+        older (version, target) AS (
+            SELECT h.version, t.depth - $back FROM heads AS h JOIN things AS t ON t.version = h.version
             UNION ALL
-            SELECT {StepToDepth} FROM older AS o JOIN things AS t ON t.version = o.version JOIN g
-            WHERE t.depth > g.depth)
-        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM older AS o JOIN things AS t ON t.version = o.version JOIN g
-        WHERE t.depth = g.depth
+            SELECT {StepToDepth}, o.target FROM older AS o JOIN things AS t ON t.version = o.version
+            WHERE t.depth > o.target)
+        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM older AS o JOIN things AS t ON t.version = o.version
+        WHERE t.depth = o.target
         """;
 
     // The newest version completed by $time: a walk one version at a time (completion times are not in the links) that

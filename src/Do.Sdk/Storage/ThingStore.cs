@@ -32,6 +32,8 @@ internal sealed partial class ThingStore
     // Reads over a branch scope (another branch, @~N, a point in time, listings), prepared once per chain shape.
     private readonly ScopedStatements _list;
     private readonly ScopedStatements _history;
+    private readonly ScopedStatements _scopedHead;
+    private readonly ScopedStatements _previous;
     private readonly ScopedStatements _nth;
     private readonly ScopedStatements _asOf;
 
@@ -41,6 +43,8 @@ internal sealed partial class ThingStore
         // Each read starts from the thing's HEAD in the scope (HeadsOf) and, where it needs older versions, walks back.
         _list = new(db, ListSql);
         _history = new(db, HistorySql);
+        _scopedHead = new(db, ScopedHeadSql);
+        _previous = new(db, PreviousSql);
         _nth = new(db, NthSql);
         _asOf = new(db, AsOfSql);
     }
@@ -231,8 +235,14 @@ internal sealed partial class ThingStore
 
     private ThingRecord? Nth(long nounId, string noun, string id, BranchScope scope, int back)
     {
-        var command = _nth.For(scope);
-        command.Bind("$noun", nounId).Bind("$id", id).Bind("$back", back);
+        // HEAD and @~1, the refs read most, take a statement without a walk of their own.
+        var command = back switch
+        {
+            0 => _scopedHead.For(scope),
+            1 => _previous.For(scope),
+            _ => _nth.For(scope).Bind("$back", back),
+        };
+        command.Bind("$noun", nounId).Bind("$id", id);
         return ReadOne(command, noun, id);
     }
 
