@@ -9,6 +9,7 @@ using Do.Benchmarks.Support;
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness [runs] [s] [plain|pool] [ab]   per-object throughput spread (issue 19)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes]   write path: wall, CPU and bytes per write (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --activation-probe [do|raw] [rounds]   cold activation alone, for strace and perf (issue 12)
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --read-probe [versions]   reads that walk a thing's versions (issue 12, round 10)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --alloc-probe [writes]   what a sync verb allocates, by type (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|stored|verb]   a sync verb against its own SQL run raw (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --search-profile [queries]   search latency, Stopwatch
@@ -37,6 +38,11 @@ if (args is ["--write-profile", ..])
     var ops = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2_048;
     var only = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : -1;
     return await WriteProfile.Run(rounds, ops, only);
+}
+
+if (args is ["--read-probe", ..])
+{
+    return ReadProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
 }
 
 if (args is ["--activation-probe", ..])
