@@ -11,7 +11,8 @@ namespace Do.Storage;
 /// <remarks>
 /// A walk is bounded by skip links (<see cref="ChainLinks"/>): besides <c>prev</c>, each version names the version at the
 /// last multiple of 16, 256, 4,096 and 65,536 of its depth below it, so reaching a version any distance back (by count
-/// for <c>@~N</c>, or the newest at or below a version for a branch's ancestors) takes at most about 15 steps per level.
+/// for <c>@~N</c>, or the newest at or below a version for a branch's ancestors) takes at most 16 steps per level
+/// (under 100 within a million versions).
 /// </remarks>
 internal sealed partial class ThingStore
 {
