@@ -94,7 +94,8 @@ partial class Everything : global::Do.INoun<global::Catalog.Everything>
                    json_extract(t.data, '$.location') AS "Location",
                    json_extract(t.data, '$.target') AS "Target",
                    json_extract(t.data, '$.labels') AS "Labels"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Everything' AND t.deleted = 0
             """,
         ]);

@@ -24,7 +24,8 @@ partial class Rocket : global::Do.INoun<global::Launchpad.Rocket>
                    json_extract(t.data, '$.name') AS "Name",
                    json_extract(t.data, '$.launchedAt') AS "LaunchedAt",
                    json_extract(t.data, '$.log') AS "Log"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Rocket' AND t.deleted = 0
             """,
         ]);

@@ -18,7 +18,8 @@ partial class Box : global::Do.INoun<global::Box>
             CREATE VIEW IF NOT EXISTS "Box" AS
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.size') AS "Size"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Box' AND t.deleted = 0
             """,
         ]);

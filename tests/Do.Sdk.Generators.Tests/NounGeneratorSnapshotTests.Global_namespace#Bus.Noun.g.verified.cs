@@ -18,7 +18,8 @@ partial class Bus : global::Do.INoun<global::Bus>
             CREATE VIEW IF NOT EXISTS "Bus" AS
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.seats') AS "Seats"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Bus' AND t.deleted = 0
             """,
         ]);

@@ -26,7 +26,8 @@ partial class Lead : global::Do.INoun<global::Crm.Lead>
                    json_extract(t.data, '$.score') AS "Score",
                    json_extract(t.data, '$.notes') AS "Notes",
                    json_extract(t.data, '$.contactedAt') AS "ContactedAt"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Lead' AND t.deleted = 0
             """,
             "CREATE INDEX IF NOT EXISTS \"ix_Lead_Email\" ON things (noun, json_extract(data, '$.email'))",

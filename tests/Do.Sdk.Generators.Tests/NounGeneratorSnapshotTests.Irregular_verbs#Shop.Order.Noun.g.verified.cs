@@ -20,7 +20,8 @@ partial class Order : global::Do.INoun<global::Shop.Order>
             CREATE VIEW IF NOT EXISTS "Order" AS
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.status') AS "Status"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Order' AND t.deleted = 0
             """,
         ]);

@@ -22,7 +22,8 @@ partial class Customer : global::Do.INoun<global::Studio.App.Customer>
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.name') AS "Name",
                    json_extract(t.data, '$.email') AS "Email"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Customer' AND t.deleted = 0
             """,
             "CREATE INDEX IF NOT EXISTS \"ix_Customer_Email\" ON things (noun, json_extract(data, '$.email'))",

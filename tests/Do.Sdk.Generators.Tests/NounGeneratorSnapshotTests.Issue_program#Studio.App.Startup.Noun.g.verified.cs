@@ -24,7 +24,8 @@ partial class Startup : global::Do.INoun<global::Studio.App.Startup>
                    json_extract(t.data, '$.name') AS "Name",
                    json_extract(t.data, '$.priority') AS "Priority",
                    json_extract(t.data, '$.tags') AS "Tags"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Startup' AND t.deleted = 0
             """,
         ]);

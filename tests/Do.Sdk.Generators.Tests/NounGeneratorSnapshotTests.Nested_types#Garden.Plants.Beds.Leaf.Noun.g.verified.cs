@@ -26,7 +26,8 @@ partial class Plants
                     SELECT t.id AS id, t.version AS version,
                            json_extract(t.data, '$.color') AS "Color",
                            json_extract(t.data, '$.info') AS "Info"
-                    FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+                    FROM nouns AS n JOIN things AS t ON t.noun = n.id
+                      JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
                     WHERE n.name = 'Leaf' AND t.deleted = 0
                     """,
                 ]);

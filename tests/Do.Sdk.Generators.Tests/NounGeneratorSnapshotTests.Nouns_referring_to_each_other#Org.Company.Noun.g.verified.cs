@@ -24,7 +24,8 @@ partial class Company : global::Do.INoun<global::Org.Company>
                    json_extract(t.data, '$.name') AS "Name",
                    json_extract(t.data, '$.staff') AS "Staff",
                    json_extract(t.data, '$.ceo') AS "Ceo"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Company' AND t.deleted = 0
             """,
         ]);

@@ -24,7 +24,8 @@ partial class Employee : global::Do.INoun<global::Org.Employee>
                    json_extract(t.data, '$.name') AS "Name",
                    json_extract(t.data, '$.employer') AS "Employer",
                    json_extract(t.data, '$.manager') AS "Manager"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Employee' AND t.deleted = 0
             """,
         ]);

@@ -24,7 +24,8 @@ partial record Invoice : global::Do.INoun<global::Ledger.Invoice>
                    json_extract(t.data, '$.number') AS "Number",
                    json_extract(t.data, '$.lines') AS "Lines",
                    json_extract(t.data, '$.paid') AS "Paid"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Invoice' AND t.deleted = 0
             """,
         ]);

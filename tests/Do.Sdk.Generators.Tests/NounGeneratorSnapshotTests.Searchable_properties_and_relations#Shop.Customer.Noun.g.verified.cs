@@ -26,7 +26,8 @@ partial class Customer : global::Do.INoun<global::Shop.Customer>
                    json_extract(t.data, '$.bio') AS "Bio",
                    json_extract(t.data, '$.age') AS "Age",
                    json_extract(t.data, '$.email') AS "Email"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Customer' AND t.deleted = 0
             """,
         ]) { SearchableProperties = ["name", "bio"] };

@@ -28,7 +28,8 @@ partial class Ticket : global::Do.INoun<global::Support.Ticket>
                    json_extract(t.data, '$.labels') AS "Labels",
                    json_extract(t.data, '$.shipTo') AS "ShipTo",
                    json_extract(t.data, '$.credit') AS "Credit"
-            FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version
+            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+              JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
             WHERE n.name = 'Ticket' AND t.deleted = 0
             """,
         ]);

@@ -130,7 +130,9 @@ internal static class NounEmitter
             w.Line($"       json_extract(t.data, '$.{property.JsonName}') AS \"{property.Name}\"{(i < properties.Count - 1 ? "," : "")}");
         }
 
-        w.Line("FROM nouns AS n JOIN tip AS h ON h.noun = n.id AND h.branch = 1 JOIN things AS t ON t.version = h.version");
+        // Both orders stay open to the planner: from tip for the whole noun, from an [Indexed] property's index for a filter.
+        w.Line("FROM nouns AS n JOIN things AS t ON t.noun = n.id");
+        w.Line("  JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version");
         w.Line($"WHERE n.name = '{noun.Noun}' AND t.deleted = 0");
     }
 

@@ -217,7 +217,7 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
         var command = db.Command($"""
             WITH RECURSIVE {ThingStore.HeadsOf(scope, "1")}
             SELECT n.name, t.id, t.data
-            FROM heads AS h JOIN things AS t ON t.version = h.version JOIN nouns AS n ON n.id = t.noun
+            FROM heads AS h CROSS JOIN things AS t ON t.version = h.version JOIN nouns AS n ON n.id = t.noun
             WHERE t.deleted = 0
             ORDER BY n.name, t.id
             """);

@@ -75,7 +75,7 @@ internal sealed class EdgeStore(ObjectDatabase db)
         var scope = db.Branches.Scope(branch, "", cap);
         var command = db.Command($"""
             WITH RECURSIVE {ThingStore.HeadsOf(scope, "p.noun = $noun AND p.id >= $lo AND p.id < $hi")}
-            SELECT t.data FROM heads AS h JOIN things AS t ON t.version = h.version
+            SELECT t.data FROM heads AS h CROSS JOIN things AS t ON t.version = h.version
             WHERE t.deleted = 0
             ORDER BY t.version
             """);

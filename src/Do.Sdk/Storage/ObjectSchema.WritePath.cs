@@ -185,7 +185,8 @@ internal static partial class ObjectSchema
             ) WITHOUT ROWID;
 
             -- prev of every version so far: the newest version of its thing below it that its branch saw, on the branch
-            -- itself or on an ancestor up to the fork point (each part read from the end of its history range).
+            -- itself or on an ancestor up to the fork point (each part read from the end of its history range). Computed
+            -- into a temporary table with the links below, so that things is rewritten once.
             CREATE TEMP TABLE chain_14 AS
             WITH RECURSIVE up (branch, ancestor, up_to) AS (
                 SELECT id, id, NULL FROM branches
@@ -195,7 +196,8 @@ internal static partial class ObjectSchema
                 WHERE b.parent IS NOT NULL
             )
             SELECT branch, ancestor, up_to FROM up;
-            UPDATE things SET prev = (
+            CREATE TEMP TABLE prev_14 AS
+            SELECT version, (
                 SELECT NULLIF(MAX(max(
                     COALESCE((SELECT MAX(h.version) FROM history AS h
                               WHERE h.noun = things.noun AND h.id = things.id AND h.branch = c.ancestor
@@ -203,27 +205,28 @@ internal static partial class ObjectSchema
                     COALESCE((SELECT MAX(r.version) FROM recent AS r
                               WHERE r.noun = things.noun AND r.id = things.id AND r.branch = c.ancestor
                                 AND r.version < min(things.version, COALESCE(c.up_to + 1, things.version))), 0))), 0)
-                FROM temp.chain_14 AS c WHERE c.branch = things.branch);
-            DROP TABLE temp.chain_14;
+                FROM temp.chain_14 AS c WHERE c.branch = things.branch) AS prev
+            FROM things;
+            CREATE INDEX temp.prev_14_by_prev ON prev_14 (prev);
 
             -- depth and the skip links, from each chain's first version forwards (a version's links follow from its prev's).
-            CREATE INDEX things_prev_14 ON things (prev);
             CREATE TEMP TABLE links_14 AS
-            WITH RECURSIVE l (version, depth, skip16, skip256, skip4096, skip65536) AS (
-                SELECT version, 0, NULL, NULL, NULL, NULL FROM things WHERE prev IS NULL
+            WITH RECURSIVE l (version, prev, depth, skip16, skip256, skip4096, skip65536) AS (
+                SELECT version, NULL, 0, NULL, NULL, NULL, NULL FROM temp.prev_14 WHERE prev IS NULL
                 UNION ALL
-                SELECT t.version, l.depth + 1,
+                SELECT p.version, l.version, l.depth + 1,
                        CASE WHEN l.depth % 16 = 0 THEN l.version ELSE l.skip16 END,
                        CASE WHEN l.depth % 256 = 0 THEN l.version ELSE l.skip256 END,
                        CASE WHEN l.depth % 4096 = 0 THEN l.version ELSE l.skip4096 END,
                        CASE WHEN l.depth % 65536 = 0 THEN l.version ELSE l.skip65536 END
-                FROM l JOIN things AS t ON t.prev = l.version
+                FROM l JOIN temp.prev_14 AS p ON p.prev = l.version
             )
             SELECT * FROM l;
-            UPDATE things SET depth = l.depth, skip16 = l.skip16, skip256 = l.skip256, skip4096 = l.skip4096, skip65536 = l.skip65536
+            UPDATE things SET prev = l.prev, depth = l.depth, skip16 = l.skip16, skip256 = l.skip256, skip4096 = l.skip4096, skip65536 = l.skip65536
             FROM temp.links_14 AS l WHERE l.version = things.version;
             DROP TABLE temp.links_14;
-            DROP INDEX things_prev_14;
+            DROP TABLE temp.prev_14;
+            DROP TABLE temp.chain_14;
             INSERT INTO tip (noun, id, branch, version)
             SELECT noun, id, branch, MAX(version) FROM (SELECT noun, id, branch, version FROM history UNION ALL SELECT noun, id, branch, version FROM recent)
             GROUP BY noun, id, branch;
@@ -262,11 +265,11 @@ internal static partial class ObjectSchema
                        CASE WHEN t.skip65536 > w.up_to THEN t.skip65536 WHEN t.skip4096 > w.up_to THEN t.skip4096
                             WHEN t.skip256 > w.up_to THEN t.skip256 WHEN t.skip16 > w.up_to THEN t.skip16 ELSE t.prev END,
                        w.up_to
-                FROM walk AS w JOIN things AS t ON t.version = w.version
+                FROM walk AS w CROSS JOIN things AS t ON t.version = w.version
                 WHERE w.version > w.up_to AND t.prev IS NOT NULL
             )
             SELECT n.name AS noun, t.id AS id, t.version AS version, t.data AS data
-            FROM walk AS w JOIN things AS t ON t.version = w.version JOIN nouns AS n ON n.id = t.noun
+            FROM walk AS w CROSS JOIN things AS t ON t.version = w.version JOIN nouns AS n ON n.id = t.noun
             WHERE (w.up_to IS NULL OR w.version <= w.up_to) AND t.deleted = 0;
 
             -- Each noun's view found HEAD as the newest of history and recent; it reads tip. The subquery is replaced

@@ -36,6 +36,9 @@ internal sealed partial class ThingStore
              WHEN (t.depth - 1) / 256 * 256 >= o.target THEN t.skip256 WHEN (t.depth - 1) / 16 * 16 >= o.target THEN t.skip16 ELSE t.prev END
         """;
 
+    // Every join from heads or a walk to things is a CROSS JOIN, which keeps the walk as the outer loop: with a plain JOIN,
+    // SQLite's planner may scan things instead (History's ORDER BY without statistics, the other reads after ANALYZE).
+
     // Links of recently read HEADs and written versions, by version: an append reads its predecessor's from here.
     private readonly Dictionary<long, ChainLinks> _links = [];
 
@@ -59,67 +62,67 @@ internal sealed partial class ThingStore
               walk (noun, id, version, up_to) AS (
                   SELECT noun, id, version, up_to FROM nearest
                   UNION ALL
-                  SELECT w.noun, w.id, {StepAbove}, w.up_to FROM walk AS w JOIN things AS t ON t.version = w.version
+                  SELECT w.noun, w.id, {StepAbove}, w.up_to FROM walk AS w CROSS JOIN things AS t ON t.version = w.version
                   WHERE w.version > w.up_to AND t.prev IS NOT NULL),
               heads (noun, id, version) AS (SELECT noun, id, version FROM walk WHERE up_to IS NULL OR version <= up_to)
               """;
 
     // HEAD rows of every live thing of $noun in the scope, by id.
-    private static string ListSql(BranchScope scope) => $"""
+    internal static string ListSql(BranchScope scope) => $"""
         WITH RECURSIVE {HeadsOf(scope, "p.noun = $noun")}
-        SELECT t.version, t.data, t.deleted, t.id FROM heads AS h JOIN things AS t ON t.version = h.version
+        SELECT t.version, t.data, t.deleted, t.id FROM heads AS h CROSS JOIN things AS t ON t.version = h.version
         WHERE t.deleted = 0
         ORDER BY t.id
         """;
 
     // Every version of $noun/$id the scope sees, newest first, with the action that wrote it: the whole chain from HEAD.
-    private static string HistorySql(BranchScope scope) => $"""
+    internal static string HistorySql(BranchScope scope) => $"""
         WITH RECURSIVE {HeadsOf(scope, OneThing)},
         older (version) AS (
             SELECT version FROM heads
             UNION ALL
-            SELECT t.prev FROM older AS o JOIN things AS t ON t.version = o.version WHERE t.prev IS NOT NULL)
+            SELECT t.prev FROM older AS o CROSS JOIN things AS t ON t.version = o.version WHERE t.prev IS NOT NULL)
         SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at
-        FROM older AS o JOIN things AS t ON t.version = o.version JOIN actions AS a ON a.id = t.action
+        FROM older AS o CROSS JOIN things AS t ON t.version = o.version CROSS JOIN actions AS a ON a.id = t.action
         ORDER BY t.version DESC
         """;
 
     // HEAD of $noun/$id in the scope.
-    private static string ScopedHeadSql(BranchScope scope) => $"""
+    internal static string ScopedHeadSql(BranchScope scope) => $"""
         WITH RECURSIVE {HeadsOf(scope, OneThing)}
-        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM heads AS h JOIN things AS t ON t.version = h.version
+        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM heads AS h CROSS JOIN things AS t ON t.version = h.version
         """;
 
     // @~1: the version HEAD replaced.
-    private static string PreviousSql(BranchScope scope) => $"""
+    internal static string PreviousSql(BranchScope scope) => $"""
         WITH RECURSIVE {HeadsOf(scope, OneThing)}
-        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM heads AS h JOIN things AS c ON c.version = h.version JOIN things AS t ON t.version = c.prev
+        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM heads AS h CROSS JOIN things AS cur ON cur.version = h.version CROSS JOIN things AS t ON t.version = cur.prev
         """;
 
     // @~$back: the version $back below HEAD's depth, reached through the skip links (HEAD itself at 0). The target depth
     // travels with the walk: a join with it would let the planner index things by depth to find the answer.
-    private static string NthSql(BranchScope scope) => $"""
+    internal static string NthSql(BranchScope scope) => $"""
         WITH RECURSIVE {HeadsOf(scope, OneThing)},
         older (version, target) AS (
-            SELECT h.version, t.depth - $back FROM heads AS h JOIN things AS t ON t.version = h.version
+            SELECT h.version, t.depth - $back FROM heads AS h CROSS JOIN things AS t ON t.version = h.version
             UNION ALL
-            SELECT {StepToDepth}, o.target FROM older AS o JOIN things AS t ON t.version = o.version
+            SELECT {StepToDepth}, o.target FROM older AS o CROSS JOIN things AS t ON t.version = o.version
             WHERE t.depth > o.target)
-        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM older AS o JOIN things AS t ON t.version = o.version
+        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM older AS o CROSS JOIN things AS t ON t.version = o.version
         WHERE t.depth = o.target
         """;
 
     // The newest version completed by $time: a walk one version at a time (completion times are not in the links) that
     // stops at the first such version; a version whose action was archived is passed.
-    private static string AsOfSql(BranchScope scope) => $"""
+    internal static string AsOfSql(BranchScope scope) => $"""
         WITH RECURSIVE {HeadsOf(scope, OneThing)},
         older (version) AS (
             SELECT version FROM heads
             UNION ALL
-            SELECT t.prev FROM older AS o JOIN things AS t ON t.version = o.version LEFT JOIN actions AS a ON a.id = t.action
+            SELECT t.prev FROM older AS o CROSS JOIN things AS t ON t.version = o.version LEFT JOIN actions AS a ON a.id = t.action
             WHERE t.prev IS NOT NULL AND (a.completed_at IS NULL OR a.completed_at > $time))
         SELECT t.version, t.data, t.deleted
-        FROM older AS o JOIN things AS t ON t.version = o.version JOIN actions AS a ON a.id = t.action
+        FROM older AS o CROSS JOIN things AS t ON t.version = o.version CROSS JOIN actions AS a ON a.id = t.action
         WHERE a.completed_at <= $time
         ORDER BY t.version DESC LIMIT 1
         """;
@@ -140,21 +143,37 @@ internal sealed partial class ThingStore
         ForgetHeads();
     }
 
-    /// <summary>The links a version appended after <paramref name="before"/> gets (the first of a chain when null).</summary>
-    private ChainLinks NextLinks(ThingRecord? before)
+    /// <summary>
+    /// The version a write of a thing on <paramref name="branch"/> replaces: the HEAD it read (<paramref name="before"/>),
+    /// unless a write since then in the same turn moved the branch's HEAD (a verb whose body wrote its own thing). The
+    /// chain then runs through that write, so no version drops out of the thing's history.
+    /// </summary>
+    private long? Predecessor(long nounId, string id, long branch, ThingRecord? before)
     {
-        if (before is null)
+        if (branch == ObjectSchema.MainBranch)
+        {
+            return _heads.TryGetValue((nounId, id), out var cached) && cached is not null ? cached.Version : before?.Version;
+        }
+
+        return _db.Command("SELECT version FROM tip WHERE noun = $noun AND id = $id AND branch = $branch")
+            .Bind("$noun", nounId).Bind("$id", id).Bind("$branch", branch).ExecuteScalar() as long? ?? before?.Version;
+    }
+
+    /// <summary>The links of a version appended after <paramref name="prev"/> (the first of a chain when null).</summary>
+    private ChainLinks NextLinks(long? prev)
+    {
+        if (prev is not long version)
         {
             return default;
         }
 
-        if (!_links.TryGetValue(before.Version, out var links))
+        if (!_links.TryGetValue(version, out var links))
         {
-            using var reader = _db.Command($"SELECT {LinkColumns} FROM things AS t WHERE t.version = $v").Bind("$v", before.Version).ExecuteReader();
+            using var reader = _db.Command($"SELECT {LinkColumns} FROM things AS t WHERE t.version = $v").Bind("$v", version).ExecuteReader();
             links = reader.Read() ? ReadLinks(reader, 0) : default;
         }
 
-        return links.Next(before.Version);
+        return links.Next(version);
     }
 
     private void RememberLinks(long version, ChainLinks links)

@@ -20,7 +20,7 @@ internal sealed partial class ThingStore
     private const int MaxCachedHeads = 1024;
 
     // HEAD of a thing on main: its tip.
-    private const string MainHeadSql = $"SELECT t.version, t.data, t.deleted, {LinkColumns} FROM tip AS p JOIN things AS t ON t.version = p.version WHERE p.noun = $noun AND p.id = $id AND p.branch = 1";
+    internal const string MainHeadSql = $"SELECT t.version, t.data, t.deleted, {LinkColumns} FROM tip AS p CROSS JOIN things AS t ON t.version = p.version WHERE p.noun = $noun AND p.id = $id AND p.branch = 1";
 
     private readonly ObjectDatabase _db;
 
@@ -317,10 +317,11 @@ internal sealed partial class ThingStore
 
         // prev is the version this one replaces as its branch sees it (a branch's first write names its parent's), with
         // the skip links that follow from prev's; a trigger moves the thing's tip on this branch.
-        var links = NextLinks(before);
+        var prev = Predecessor(nounId, id, branch, before);
+        var links = NextLinks(prev);
         _db.Statement("INSERT INTO things (version, branch, noun, id, data, deleted, action, prev, depth, skip16, skip256, skip4096, skip65536) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
             .Bind(1, _db.TakeRowId(ObjectDatabase.ThingsTable)).Bind(2, branch).Bind(3, nounId).Bind(4, id).Bind(5, json).Bind(6, json is null ? 1 : 0).Bind(7, actionId)
-            .Bind(8, before?.Version).Bind(9, links.Depth).Bind(10, links.Skip16).Bind(11, links.Skip256).Bind(12, links.Skip4096).Bind(13, links.Skip65536)
+            .Bind(8, prev).Bind(9, links.Depth).Bind(10, links.Skip16).Bind(11, links.Skip256).Bind(12, links.Skip4096).Bind(13, links.Skip65536)
             .Execute();
         var version = _db.LastInsertRowId;
         _lastVersion = version;

@@ -164,6 +164,29 @@ public sealed class VersionChainTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("main")]
+    [InlineData("x")]
+    public void A_write_from_a_stale_head_still_extends_the_chain(string branch)
+    {
+        Db.Things.Create(Noun, "a", Json(1));
+        if (branch != "main")
+        {
+            Db.Lifecycle.Branch(branch);
+            Db.Lifecycle.Checkout(branch);
+        }
+
+        // A verb read HEAD, then something in the same turn wrote the thing before the verb appended its own version.
+        var stale = Db.Things.Get(Noun, "a")!;
+        var between = Db.Things.Update(Noun, "a", Json(2));
+        var nounId = Db.NounId(Noun);
+        var last = Db.InTransaction(() => Db.Things.Append(nounId, Noun, "a", Json(3), stale, "update", "updated", null, Json(3)));
+
+        Assert.Equal([last.Version, between.Version, stale.Version], Db.Things.History(Noun, "a").Select(e => e.Thing.Version));
+        Assert.Equal(between.Version, Db.Things.Get(Noun, "a@~1")!.Version);
+        Assert.Equal(stale.Version, Db.Things.Get(Noun, "a@~2")!.Version);
+    }
+
     private void Write(Random random, string[] ids, int count)
     {
         for (int i = 0; i < count; i++)
