@@ -13,6 +13,9 @@ namespace Do.Storage;
 /// last multiple of 16, 256, 4,096 and 65,536 of its depth below it, so reaching a version any distance back (by count
 /// for <c>@~N</c>, or the newest at or below a version for a branch's ancestors) takes at most 16 steps per level
 /// (under 100 within a million versions).
+/// Every join from <c>heads</c> or a walk to <c>things</c> is a <c>CROSS JOIN</c>, which SQLite keeps as written, with the
+/// walk as the outer loop: with a plain JOIN its planner may scan <c>things</c> instead (History's ORDER BY without
+/// statistics, the other reads after an ANALYZE). <c>ChainQueryPlanTests</c> checks every plan.
 /// </remarks>
 internal sealed partial class ThingStore
 {
@@ -35,9 +38,6 @@ internal sealed partial class ThingStore
         CASE WHEN (t.depth - 1) / 65536 * 65536 >= o.target THEN t.skip65536 WHEN (t.depth - 1) / 4096 * 4096 >= o.target THEN t.skip4096
              WHEN (t.depth - 1) / 256 * 256 >= o.target THEN t.skip256 WHEN (t.depth - 1) / 16 * 16 >= o.target THEN t.skip16 ELSE t.prev END
         """;
-
-    // Every join from heads or a walk to things is a CROSS JOIN, which keeps the walk as the outer loop: with a plain JOIN,
-    // SQLite's planner may scan things instead (History's ORDER BY without statistics, the other reads after ANALYZE).
 
     // Links of recently read HEADs and written versions, by version: an append reads its predecessor's from here.
     private readonly Dictionary<long, ChainLinks> _links = [];
@@ -96,7 +96,8 @@ internal sealed partial class ThingStore
     // @~1: the version HEAD replaced.
     internal static string PreviousSql(BranchScope scope) => $"""
         WITH RECURSIVE {HeadsOf(scope, OneThing)}
-        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM heads AS h CROSS JOIN things AS cur ON cur.version = h.version CROSS JOIN things AS t ON t.version = cur.prev
+        SELECT t.version, t.data, t.deleted, {LinkColumns}
+        FROM heads AS h CROSS JOIN things AS cur ON cur.version = h.version CROSS JOIN things AS t ON t.version = cur.prev
         """;
 
     // @~$back: the version $back below HEAD's depth, reached through the skip links (HEAD itself at 0). The target depth
