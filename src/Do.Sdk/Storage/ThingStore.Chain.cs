@@ -22,8 +22,11 @@ internal sealed partial class ThingStore
     // The tip rows of the thing $noun/$id, for HeadsOf.
     private const string OneThing = "p.noun = $noun AND p.id = $id";
 
-    // The link columns that ChainLinks mirrors, after a version's data columns.
+    // The link columns that ChainLinks mirrors.
     private const string LinkColumns = "t.depth, t.skip16, t.skip256, t.skip4096, t.skip65536";
+
+    // A HEAD read's columns: the version's data, then its links, which ReadOne remembers for the next append.
+    private const string HeadColumns = "t.version, t.data, t.deleted, " + LinkColumns;
 
     // One step of a walk w back from row t towards the newest version at or below w.up_to: the farthest skip link still
     // above it, or prev.
@@ -90,13 +93,13 @@ internal sealed partial class ThingStore
     // HEAD of $noun/$id in the scope.
     internal static string ScopedHeadSql(BranchScope scope) => $"""
         WITH RECURSIVE {HeadsOf(scope, OneThing)}
-        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM heads AS h CROSS JOIN things AS t ON t.version = h.version
+        SELECT {HeadColumns} FROM heads AS h CROSS JOIN things AS t ON t.version = h.version
         """;
 
     // @~1: the version HEAD replaced.
     internal static string PreviousSql(BranchScope scope) => $"""
         WITH RECURSIVE {HeadsOf(scope, OneThing)}
-        SELECT t.version, t.data, t.deleted, {LinkColumns}
+        SELECT {HeadColumns}
         FROM heads AS h CROSS JOIN things AS cur ON cur.version = h.version CROSS JOIN things AS t ON t.version = cur.prev
         """;
 
@@ -109,7 +112,7 @@ internal sealed partial class ThingStore
             UNION ALL
             SELECT {StepToDepth}, o.target FROM older AS o CROSS JOIN things AS t ON t.version = o.version
             WHERE t.depth > o.target)
-        SELECT t.version, t.data, t.deleted, {LinkColumns} FROM older AS o CROSS JOIN things AS t ON t.version = o.version
+        SELECT {HeadColumns} FROM older AS o CROSS JOIN things AS t ON t.version = o.version
         WHERE t.depth = o.target
         """;
 

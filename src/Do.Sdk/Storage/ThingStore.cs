@@ -20,7 +20,7 @@ internal sealed partial class ThingStore
     private const int MaxCachedHeads = 1024;
 
     // HEAD of a thing on main: its tip.
-    internal const string MainHeadSql = $"SELECT t.version, t.data, t.deleted, {LinkColumns} FROM tip AS p CROSS JOIN things AS t ON t.version = p.version WHERE p.noun = $noun AND p.id = $id AND p.branch = 1";
+    internal const string MainHeadSql = $"SELECT {HeadColumns} FROM tip AS p CROSS JOIN things AS t ON t.version = p.version WHERE p.noun = $noun AND p.id = $id AND p.branch = 1";
 
     private readonly ObjectDatabase _db;
 
@@ -282,7 +282,7 @@ internal sealed partial class ThingStore
         var version = reader.GetInt64(0);
         if (reader.FieldCount > 3)
         {
-            RememberLinks(version, ReadLinks(reader, 3)); // a HEAD read: the next append names it as prev
+            RememberLinks(version, ReadLinks(reader, 3)); // a HEAD read (HeadColumns): the next append names it as prev
         }
 
         return new ThingRecord(version, noun, id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2) != 0);
