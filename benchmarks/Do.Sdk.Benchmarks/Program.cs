@@ -11,6 +11,7 @@ using Do.Benchmarks.Support;
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --activation-probe [do|raw] [rounds]   cold activation alone, for strace and perf (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --read-probe [versions]   reads that walk a thing's versions (issue 12, round 10)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --alloc-probe [writes]   what a sync verb allocates, by type (issue 12)
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --insert-probe [rounds] [groups]   each statement of a group member, and what each part of the schema adds (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|stored|verb]   a sync verb against its own SQL run raw (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --search-profile [queries]   search latency, Stopwatch
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --generator-profile [nouns] [rounds] [other Do.Sdk.Generators.dll ...]   generator cold runs, A/B
@@ -61,6 +62,13 @@ if (args is ["--write-floor", ..])
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6;
     var ops = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2_048;
     return await WriteFloor.Run(rounds, ops, args.Length > 3 ? args[3] : null);
+}
+
+if (args is ["--insert-probe", ..])
+{
+    var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
+    var groups = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100;
+    return await InsertProbe.Run(rounds, groups);
 }
 
 if (args is ["--search-profile", ..])

@@ -47,15 +47,26 @@ internal sealed class ActionStore
     /// </summary>
     internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now, string? output = null, string? eventType = null, bool dispatched = false)
     {
-        _db.Statement($"""
+        var insert = _db.Statement($"""
             INSERT INTO actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at, event, dispatched_at)
-            VALUES ({ObjectDatabase.NextSequence}, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'completed', 1, ?12, ?12, ?12, ?13, ?14)
+            VALUES (coalesce(?15, {ObjectDatabase.NextSequence}), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'completed', 1, ?12, ?12, ?12, ?13, ?14)
             """)
             .Bind(1, _db.SequenceFloor).Bind(2, verb).Bind(3, actor).Bind(4, target).Bind(5, nounId).Bind(6, branch)
             .Bind(7, input).Bind(8, output).Bind(9, before).Bind(10, after).Bind(11, ToText(durability)).Bind(12, now)
-            .Bind(13, eventType).Bind(14, eventType is not null && dispatched ? now : null)
-            .Execute();
-        return _db.LastInsertRowId;
+            .Bind(13, eventType).Bind(14, eventType is not null && dispatched ? now : null);
+        var known = _db.KnownNextSequence;
+        try
+        {
+            insert.Bind(15, known).Execute();
+        }
+        catch (SqliteException e) when (known is not null && e.SqliteExtendedErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT_PRIMARYKEY)
+        {
+            // Someone else wrote an action or event with that id (another process on the file): ask the tables.
+            _db.ForgetSequence();
+            insert.Bind(15, (long?)null).Execute();
+        }
+
+        return _db.SequenceWritten(_db.LastInsertRowId);
     }
 
     /// <summary>Records the version a just-inserted completed action wrote. Must run in the write's transaction.</summary>
@@ -73,7 +84,7 @@ internal sealed class ActionStore
         insert.Bind("$floor", _db.SequenceFloor).Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
             .Bind("$input", input).Bind("$before", before).Bind("$durability", ToText(durability)).Bind("$now", now);
         insert.ExecuteNonQuery();
-        return _db.LastInsertRowId;
+        return _db.SequenceWritten(_db.LastInsertRowId);
     }
 
     /// <summary>Moves an open action to <paramref name="status"/>, recording the attempt count and last error.</summary>
@@ -113,7 +124,7 @@ internal sealed class ActionStore
         insert.Bind("$floor", _db.SequenceFloor).Bind("$verb", verb).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch).Bind("$input", input)
             .Bind("$durability", ToText(durability)).Bind("$error", error).Bind("$now", now);
         insert.ExecuteNonQuery();
-        return _db.LastInsertRowId;
+        return _db.SequenceWritten(_db.LastInsertRowId);
     }
 
     /// <summary>The noun key of an action, when it targets a thing.</summary>

@@ -127,7 +127,7 @@ internal sealed class EventStore
             .Bind(1, _db.SequenceFloor).Bind(2, type).Bind(3, source).Bind(4, nounId).Bind(5, thing)
             .Bind(6, version).Bind(7, actionId).Bind(8, derived && version is not null ? null : data).Bind(9, now).Bind(10, handled ? now : null)
             .Execute();
-        return Record(_db.LastInsertRowId, type, source, thing, version, actionId, data, now, handled);
+        return Record(_db.SequenceWritten(_db.LastInsertRowId), type, source, thing, version, actionId, data, now, handled);
     }
 
     private EventRecord Record(long sequence, string type, string source, string? thing, long? version, long? actionId, string? data, long now, bool handled)

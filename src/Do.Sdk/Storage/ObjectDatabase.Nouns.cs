@@ -78,7 +78,7 @@ internal sealed partial class ObjectDatabase
                 """);
             insert.Bind("$floor", SequenceFloor).Bind("$verb", verb.Name).Bind("$actor", Execution.ActorScope.Resolve(null)).Bind("$branch", Branches.Current).Bind("$input", inputJson).Bind("$output", outputJson).Bind("$now", now);
             insert.ExecuteNonQuery();
-            var actionId = LastInsertRowId;
+            var actionId = SequenceWritten(LastInsertRowId);
             var shortName = objectClass[(objectClass.LastIndexOf('.') + 1)..];
             Events.Append(shortName + "." + verb.Event, Namespace.Value, null, null, null, actionId, inputJson, now);
             Execution.EmitBuffer.Flush(this, actionId, now);

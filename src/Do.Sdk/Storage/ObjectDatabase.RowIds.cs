@@ -37,6 +37,32 @@ internal sealed partial class ObjectDatabase
 
     private readonly Dictionary<string, long> _activeFloors = new(StringComparer.Ordinal);
     private bool _floorTaken;
+    private long? _largestSequence;
+
+    /// <summary>
+    /// The id the next action or stored event takes, when this connection knows it without asking the tables: one past
+    /// the largest it wrote or read since it last forgot (<see cref="SequenceWritten"/>); null while a floor is active or
+    /// nothing was written yet. Bound ahead of <see cref="NextSequence"/> (<c>coalesce(?, …)</c>), it saves a sync
+    /// verb's two seeks to the tables' right edges (about 1 µs of its action INSERT, benchmarks/README.md, round 11).
+    /// A rollback can leave it ahead of the tables, which only skips ids. An insert this connection did not make (another
+    /// process writing the file) can leave it behind: the INSERT then fails on the primary key, and
+    /// <see cref="ActionStore.InsertCompleted"/> forgets it and asks the tables.
+    /// </summary>
+    internal long? KnownNextSequence => _activeFloors.Count == 0 ? _largestSequence + 1 : null;
+
+    /// <summary>Records the id an action or stored event was just inserted with (one past the largest, by <see cref="NextSequence"/>); returns it.</summary>
+    internal long SequenceWritten(long id)
+    {
+        if (_largestSequence is not long largest || id > largest)
+        {
+            _largestSequence = id;
+        }
+
+        return id;
+    }
+
+    /// <summary>Forgets <see cref="KnownNextSequence"/>: the next insert asks the tables again.</summary>
+    internal void ForgetSequence() => _largestSequence = null;
 
     /// <summary>
     /// The id the next insert into <paramref name="table"/> must name, or null to let SQLite choose (almost always).
@@ -66,6 +92,7 @@ internal sealed partial class ObjectDatabase
     /// <summary>Before deleting rows of the three tables: records each table's largest id so far as its floor.</summary>
     internal void RaiseRowIdFloors()
     {
+        ForgetSequence();
         foreach (var (table, key) in RowIdTables)
         {
             Execute(
@@ -80,6 +107,7 @@ internal sealed partial class ObjectDatabase
     /// <summary>Reads which tables have all their rows below their floor; after opening, a deletion or a rollback.</summary>
     internal void RefreshRowIdFloors()
     {
+        ForgetSequence();
         _activeFloors.Clear();
         _floorTaken = false;
         List<(string Table, long Floor)>? floors = null;

@@ -91,6 +91,59 @@ public sealed class RowIdTests : IDisposable
         Assert.True(Highest().Event > seen.Event, "the event sequence freed by the deletion was given again after a rollback");
     }
 
+    [Fact]
+    public void A_write_takes_the_next_action_id_without_reading_the_tables_once_it_has_written_one()
+    {
+        Db.Things.Create("Startup", "acme", Acme);
+        var first = Highest().Action;
+
+        Assert.Equal(first + 1, Db.KnownNextSequence);
+        Db.Things.Update("Startup", "acme", Acme);
+        Assert.Equal(first + 1, Highest().Action);
+        Assert.Equal(first + 2, Db.KnownNextSequence);
+    }
+
+    [Fact]
+    public void An_action_another_connection_wrote_is_not_overwritten_and_its_id_not_given_again()
+    {
+        Db.Things.Create("Startup", "acme", Acme);
+        var next = Db.KnownNextSequence!.Value;
+        using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_test.Path};Pooling=False"))
+        {
+            // Another process on the file (a tool, a second host by mistake) takes the id this connection expects next.
+            other.Open();
+            using var insert = other.CreateCommand();
+            insert.CommandText = $"INSERT INTO actions (id, verb, target, branch, durability, status, attempts, created_at, updated_at) VALUES ({next}, 'outside', 'acme', 1, 'do', 'completed', 1, 0, 0)";
+            insert.ExecuteNonQuery();
+        }
+
+        var written = Db.Things.Update("Startup", "acme", Acme);
+
+        var action = Db.Actions.Get(Db.Events.List()[^1].ActionId!.Value)!;
+        Assert.Equal(written.Version, action.AfterVersion);
+        Assert.True(action.Id > next, $"the write took action id {action.Id}, at or below the id {next} written outside");
+        Assert.Equal("outside", Db.Scalar($"SELECT verb FROM actions WHERE id = {next}"));
+        Assert.Equal(action.Id + 1, Db.KnownNextSequence);
+    }
+
+    [Fact]
+    public void A_rolled_back_write_only_skips_ids()
+    {
+        Db.Things.Create("Startup", "acme", Acme);
+        var seen = Highest();
+
+        Assert.Throws<InvalidOperationException>(() => Db.InTransaction(() =>
+        {
+            Db.Things.Update("Startup", "acme", Acme);
+            throw new InvalidOperationException("the verb failed after writing");
+        }));
+        Db.Things.Update("Startup", "acme", Acme);
+
+        var after = Highest();
+        Assert.True(after.Action > seen.Action && after.Event > seen.Event, $"ids went from {seen} to {after}");
+        Assert.Equal(2L, Db.Scalar("SELECT count(*) FROM actions"));
+    }
+
     private (long Version, long Action, long Event) Highest()
         => ((long)Db.Scalar("SELECT MAX(version) FROM things")!, (long)Db.Scalar("SELECT MAX(id) FROM actions")!, (long)Db.Scalar("SELECT MAX(sequence) FROM events")!);
 }
