@@ -16,7 +16,7 @@ internal sealed class GroupedWork(Func<ObjectActivation, ValueTask> work, Object
     /// <summary>When it was queued (the host clock's timestamp); null when nobody measures turn waits.</summary>
     public long? QueuedAt { get; set; }
 
-    /// <summary>The member's own failure; a failed member's writes were rolled back to its savepoint.</summary>
+    /// <summary>The member's own failure; none of a failed member's writes stay in the group's transaction.</summary>
     public Exception? Error { get; set; }
 
     /// <summary>Completes once the group's commit (and the dispatch of its events) is done.</summary>

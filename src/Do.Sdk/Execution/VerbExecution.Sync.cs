@@ -25,7 +25,7 @@ internal static partial class VerbExecution
         // A synchronous verb runs start to finish inside the turn, so HEAD cannot move under it: no second read.
         if (db.IsInTransaction)
         {
-            // A group commit's member: the group's transaction (and the member's savepoint) undoes a failed write.
+            // A group commit's member: the group (ObjectActivation.RunGroupAsync) undoes a failed write.
             db.Things.Append(nounId, name, id, json, head, verb.Name, verb.Event, options, json);
         }
         else

@@ -14,8 +14,8 @@ internal sealed partial class ObjectActivation
     internal static readonly TimeSpan DrainQuantum = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
-    /// Queues work for the next group commit. One drainer at a time takes the object's turn, runs queued members in
-    /// their own savepoints of one shared transaction, commits once, dispatches the events, and only then answers the
+    /// Queues work for the next group commit. One drainer at a time takes the object's turn, runs queued members in one
+    /// shared transaction (see <see cref="RunGroupAsync"/> for failures), commits once, dispatches the events, and only then answers the
     /// callers: under concurrency many verbs share one fsync, and no caller hears "done" before its write is durable.
     /// Returns true when this caller won the drain and runs on the thread pool without a context of its own: it runs the
     /// first group itself (<see cref="DrainHereAsync"/>) and goes on without a thread hop, yielding to the pool now and
@@ -150,7 +150,8 @@ internal sealed partial class ObjectActivation
         var started = Host.Time.GetTimestamp();
         var db = Database;
         db.BeginGroup();
-        var kept = false; // whether the shared transaction holds a member's writes that a later member's failure must keep
+        var kept = new List<GroupedWork>(); // the members whose writes the shared transaction holds, in order
+        var savepoints = false; // after a replay, the rest of the group runs each member in a savepoint
         try
         {
             // Members are taken one by one, so callers who arrive while the group runs still join it, until the cap or
@@ -177,19 +178,42 @@ internal sealed partial class ObjectActivation
                     continue;
                 }
 
-                var first = !kept;
-                var mark = db.BeginMember(first);
+                if (savepoints)
+                {
+                    await RunInSavepointAsync(db, member, kept).ConfigureAwait(false);
+                    continue;
+                }
+
+                // No savepoint (two statements and a sub-journal per member): almost every failure comes before the
+                // member writes (its verb refused, its thing is gone), and then the transaction is as it found it.
+                var changes = db.TotalChanges;
+                var mark = db.MemberMark;
                 try
                 {
                     CheckClass(member.Expected);
                     await member.Work(this).ConfigureAwait(false);
-                    db.EndMember(first);
-                    kept = true;
+                    kept.Add(member);
                 }
                 catch (Exception e)
                 {
-                    db.RollbackMember(mark, first);
                     member.Error = e;
+                    if (db.TotalChanges == changes && db.TransactionOpen)
+                    {
+                        db.ForgetMember(mark);
+                    }
+                    else
+                    {
+                        // It failed after writing, and its rows cannot be taken out alone: the transaction starts again and
+                        // the members it held run once more, each in a savepoint, as does the rest of the group.
+                        savepoints = kept.Count > 0;
+                        db.RestartGroup();
+                        var again = kept.ToArray();
+                        kept.Clear();
+                        foreach (var earlier in again)
+                        {
+                            await RunInSavepointAsync(db, earlier, kept).ConfigureAwait(false);
+                        }
+                    }
                 }
             }
 
@@ -214,6 +238,29 @@ internal sealed partial class ObjectActivation
 
         System.Diagnostics.Activity.Current?.SetTag(DoTelemetry.GroupSizeTag, batch.Count);
         return true;
+    }
+
+    /// <summary>
+    /// Runs one member in a savepoint of the shared transaction (or none while the transaction holds nothing else), so
+    /// that its failure takes out its own writes and keeps the others'.
+    /// </summary>
+    private async ValueTask RunInSavepointAsync(Storage.ObjectDatabase db, GroupedWork member, List<GroupedWork> kept)
+    {
+        var first = kept.Count == 0;
+        var mark = db.BeginMember(first);
+        try
+        {
+            member.Error = null;
+            CheckClass(member.Expected);
+            await member.Work(this).ConfigureAwait(false);
+            db.EndMember(first);
+            kept.Add(member);
+        }
+        catch (Exception e)
+        {
+            db.RollbackMember(mark, first);
+            member.Error = e;
+        }
     }
 
     /// <summary>Takes the next queued member, recording how long it waited when someone listens.</summary>

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Do.Storage;
 
-/// <summary>The shared transaction of a group commit and its members' savepoints.</summary>
+/// <summary>The shared transaction of a group commit, and what undoes a failed member's writes in it.</summary>
 internal sealed partial class ObjectDatabase
 {
     /// <summary>Opens the shared transaction of a group commit; <see cref="InTransaction{T}(Func{T})"/> calls join it.</summary>
@@ -51,6 +51,41 @@ internal sealed partial class ObjectDatabase
         }
 
         RestoreRowIdFloors();
+    }
+
+    /// <summary>Rows changed on this connection so far (SQLite's total count): equal before and after a member that wrote nothing.</summary>
+    internal int TotalChanges => SQLitePCL.raw.sqlite3_total_changes(Connection.Handle);
+
+    /// <summary>Whether a transaction is open on the connection; false once SQLite rolled it back by itself (e.g. SQLITE_FULL).</summary>
+    internal bool TransactionOpen => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0;
+
+    /// <summary>Where the events a member is about to record start, for <see cref="ForgetMember"/>.</summary>
+    internal int MemberMark => _uncommitted.Count;
+
+    /// <summary>Forgets what a member that failed before writing anything may have noted in memory.</summary>
+    internal void ForgetMember(int mark) => _uncommitted.RemoveRange(mark, _uncommitted.Count - mark);
+
+    /// <summary>
+    /// Rolls the shared transaction back and opens a new one, when a member that ran without a savepoint failed after
+    /// writing: its rows cannot be taken out alone, so the members before it run again in the new transaction.
+    /// </summary>
+    internal void RestartGroup()
+    {
+        _uncommitted.Clear();
+        _nounIds.Clear();
+        Things.ForgetHeads();
+        _searchIndex?.OnRollback();
+        try
+        {
+            Command("ROLLBACK").ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // SQLite already rolled the transaction back (e.g. after SQLITE_FULL).
+        }
+
+        RestoreRowIdFloors();
+        Statement("BEGIN IMMEDIATE").Execute();
     }
 
     /// <summary>

@@ -113,6 +113,73 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_member_that_fails_after_writing_leaves_none_of_its_rows_and_the_others_commit_once()
+    {
+        // Members run without savepoints. One whose version INSERT fails after its action INSERT went in (a trigger stands
+        // in for a disk or constraint failure there) makes the group start its transaction again and run the members
+        // before it once more, each in a savepoint.
+        await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
+        var ns = "https://group.example";
+        var obj = host.Object<Business>(ns);
+        await obj.Startups().Create("acme", new Startup { Name = "Acme" });
+        var release = new TaskCompletionSource();
+        var busy = obj.Run(async _ =>
+        {
+            host.ActivationOf(ObjectNamespace.Parse(ns))!.Database.Execute("""
+                CREATE TEMP TRIGGER fail_thirteen AFTER INSERT ON main.things WHEN json_extract(new.data, '$.priority') = 13
+                BEGIN SELECT RAISE(ABORT, 'the disk refused version 13'); END
+                """);
+            await release.Task;
+            return true;
+        });
+
+        var calls = Enumerable.Range(10, 6).Select(priority => obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
+        {
+            s.Priority = priority;
+            return ValueTask.CompletedTask;
+        })).ToList();
+        release.SetResult();
+        await busy;
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => calls[3]);
+        Assert.Contains("the disk refused version 13", failure.ToString(), StringComparison.Ordinal);
+        await Task.WhenAll(calls.Where((_, i) => i != 3));
+        var history = await obj.Startup("acme").History();
+        Assert.Equal([0, 10, 11, 12, 14, 15], history.OrderBy(v => v.Version).Select(v => v.Value!.Priority));
+        Assert.Equal(6, await obj.Run(ctx => ctx.Actions.List().Count)); // the failed member's action row went with it
+        Assert.Equal(5, await obj.Run(ctx => ctx.Events.List().Count(e => e.Type == "Startup.prioritized")));
+    }
+
+    [Fact]
+    public async Task A_member_that_fails_before_writing_does_not_make_the_others_run_again()
+    {
+        await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
+        var obj = host.Object<Business>("https://group.example");
+        await obj.Startups().Create("acme", new Startup { Name = "Acme" });
+        var release = new TaskCompletionSource();
+        var busy = obj.Run(async _ =>
+        {
+            await release.Task;
+            return true;
+        });
+        var runs = 0;
+
+        var calls = Enumerable.Range(0, 6).Select(i => obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
+        {
+            Interlocked.Increment(ref runs);
+            s.Priority++;
+            return i == 3 ? throw new InvalidOperationException("refused") : ValueTask.CompletedTask;
+        })).ToList();
+        release.SetResult();
+        await busy;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => calls[3]);
+        await Task.WhenAll(calls.Where((_, i) => i != 3));
+        Assert.Equal(6, runs);
+        Assert.Equal(5, (await obj.Startup("acme").Get()).Priority);
+    }
+
+    [Fact]
     public async Task A_lone_verb_that_fails_writes_nothing_and_the_next_one_commits()
     {
         await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
