@@ -150,6 +150,62 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(5, await obj.Run(ctx => ctx.Events.List().Count(e => e.Type == "Startup.prioritized")));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Members_failing_before_and_after_writing_at_random_leave_exactly_the_others(int seed)
+    {
+        await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
+        var ns = "https://group.example";
+        var obj = host.Object<Business>(ns);
+        await obj.Startups().Create("acme", new Startup { Name = "Acme" });
+        var random = new Random(seed);
+        var plan = Enumerable.Range(1, 40).Select(p => (Priority: p, Outcome: random.Next(5) switch { 0 => "refuses", 1 => "disk", _ => "ok" })).ToList();
+        var release = new TaskCompletionSource();
+        var busy = obj.Run(async _ =>
+        {
+            // Versions whose priority is listed fail after their action row went in; the others may fail before writing.
+            var refused = string.Join(", ", plan.Where(p => p.Outcome == "disk").Select(p => p.Priority).Append(-1));
+            host.ActivationOf(ObjectNamespace.Parse(ns))!.Database.Execute($"""
+                CREATE TEMP TRIGGER fail_listed AFTER INSERT ON main.things WHEN json_extract(new.data, '$.priority') IN ({refused})
+                BEGIN SELECT RAISE(ABORT, 'the disk refused'); END
+                """);
+            await release.Task;
+            return true;
+        });
+
+        var calls = plan.Select(p => obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
+        {
+            s.Priority = p.Priority;
+            return p.Outcome == "refuses" ? throw new InvalidOperationException("refused") : ValueTask.CompletedTask;
+        })).ToList();
+        release.SetResult();
+        await busy;
+
+        for (int i = 0; i < plan.Count; i++)
+        {
+            switch (plan[i].Outcome)
+            {
+                case "ok":
+                    await calls[i];
+                    break;
+                case "refuses":
+                    await Assert.ThrowsAsync<InvalidOperationException>(() => calls[i]);
+                    break;
+                default:
+                    Assert.Contains("the disk refused", (await Assert.ThrowsAnyAsync<Exception>(() => calls[i])).ToString(), StringComparison.Ordinal);
+                    break;
+            }
+        }
+
+        var succeeded = plan.Where(p => p.Outcome == "ok").Select(p => p.Priority).ToList();
+        var history = await obj.Startup("acme").History();
+        Assert.Equal(succeeded.Prepend(0), history.OrderBy(v => v.Version).Select(v => v.Value!.Priority));
+        Assert.Equal(succeeded.Count + 1, await obj.Run(ctx => ctx.Actions.List().Count));
+        Assert.Equal(succeeded.Count, await obj.Run(ctx => ctx.Events.List().Count(e => e.Type == "Startup.prioritized")));
+    }
+
     [Fact]
     public async Task A_member_that_fails_before_writing_does_not_make_the_others_run_again()
     {
