@@ -71,21 +71,8 @@ internal sealed partial class ObjectDatabase
     /// </summary>
     internal void RestartGroup()
     {
-        _uncommitted.Clear();
-        _nounIds.Clear();
-        Things.ForgetHeads();
-        _searchIndex?.OnRollback();
-        try
-        {
-            Command("ROLLBACK").ExecuteNonQuery();
-        }
-        catch (SqliteException)
-        {
-            // SQLite already rolled the transaction back (e.g. after SQLITE_FULL).
-        }
-
-        RestoreRowIdFloors();
-        Statement("BEGIN IMMEDIATE").Execute();
+        RollbackGroup();
+        BeginGroup();
     }
 
     /// <summary>

@@ -54,12 +54,7 @@ public sealed class GroupCommitTests : IDisposable
         await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
         var obj = host.Object<Business>("https://group.example");
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
-        var release = new TaskCompletionSource();
-        var busy = obj.Run(async _ =>
-        {
-            await release.Task;
-            return true;
-        });
+        var release = HoldTurn(obj);
         using var cancel = new CancellationTokenSource();
 
         var queued = obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
@@ -69,8 +64,7 @@ public sealed class GroupCommitTests : IDisposable
         }, cancel.Token);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
-        release.SetResult();
-        await busy;
+        await release();
 
         await obj.Startup("acme").Prioritize();
         Assert.Equal(1, (await obj.Startup("acme").Get()).Priority);
@@ -84,12 +78,7 @@ public sealed class GroupCommitTests : IDisposable
         await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
         var obj = host.Object<Business>("https://group.example");
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
-        var release = new TaskCompletionSource();
-        var busy = obj.Run(async _ =>
-        {
-            await release.Task;
-            return true;
-        });
+        var release = HoldTurn(obj);
 
         var failing = obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
         {
@@ -101,8 +90,7 @@ public sealed class GroupCommitTests : IDisposable
             s.Priority++;
             return ValueTask.CompletedTask;
         })).ToList();
-        release.SetResult();
-        await busy;
+        await release();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         await Task.WhenAll(others);
@@ -122,24 +110,17 @@ public sealed class GroupCommitTests : IDisposable
         var ns = "https://group.example";
         var obj = host.Object<Business>(ns);
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
-        var release = new TaskCompletionSource();
-        var busy = obj.Run(async _ =>
-        {
-            host.ActivationOf(ObjectNamespace.Parse(ns))!.Database.Execute("""
-                CREATE TEMP TRIGGER fail_thirteen AFTER INSERT ON main.things WHEN json_extract(new.data, '$.priority') = 13
-                BEGIN SELECT RAISE(ABORT, 'the disk refused version 13'); END
-                """);
-            await release.Task;
-            return true;
-        });
+        var release = HoldTurn(obj, () => host.ActivationOf(ObjectNamespace.Parse(ns))!.Database.Execute("""
+            CREATE TEMP TRIGGER fail_thirteen AFTER INSERT ON main.things WHEN json_extract(new.data, '$.priority') = 13
+            BEGIN SELECT RAISE(ABORT, 'the disk refused version 13'); END
+            """));
 
         var calls = Enumerable.Range(10, 6).Select(priority => obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
         {
             s.Priority = priority;
             return ValueTask.CompletedTask;
         })).ToList();
-        release.SetResult();
-        await busy;
+        await release();
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => calls[3]);
         Assert.Contains("the disk refused version 13", failure.ToString(), StringComparison.Ordinal);
@@ -162,26 +143,19 @@ public sealed class GroupCommitTests : IDisposable
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
         var random = new Random(seed);
         var plan = Enumerable.Range(1, 40).Select(p => (Priority: p, Outcome: random.Next(5) switch { 0 => "refuses", 1 => "disk", _ => "ok" })).ToList();
-        var release = new TaskCompletionSource();
-        var busy = obj.Run(async _ =>
-        {
-            // Versions whose priority is listed fail after their action row went in; the others may fail before writing.
-            var refused = string.Join(", ", plan.Where(p => p.Outcome == "disk").Select(p => p.Priority).Append(-1));
-            host.ActivationOf(ObjectNamespace.Parse(ns))!.Database.Execute($"""
-                CREATE TEMP TRIGGER fail_listed AFTER INSERT ON main.things WHEN json_extract(new.data, '$.priority') IN ({refused})
-                BEGIN SELECT RAISE(ABORT, 'the disk refused'); END
-                """);
-            await release.Task;
-            return true;
-        });
+        // Versions whose priority is listed fail after their action row went in; the others may fail before writing.
+        var refused = string.Join(", ", plan.Where(p => p.Outcome == "disk").Select(p => p.Priority).Append(-1));
+        var release = HoldTurn(obj, () => host.ActivationOf(ObjectNamespace.Parse(ns))!.Database.Execute($"""
+            CREATE TEMP TRIGGER fail_listed AFTER INSERT ON main.things WHEN json_extract(new.data, '$.priority') IN ({refused})
+            BEGIN SELECT RAISE(ABORT, 'the disk refused'); END
+            """));
 
         var calls = plan.Select(p => obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
         {
             s.Priority = p.Priority;
             return p.Outcome == "refuses" ? throw new InvalidOperationException("refused") : ValueTask.CompletedTask;
         })).ToList();
-        release.SetResult();
-        await busy;
+        await release();
 
         for (int i = 0; i < plan.Count; i++)
         {
@@ -212,12 +186,7 @@ public sealed class GroupCommitTests : IDisposable
         await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
         var obj = host.Object<Business>("https://group.example");
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
-        var release = new TaskCompletionSource();
-        var busy = obj.Run(async _ =>
-        {
-            await release.Task;
-            return true;
-        });
+        var release = HoldTurn(obj);
         var runs = 0;
 
         var calls = Enumerable.Range(0, 6).Select(i => obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
@@ -226,8 +195,7 @@ public sealed class GroupCommitTests : IDisposable
             s.Priority++;
             return i == 3 ? throw new InvalidOperationException("refused") : ValueTask.CompletedTask;
         })).ToList();
-        release.SetResult();
-        await busy;
+        await release();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => calls[3]);
         await Task.WhenAll(calls.Where((_, i) => i != 3));
@@ -253,5 +221,25 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(2, (await obj.Startup("acme").Get()).Priority);
         Assert.Equal(3, (await obj.Startup("acme").History()).Count);
         Assert.Equal(3, await obj.Run(ctx => ctx.Actions.List().Count));
+    }
+
+    /// <summary>
+    /// Holds the object's turn (after running <paramref name="whileHeld"/> in it) until the returned function is called,
+    /// so that the calls made meanwhile queue up and run as one group.
+    /// </summary>
+    private static Func<Task> HoldTurn(ObjectClient<Business> obj, Action? whileHeld = null)
+    {
+        var release = new TaskCompletionSource();
+        var busy = obj.Run(async _ =>
+        {
+            whileHeld?.Invoke();
+            await release.Task;
+            return true;
+        });
+        return async () =>
+        {
+            release.SetResult();
+            await busy;
+        };
     }
 }
