@@ -1,3 +1,4 @@
+using Do.Hosting;
 using Orleans.Runtime;
 
 namespace Do.Orleans;
@@ -12,6 +13,13 @@ internal static class CallChainContext
 {
     /// <summary>The request-context key; its value is newline-separated links.</summary>
     public const string Key = "do.chain";
+
+    /// <summary>
+    /// Makes work the embedded runtime detaches from its turn (<c>AsSend()</c>, <c>ctx.Send</c>, a resumed action) leave
+    /// this chain behind too: it flows with the request context into that work, and a call carrying it could join a turn
+    /// that is not waiting for it.
+    /// </summary>
+    public static void Install() => CallChain.ClearCarriers ??= static () => RequestContext.Remove(Key);
 
     /// <summary>The links of the incoming call, newest last.</summary>
     public static string? Current => RequestContext.Get(Key) as string;

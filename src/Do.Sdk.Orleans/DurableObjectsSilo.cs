@@ -26,6 +26,7 @@ internal sealed partial class DurableObjectsSilo : ILifecycleParticipant<ISiloLi
     public DurableObjectsSilo(DoHostOptions hostOptions, DurableObjectsOptions options, IGrainFactory grains, IClusterMembershipService membership, ILocalSiloDetails silo, ILoggerFactory loggerFactory, IServiceProvider services)
     {
         options.Validate();
+        CallChainContext.Install();
         _grains = grains;
         _membership = membership;
         _logger = loggerFactory.CreateLogger("Do.Sdk.Orleans");

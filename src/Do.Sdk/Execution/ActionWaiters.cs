@@ -45,7 +45,7 @@ internal sealed class ActionWaiters
         }
         catch (ActionSuspendedException suspended)
         {
-            if (Hosting.CallChain.Contains(suspended.Activation) || suspended.Completion is null)
+            if (suspended.Activation.IsInTurn || suspended.Completion is null)
             {
                 throw new ActionWaitingException(suspended.Activation.Namespace.Value, suspended.ActionId);
             }

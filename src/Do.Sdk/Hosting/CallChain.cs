@@ -1,8 +1,9 @@
 namespace Do.Hosting;
 
 /// <summary>
-/// The objects whose turns the current async flow is inside. A call that reaches an object already in its chain
-/// re-enters that turn instead of waiting for it, so A → B → A completes instead of deadlocking.
+/// The objects whose turns the current async flow is inside. A call that reaches an object whose turn's holder is in its
+/// chain re-enters that turn instead of waiting for it, so A → B → A completes instead of deadlocking
+/// (<see cref="ObjectActivation.IsInTurn"/>); a chain that only names the object, left from a turn that has ended, waits.
 /// </summary>
 internal sealed class CallChain
 {
@@ -21,19 +22,6 @@ internal sealed class CallChain
     /// <summary>True when the current async flow is inside some object's turn.</summary>
     public static bool IsInAnyTurn => s_current.Value is not null;
 
-    public static bool Contains(ObjectActivation activation)
-    {
-        for (var node = s_current.Value; node is not null; node = node.Parent)
-        {
-            if (ReferenceEquals(node.Activation, activation))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The innermost turn of the current async flow, or null outside every turn.</summary>
     public static CallChain? Current => s_current.Value;
 
@@ -47,6 +35,12 @@ internal sealed class CallChain
         s_current.Value = node;
         return node;
     }
+
+    /// <summary>
+    /// Runs the rest of the calling async method inside <paramref name="turn"/>, as a call that turn made: for a call that
+    /// comes back to a waiting turn by another route (a grain call on the Orleans integration, A → B → A).
+    /// </summary>
+    public static void Join(CallChain turn) => s_current.Value = turn;
 
     /// <summary>True when <paramref name="turn"/> is this node or one of its ancestors: this flow runs inside that turn.</summary>
     public bool IsWithin(CallChain turn)
@@ -64,4 +58,24 @@ internal sealed class CallChain
 
     /// <summary>Starts work that must not count as part of the current chain (e.g. fire-and-forget dispatch).</summary>
     public static void Clear() => s_current.Value = null;
+
+    /// <summary>
+    /// Clears the other carriers of the chain in the current flow, for <see cref="RunDetached"/>: the Orleans integration
+    /// sets it to drop the chain it keeps in Orleans' request context, which would otherwise travel with a detached
+    /// call and let it join a turn that is not waiting for it.
+    /// </summary>
+    internal static Action? ClearCarriers { get; set; }
+
+    /// <summary>
+    /// Starts work that runs in turns of its own, after the current one (a verb sent with <c>AsSend()</c>, an event sent
+    /// with <c>ctx.Send</c>, a resumed action): on the thread pool, outside every chain, so it waits for the turns it
+    /// needs instead of joining the one that started it and running beside it.
+    /// </summary>
+    public static Task RunDetached<T>(Func<Task<T>> work)
+        => Task.Run(() =>
+        {
+            Clear();
+            ClearCarriers?.Invoke();
+            return work();
+        });
 }

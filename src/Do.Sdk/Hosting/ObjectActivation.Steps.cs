@@ -49,11 +49,7 @@ internal sealed partial class ObjectActivation
     public void ResumeLater(long actionId)
     {
         var target = Target;
-        var work = Task.Run(() =>
-        {
-            CallChain.Clear();
-            return target.RunAsync(a => new ValueTask<bool>(a.ResumeByIdAsync(actionId)), CancellationToken.None);
-        });
+        var work = CallChain.RunDetached(() => target.RunAsync(a => new ValueTask<bool>(a.ResumeByIdAsync(actionId)), CancellationToken.None));
         Host.Observe(work, $"resuming action {actionId} of {Namespace}");
     }
 }

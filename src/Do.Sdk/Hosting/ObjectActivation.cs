@@ -50,7 +50,12 @@ internal sealed partial class ObjectActivation
 
     public bool IsActivated => _database is not null;
 
-    public bool IsInTurn => CallChain.Contains(this);
+    /// <summary>
+    /// True when the current async flow runs inside this object's turn: within the turn that holds its gate, or a call
+    /// that turn made and is waiting for (A → B → A). A flow that only started there (a verb sent with
+    /// <c>AsSend()</c>, work a turn forked and left running) is not, once that turn has ended or while another holds the gate.
+    /// </summary>
+    public bool IsInTurn => TurnHolder is { } holder && CallChain.Current is { } current && current.IsWithin(holder);
 
     public ObjectDatabase Database => _database ?? throw new InvalidOperationException($"{Namespace} is not activated.");
 
@@ -110,7 +115,7 @@ internal sealed partial class ObjectActivation
 
     public async Task<T> RunTurnAsync<T>(ObjectClassInfo? expected, Func<ObjectActivation, ValueTask<T>> work, CancellationToken cancellationToken)
     {
-        if (CallChain.Contains(this))
+        if (IsInTurn)
         {
             CheckClass(expected);
             try
@@ -170,7 +175,7 @@ internal sealed partial class ObjectActivation
                 return;
             }
 
-            CallChain.Enter(this);
+            HoldTurn(); // the deactivation hook's calls back to this object re-enter this turn
             try
             {
                 await Instance.RunDeactivateAsync(CancellationToken.None).ConfigureAwait(false);
@@ -194,7 +199,7 @@ internal sealed partial class ObjectActivation
         }
         finally
         {
-            _gate.Release();
+            ReleaseTurn();
         }
     }
 

@@ -39,6 +39,18 @@ internal sealed class WaitForGraph
         }
     }
 
+    /// <summary>How many calls from inside a turn wait for another turn right now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _waiting.Count;
+            }
+        }
+    }
+
     public void Remove(Waiting? waiting)
     {
         if (waiting is null)

@@ -122,11 +122,7 @@ public sealed partial class Context : IObjectScope
 
         var record = new EventRecord { Sequence = 0, Type = eventType, Source = Ns, Data = dataJson, At = Now };
         var target = _activation.Target;
-        var work = Task.Run(() =>
-        {
-            CallChain.Clear(); // a new turn of its own, after the sender's
-            return target.RunAsync(a => new ValueTask<bool>(a.DispatchTransientAsync(record)), CancellationToken.None);
-        });
+        var work = CallChain.RunDetached(() => target.RunAsync(a => new ValueTask<bool>(a.DispatchTransientAsync(record)), CancellationToken.None));
         _activation.Host.Observe(work, $"Send({eventType}) in {Ns}");
     }
 

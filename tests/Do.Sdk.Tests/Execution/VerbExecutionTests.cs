@@ -181,12 +181,97 @@ public sealed class VerbExecutionTests : IDisposable
 
         Assert.True(sent.IsCompletedSuccessfully); // returned at once, while the verb waits on the gate
         gate.SetResult();
-        for (int i = 0; i < 500 && (await obj.Job(name).Get()).Runs == 0; i++)
-        {
-            await Task.Delay(10);
-        }
+        await Wait.UntilAsync(async () => (await obj.Job(name).Get()).Runs > 0, "the sent verb committed");
 
         Assert.Equal(1, (await obj.Job(name).Get()).Runs);
+    }
+
+    [Fact]
+    public async Task A_verb_sent_from_inside_its_objects_turn_runs_after_that_turn_not_beside_it()
+    {
+        await using var host = await StartAsync();
+        var obj = host.Object<Business>("https://jobs.example");
+        var kicker = Unique("kicker");
+        var sent = Unique("sent");
+        var release = new TaskCompletionSource();
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Job.Behaviours[kicker] = async (_, ctx) =>
+        {
+            await ctx.Job(sent).AsSend().Run();
+            order.Enqueue("kicker sent");
+            await release.Task;
+            order.Enqueue("kicker done");
+        };
+        Job.Behaviours[sent] = (_, _) =>
+        {
+            order.Enqueue("sent ran");
+            return Task.CompletedTask;
+        };
+        await obj.Jobs().Create(kicker, new Job { Name = kicker });
+        await obj.Jobs().Create(sent, new Job { Name = sent });
+
+        var kick = obj.Job(kicker).Run();
+        await Wait.Until(() => order.Contains("kicker sent"), "the kicker sent its verb");
+        release.SetResult();
+        await kick;
+        await Wait.UntilAsync(async () => (await obj.Job(sent).Get()).Runs > 0, "the sent verb committed");
+
+        // Sent from inside the kicker's turn, the verb waited for that turn to end: it did not run in it, nor beside it
+        // on the same database while the kicker still held the object.
+        Assert.Equal(["kicker sent", "kicker done", "sent ran"], order);
+        Assert.Equal(1, (await obj.Job(kicker).Get()).Runs);
+    }
+
+    [Fact]
+    public async Task A_call_from_work_a_turn_left_running_waits_for_the_turn_that_holds_the_object_now()
+    {
+        await using var host = await StartAsync();
+        var obj = host.Object<Business>("https://jobs.example");
+        var kicker = Unique("kicker");
+        var holder = Unique("holder");
+        var other = Unique("other");
+        var forkGo = new TaskCompletionSource();
+        var holderRelease = new TaskCompletionSource();
+        Task? fork = null;
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Job.Behaviours[kicker] = (_, ctx) =>
+        {
+            // Forked inside the kicker's turn and left running: it still carries that turn's call chain.
+            fork = Task.Run(async () =>
+            {
+                await forkGo.Task;
+                await ctx.Job(other).Run();
+            });
+            return Task.CompletedTask;
+        };
+        Job.Behaviours[holder] = async (_, _) =>
+        {
+            order.Enqueue("holder in");
+            await holderRelease.Task;
+            order.Enqueue("holder done");
+        };
+        Job.Behaviours[other] = (_, _) =>
+        {
+            order.Enqueue("other ran");
+            return Task.CompletedTask;
+        };
+        foreach (var name in new[] { kicker, holder, other })
+        {
+            await obj.Jobs().Create(name, new Job { Name = name });
+        }
+
+        await obj.Job(kicker).Run();
+        var hold = obj.Job(holder).Run();
+        await Wait.Until(() => order.Contains("holder in"), "another turn holds the object");
+        forkGo.SetResult();
+        await Wait.Until(() => order.Contains("other ran") || host.Waits.Count > 0, "the forked call ran or waits for a turn");
+        holderRelease.SetResult();
+        await hold;
+        await fork!;
+
+        // The kicker's turn had ended: the forked call took a turn of its own after the holder's, instead of running as
+        // part of a turn that no longer existed, beside the holder, on the same database.
+        Assert.Equal(["holder in", "holder done", "other ran"], order);
     }
 
     [Fact]
