@@ -70,6 +70,49 @@ public sealed class DurableObjectGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_verb_sent_from_a_turn_calls_back_in_a_turn_of_its_own_not_inside_the_sender()
+    {
+        var (a, b) = await TwoObjectsOnDifferentSilos("bounce");
+        var key = "bounce-" + Guid.NewGuid().ToString("N")[..8];
+        var order = Board.Bounces[key] = new();
+        var gate = Board.BounceGates[key] = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Client.Object<Board>(b).Balls.Create(key, new Ball());
+        long queuedOnA = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Do.Sdk" && instrument.Name == "do.turn.queued")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, delta, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Value as string == a)
+                {
+                    Interlocked.Add(ref queuedOnA, delta);
+                }
+            }
+        });
+        listener.Start();
+
+        // A's turn sends a ball to B (fire-and-forget), whose verb calls back A while A's turn still runs.
+        var bounce = Client.Object<Board>(a).Bounce(b, key);
+        await Wait.Until(() => order.Contains("mark") || Interlocked.Read(ref queuedOnA) > 0, "the call back to A ran or waits for A's turn");
+        gate.SetResult();
+        await bounce;
+        await Wait.UntilAsync(async () => (await Client.Object<Board>(b).Ball(key).Get()).Returns == 1, "the ball came back");
+
+        // The sent verb did not carry A's open call in its chain: its call back waited for A's turn to end instead of
+        // joining it and running beside it.
+        Assert.Equal(["bounce sent", "bounce done", "mark"], order);
+    }
+
+    [Fact]
     public async Task MoveTo_another_silo_migrates_the_object_and_keeps_its_data()
     {
         const string Ns = "https://boards.test/moving";

@@ -50,6 +50,20 @@ public partial class Parcel
     }
 }
 
+/// <summary>A ball that, sent to another object, calls back the object it came from.</summary>
+[Noun]
+public partial class Ball
+{
+    public int Returns { get; set; }
+
+    [Verb]
+    public async Task Back(string origin, string key, Context ctx)
+    {
+        await ctx.Object<Board>(origin).Mark(key);
+        Returns++;
+    }
+}
+
 /// <summary>The clustered object of the tests: counters with a handler that counts its runs, and a verb that calls across objects.</summary>
 public partial class Board : Business
 {
@@ -64,6 +78,25 @@ public partial class Board : Business
             return Task.CompletedTask;
         });
     }
+
+    /// <summary>What <see cref="Bounce"/> and <see cref="Mark"/> did, in order, by key.</summary>
+    public static readonly ConcurrentDictionary<string, ConcurrentQueue<string>> Bounces = new(StringComparer.Ordinal);
+
+    /// <summary>Gates by key that <see cref="Bounce"/> holds its turn on; the test opens them.</summary>
+    public static readonly ConcurrentDictionary<string, TaskCompletionSource> BounceGates = new(StringComparer.Ordinal);
+
+    /// <summary>Sends a ball to <paramref name="other"/> (<c>AsSend()</c>), which calls <see cref="Mark"/> here; holds this turn until the test opens the gate.</summary>
+    [Verb]
+    public async Task Bounce(string other, string key, Context ctx)
+    {
+        await ctx.Object<Board>(other).Ball(key).AsSend().Back(ctx.Ns, key);
+        Bounces[key].Enqueue("bounce sent");
+        await BounceGates[key].Task;
+        Bounces[key].Enqueue("bounce done");
+    }
+
+    [Verb]
+    public void Mark(string key) => Bounces[key].Enqueue("mark");
 
     /// <summary>Writes a note here, then hands the relay to <paramref name="other"/>, which hands it back: A → B → A → B …</summary>
     [Verb]
