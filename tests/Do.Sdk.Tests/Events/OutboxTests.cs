@@ -158,10 +158,7 @@ public sealed class OutboxTests : IDisposable
             return true;
         });
 
-        for (int i = 0; i < 500 && !Recorder.Seen.GetValueOrDefault(ns, []).Contains("Startup.* <- Startup.pinged"); i++)
-        {
-            await Task.Delay(10);
-        }
+        await Wait.Until(() => Recorder.Seen.GetValueOrDefault(ns, []).Contains("Startup.* <- Startup.pinged"), "the sent event reached its handler");
 
         Assert.Contains("Startup.* <- Startup.pinged", Recorder.Seen[ns]);
         Assert.Empty(await obj.Run(ctx => ctx.Events.List()));

@@ -55,14 +55,6 @@ public sealed class ScheduleRunnerTests : IDisposable
         }
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (int i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(5);
-        }
-    }
-
     [Fact]
     public async Task An_inactive_object_is_woken_by_its_schedule()
     {
@@ -74,7 +66,7 @@ public sealed class ScheduleRunnerTests : IDisposable
         Assert.False(host.IsActive(ns));
 
         await AdvanceAsync(clock, TimeSpan.FromHours(1) + TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1));
-        await WaitForAsync(() => s_runs.ContainsKey(ns));
+        await Wait.Until(() => s_runs.ContainsKey(ns), "the schedule ran");
 
         var run = Assert.Single(s_runs[ns]);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), run, TimeSpan.FromMinutes(1));
@@ -93,7 +85,7 @@ public sealed class ScheduleRunnerTests : IDisposable
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)); // down across three 09:00 slots
         await using var second = await StartAsync(clock);
         clock.Advance(TimeSpan.FromSeconds(1));
-        await WaitForAsync(() => s_runs.ContainsKey(ns));
+        await Wait.Until(() => s_runs.ContainsKey(ns), "the schedule ran");
         await AdvanceAsync(clock, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1));
 
         Assert.Single(s_runs[ns]);
@@ -112,9 +104,9 @@ public sealed class ScheduleRunnerTests : IDisposable
         await host.Object<Daily>(ns).Run(_ => true);
 
         await AdvanceAsync(clock, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30));
-        await WaitForAsync(() => s_runs.ContainsKey(ns));
+        await Wait.Until(() => s_runs.ContainsKey(ns), "the schedule ran");
         await AdvanceAsync(clock, TimeSpan.FromDays(1), TimeSpan.FromMinutes(30));
-        await WaitForAsync(() => s_runs[ns].Count == 2);
+        await Wait.Until(() => s_runs[ns].Count == 2, "the schedule ran again after its handler failed");
 
         Assert.Equal(2, s_runs[ns].Count);
     }
