@@ -117,14 +117,31 @@ internal sealed partial class ObjectActivation
     {
         if (IsInTurn)
         {
-            CheckClass(expected);
+            // Inside this turn (the flow that holds it, or a call it waits for): no second turn, but one call at a time.
+            var inner = await TakeInnerAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                if (inner)
+                {
+                    HoldInner();
+                }
+
+                CheckClass(expected);
                 return await work(this).ConfigureAwait(false);
             }
             finally
             {
-                await DispatchCommittedAsync().ConfigureAwait(false);
+                try
+                {
+                    await DispatchCommittedAsync().ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (inner)
+                    {
+                        ReleaseInner();
+                    }
+                }
             }
         }
 

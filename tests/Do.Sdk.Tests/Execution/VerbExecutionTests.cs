@@ -275,6 +275,69 @@ public sealed class VerbExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task Calls_a_verb_makes_to_its_own_object_and_awaits_together_run_one_after_the_other()
+    {
+        await using var host = await StartAsync();
+        var ns = ObjectNamespace.Parse($"https://{Unique("fan")}.example");
+        var obj = host.Object<Business>(ns.Value);
+        var fan = Unique("fan");
+        var x = Unique("x");
+        var y = Unique("y");
+        var gateX = new TaskCompletionSource();
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Job.Behaviours[fan] = async (_, ctx) => await Task.WhenAll(ctx.Job(x).Run(), ctx.Job(y).Run());
+        Job.Behaviours[x] = async (_, _) =>
+        {
+            order.Enqueue("x in");
+            await gateX.Task;
+            order.Enqueue("x out");
+        };
+        Job.Behaviours[y] = (_, _) =>
+        {
+            order.Enqueue("y in");
+            order.Enqueue("y out");
+            return Task.CompletedTask;
+        };
+        foreach (var name in new[] { fan, x, y })
+        {
+            await obj.Jobs().Create(name, new Job { Name = name });
+        }
+
+        long queued = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Do.Sdk" && instrument.Name == "do.turn.queued")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, delta, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Value as string == ns.Value)
+                {
+                    Interlocked.Add(ref queued, delta);
+                }
+            }
+        });
+        listener.Start();
+
+        var run = obj.Job(fan).Run();
+        await Wait.Until(() => order.Contains("x in"), "the first call started");
+        await Wait.Until(() => order.Contains("y in") || Interlocked.Read(ref queued) > 0, "the second call ran or waits for the first");
+        gateX.SetResult();
+        await run;
+
+        // Both calls ran inside the fan's turn, but not at the same time on the object's one connection.
+        Assert.Equal(["x in", "x out", "y in", "y out"], order);
+        Assert.Equal(1, (await obj.Job(y).Get()).Runs);
+    }
+
+    [Fact]
     public async Task A_crash_between_pending_and_commit_is_resumed_at_the_next_start()
     {
         var name = Unique("resume");

@@ -119,6 +119,23 @@ public sealed class WaitForGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task A_chain_that_comes_back_to_its_objects_again_and_again_re_enters_each_time()
+    {
+        await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
+        var hops = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        // A → B → A → B → A → B: each call back runs inside the call of the same object that waits for it.
+        async Task<bool> Hop(Context ctx, int left)
+        {
+            hops.Enqueue(ctx.Ns);
+            return left == 0 || await ctx.Object<Relay>(left % 2 == 0 ? A : B).Run(c => Hop(c, left - 1));
+        }
+
+        Assert.True(await host.Object<Relay>(A).Run(ctx => Hop(ctx, 5)).WaitAsync(Wait.Guard));
+        Assert.Equal([A, B, A, B, A, B], hops);
+    }
+
+    [Fact]
     public async Task A_call_that_waits_longer_than_CallTimeout_for_a_turn_fails_with_a_timeout_naming_the_object()
     {
         var clock = FakeClock.Create();
