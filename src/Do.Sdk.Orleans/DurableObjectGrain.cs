@@ -149,7 +149,7 @@ internal sealed partial class DurableObjectGrain(DurableObjectsSilo silo) : Grai
 
         var chain = CallChainContext.Current;
         var callId = Guid.NewGuid().ToString("N");
-        if (CallChainContext.Reenters(chain, _ns.Value, _open.Contains) && silo.Host.ActivationOf(_ns)?.InnermostHolder is { } holder)
+        if (CallChainContext.Reenters(chain, _ns.Value, _open.Contains) && silo.Host.ActivationOf(_ns)?.TurnHolder is { } holder)
         {
             // A call of a chain that is inside this object's turn right now (A → B → A): run within that turn.
             CallChain.Join(holder);

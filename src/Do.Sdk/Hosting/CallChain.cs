@@ -19,8 +19,26 @@ internal sealed class CallChain
 
     public CallChain? Parent { get; }
 
-    /// <summary>True when the current async flow is inside some object's turn.</summary>
-    public static bool IsInAnyTurn => s_current.Value is not null;
+    /// <summary>
+    /// True when the current async flow is inside some object's turn: within the turn that holds that object's gate. A
+    /// chain left from turns that have ended (work a turn forked and left running) is not.
+    /// </summary>
+    public static bool IsInAnyTurn
+    {
+        get
+        {
+            var current = s_current.Value;
+            for (var node = current; node is not null; node = node.Parent)
+            {
+                if (node.Activation.TurnHolder is { } holder && current!.IsWithin(holder))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>The innermost turn of the current async flow, or null outside every turn.</summary>
     public static CallChain? Current => s_current.Value;
@@ -67,11 +85,10 @@ internal sealed class CallChain
     internal static Action? ClearCarriers { get; set; }
 
     /// <summary>
-    /// Starts work that runs in turns of its own, after the current one (a verb sent with <c>AsSend()</c>, an event sent
-    /// with <c>ctx.Send</c>, a resumed action): on the thread pool, outside every chain, so it waits for the turns it
-    /// needs instead of joining the one that started it and running beside it.
+    /// Starts work on the thread pool outside every chain (see <see cref="DoHost.RunDetached"/>), so it waits for the
+    /// turns it needs instead of joining the one that started it and running beside it.
     /// </summary>
-    public static Task RunDetached<T>(Func<Task<T>> work)
+    public static Task<T> RunDetached<T>(Func<Task<T>> work)
         => Task.Run(() =>
         {
             Clear();

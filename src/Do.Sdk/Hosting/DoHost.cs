@@ -193,13 +193,60 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     /// <summary>Objects with a schedule due at <paramref name="now"/> (for an integration that wakes them).</summary>
     internal IReadOnlyList<string> DueObjects(DateTimeOffset now) => _catalog.Due(now);
 
+    /// <summary>
+    /// Starts work in turns of its own, after the current one (a verb sent with <c>AsSend()</c>, an event sent with
+    /// <c>ctx.Send</c>, a resumed action), detached from the current call chain (<see cref="CallChain.RunDetached"/>);
+    /// failures are logged. Started from inside a turn, it belongs to that call in flight: stopping the host waits for
+    /// it and lets its calls run, as it does for the calls the turn makes itself.
+    /// </summary>
+    internal void RunDetached<T>(Func<Task<T>> work, string description)
+    {
+        var inFlight = CallChain.IsInAnyTurn;
+        if (inFlight)
+        {
+            Interlocked.Increment(ref _inflight);
+        }
+
+        Observe(
+            CallChain.RunDetached(async () =>
+            {
+                s_detachedFromCallInFlight.Value = inFlight;
+                try
+                {
+                    return await work().ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (inFlight)
+                    {
+                        ExitInflight();
+                    }
+                }
+            }),
+            description);
+    }
+
+    /// <summary>Set in work that <see cref="RunDetached"/> started from a call in flight: its calls are part of that call.</summary>
+    private static readonly AsyncLocal<bool> s_detachedFromCallInFlight = new();
+
+    /// <summary>True when the current flow's calls belong to a call in flight, which stopping waits for.</summary>
+    private static bool IsPartOfCallInFlight => CallChain.IsInAnyTurn || s_detachedFromCallInFlight.Value;
+
+    private void ExitInflight()
+    {
+        if (Interlocked.Decrement(ref _inflight) == 0 && _disposing)
+        {
+            _drained?.TrySetResult();
+        }
+    }
+
     internal async Task<T> RunAsync<T>(ObjectTarget target, Func<ObjectActivation, ValueTask<T>> work, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _inflight);
         try
         {
             // A call made from inside a turn belongs to a call in flight, which stopping waits for; only new calls are refused.
-            if (_disposing && !CallChain.IsInAnyTurn)
+            if (_disposing && !IsPartOfCallInFlight)
             {
                 throw new ObjectDisposedException(nameof(DoHost), $"The host is stopping; the call to {target.Namespace} was not run.");
             }
@@ -235,10 +282,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
         }
         finally
         {
-            if (Interlocked.Decrement(ref _inflight) == 0 && _disposing)
-            {
-                _drained?.TrySetResult();
-            }
+            ExitInflight();
         }
     }
 
@@ -259,7 +303,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
         Interlocked.Increment(ref _inflight);
         try
         {
-            if (_disposing && !CallChain.IsInAnyTurn)
+            if (_disposing && !IsPartOfCallInFlight)
             {
                 throw new ObjectDisposedException(nameof(DoHost), $"The host is stopping; the call to {target.Namespace} was not run.");
             }
@@ -304,10 +348,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
         }
         finally
         {
-            if (Interlocked.Decrement(ref _inflight) == 0 && _disposing)
-            {
-                _drained?.TrySetResult();
-            }
+            ExitInflight();
         }
     }
 

@@ -49,7 +49,6 @@ internal sealed partial class ObjectActivation
     public void ResumeLater(long actionId)
     {
         var target = Target;
-        var work = CallChain.RunDetached(() => target.RunAsync(a => new ValueTask<bool>(a.ResumeByIdAsync(actionId)), CancellationToken.None));
-        Host.Observe(work, $"resuming action {actionId} of {Namespace}");
+        Host.RunDetached(() => target.RunAsync(a => new ValueTask<bool>(a.ResumeByIdAsync(actionId)), CancellationToken.None), $"resuming action {actionId} of {Namespace}");
     }
 }

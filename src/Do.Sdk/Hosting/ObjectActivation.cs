@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Do.Hosting;
 
 /// <summary>
-/// One active object: its instance, open database, context and turn gate. Turns run one at a time; a turn that is
-/// already in the current call chain re-enters. After each turn the events it committed are dispatched to the
+/// One active object: its instance, open database, context and turn gate. Turns run one at a time; a call made inside
+/// the turn that holds the gate (<see cref="IsInTurn"/>) re-enters it. After each turn the events it committed are dispatched to the
 /// object's handlers (still inside the turn, so handlers' own writes are turns of their own).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "SemaphoreSlim only needs disposing when its wait handle is used, which it never is here.")]
@@ -117,31 +117,14 @@ internal sealed partial class ObjectActivation
     {
         if (IsInTurn)
         {
-            // Inside this turn (the flow that holds it, or a call it waits for): no second turn, but one call at a time.
-            var inner = await TakeInnerAsync(cancellationToken).ConfigureAwait(false);
+            CheckClass(expected);
             try
             {
-                if (inner)
-                {
-                    HoldInner();
-                }
-
-                CheckClass(expected);
                 return await work(this).ConfigureAwait(false);
             }
             finally
             {
-                try
-                {
-                    await DispatchCommittedAsync().ConfigureAwait(false);
-                }
-                finally
-                {
-                    if (inner)
-                    {
-                        ReleaseInner();
-                    }
-                }
+                await DispatchCommittedAsync().ConfigureAwait(false);
             }
         }
 

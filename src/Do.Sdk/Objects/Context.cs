@@ -122,8 +122,7 @@ public sealed partial class Context : IObjectScope
 
         var record = new EventRecord { Sequence = 0, Type = eventType, Source = Ns, Data = dataJson, At = Now };
         var target = _activation.Target;
-        var work = CallChain.RunDetached(() => target.RunAsync(a => new ValueTask<bool>(a.DispatchTransientAsync(record)), CancellationToken.None));
-        _activation.Host.Observe(work, $"Send({eventType}) in {Ns}");
+        _activation.Host.RunDetached(() => target.RunAsync(a => new ValueTask<bool>(a.DispatchTransientAsync(record)), CancellationToken.None), $"Send({eventType}) in {Ns}");
     }
 
     /// <summary>Fire-and-forget with typed data; see <see cref="Send(string, string?)"/>.</summary>

@@ -52,15 +52,16 @@ internal sealed partial class InProcessTransport(ObjectTarget target, string? ac
         {
             // Fire-and-forget, not awaited; failures are logged by the host. It runs in a turn of its own: sent from inside
             // this object's turn, it waits for that turn to end instead of running beside it.
-            var sent = CallChain.RunDetached(() => Target.RunAsync(
-                async activation =>
-                {
-                    Enter(activation, actor);
-                    await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, CancellationToken.None).ConfigureAwait(false);
-                    return true;
-                },
-                CancellationToken.None));
-            Target.Host.Observe(sent, $"{noun.Name}.{verb.Name} sent to \"{id}\"");
+            Target.Host.RunDetached(
+                () => Target.RunAsync(
+                    async activation =>
+                    {
+                        Enter(activation, actor);
+                        await VerbExecution.RunAsync(activation, noun, id, verb, call.InputJson, durability, apply, null, CancellationToken.None).ConfigureAwait(false);
+                        return true;
+                    },
+                    CancellationToken.None),
+                $"{noun.Name}.{verb.Name} sent to \"{id}\"");
             return Task.FromResult<string?>(null);
         }
 

@@ -124,7 +124,7 @@ public sealed class WaitForGraphTests : IDisposable
         await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
         var hops = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
-        // A → B → A → B → A → B: each call back runs inside the call of the same object that waits for it.
+        // A → B → A → B → A → B: each call back runs inside the turn of the same object that waits for it.
         async Task<bool> Hop(Context ctx, int left)
         {
             hops.Enqueue(ctx.Ns);
