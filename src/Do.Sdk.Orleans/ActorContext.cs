@@ -17,8 +17,9 @@ internal static class ActorContext
     public static string? Current => RequestContext.Get(Key) as string;
 
     /// <summary>
-    /// Runs <paramref name="call"/> with <paramref name="explicitActor"/> (else the calling flow's actor) in the request
-    /// context. Async on purpose: the context change is undone when this returns, so it never leaks into the caller.
+    /// Runs <paramref name="call"/> with <paramref name="explicitActor"/> (else the calling flow's actor) and the calling
+    /// flow's call chain (<see cref="CallChainContext"/>) in the request context. Async on purpose: the context changes
+    /// are undone when this returns, so they never leak into the caller.
     /// </summary>
     public static async Task<T> Run<T>(string? explicitActor, Func<Task<T>> call)
     {
@@ -32,6 +33,7 @@ internal static class ActorContext
             RequestContext.Set(Key, actor);
         }
 
+        CallChainContext.SetForOutgoingCall();
         return await call().ConfigureAwait(false);
     }
 }

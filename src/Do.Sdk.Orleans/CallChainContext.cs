@@ -1,13 +1,17 @@
+using System.Globalization;
+using System.Text;
 using Do.Hosting;
 using Orleans.Runtime;
 
 namespace Do.Orleans;
 
 /// <summary>
-/// Carries the embedded runtime's call chain across silos. Each grain call that runs a turn adds one link
-/// (<c>{callId} {ns}</c>) to a <see cref="RequestContext"/> entry, which Orleans copies onto every call made from that
-/// turn. When a call comes back to an object whose grain still has that call open (A → B → A), it joins the turn that
-/// is waiting for it instead of queueing behind it, exactly as on the embedded host.
+/// Carries the embedded runtime's call chain across silos. A call an object's turn makes through a grain
+/// (<see cref="OrleansObjectTransport"/>) carries, in a <see cref="RequestContext"/> entry, the links it arrived with
+/// plus one link (<c>{turn id} {ns}</c>) per turn the calling flow is inside; Orleans copies the entry onto every call
+/// made from there. A call that arrives at an object whose turn it names, while that turn still holds the object
+/// (A → B → A, or a handler of a group commit calling back), joins that turn instead of queueing behind it, exactly as
+/// on the embedded host.
 /// </summary>
 internal static class CallChainContext
 {
@@ -16,16 +20,46 @@ internal static class CallChainContext
 
     /// <summary>
     /// Makes work the embedded runtime detaches from its turn (<c>AsSend()</c>, <c>ctx.Send</c>, a resumed action) leave
-    /// this chain behind too: it flows with the request context into that work, and a call carrying it could join a turn
-    /// that is not waiting for it.
+    /// the links behind too: they flow with the request context into that work, which runs in turns of its own.
     /// </summary>
     public static void Install() => CallChain.ClearCarriers ??= static () => RequestContext.Remove(Key);
 
-    /// <summary>The links of the incoming call, newest last.</summary>
+    /// <summary>The links of the incoming call, oldest first.</summary>
     public static string? Current => RequestContext.Get(Key) as string;
 
-    /// <summary>True when <paramref name="chain"/> has a link to <paramref name="ns"/> whose call id <paramref name="isOpen"/> says is still running.</summary>
-    public static bool Reenters(string? chain, string ns, Func<string, bool> isOpen)
+    /// <summary>Sets the links for a grain call about to be made from the current flow: those it arrived with, and the turns it is inside.</summary>
+    public static void SetForOutgoingCall()
+    {
+        var incoming = Current;
+        var current = CallChain.Current;
+        StringBuilder? links = null;
+        for (var node = current; node is not null; node = node.Parent)
+        {
+            if (ReferenceEquals(node.Activation.TurnHolder, node))
+            {
+                links ??= new StringBuilder(incoming);
+                if (links.Length > 0)
+                {
+                    links.Append('\n');
+                }
+
+                links.Append(CultureInfo.InvariantCulture, $"{node.Id} {node.Activation.Namespace.Value}");
+            }
+        }
+
+        var chain = links?.ToString() ?? incoming;
+        if (chain is null)
+        {
+            RequestContext.Remove(Key);
+        }
+        else
+        {
+            RequestContext.Set(Key, chain);
+        }
+    }
+
+    /// <summary>True when <paramref name="chain"/> has a link to the turn <paramref name="turn"/> of <paramref name="ns"/>.</summary>
+    public static bool Names(string? chain, string ns, long turn)
     {
         if (string.IsNullOrEmpty(chain))
         {
@@ -35,7 +69,10 @@ internal static class CallChainContext
         foreach (var link in chain.Split('\n'))
         {
             var space = link.IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0 && link.AsSpan(space + 1).SequenceEqual(ns) && isOpen(link[..space]))
+            if (space > 0
+                && link.AsSpan(space + 1).SequenceEqual(ns)
+                && long.TryParse(link.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                && id == turn)
             {
                 return true;
             }
@@ -43,8 +80,4 @@ internal static class CallChainContext
 
         return false;
     }
-
-    /// <summary>Adds this call's link for the rest of the calling flow (and the calls it makes).</summary>
-    public static void Push(string? chain, string callId, string ns)
-        => RequestContext.Set(Key, string.IsNullOrEmpty(chain) ? $"{callId} {ns}" : $"{chain}\n{callId} {ns}");
 }

@@ -16,7 +16,6 @@ namespace Do.Orleans;
 [Reentrant]
 internal sealed partial class DurableObjectGrain(DurableObjectsSilo silo) : Grain, IDurableObjectGrain
 {
-    private readonly HashSet<string> _open = new(StringComparer.Ordinal);
     private ObjectNamespace _ns = null!;
     private IDisposable? _fence;
 
@@ -147,11 +146,9 @@ internal sealed partial class DurableObjectGrain(DurableObjectsSilo silo) : Grai
         // The caller's actor travels in the request context (see ActorContext); without one the turn records its own.
         var transport = new InProcessTransport(new ObjectTarget(silo.Host, _ns, expected), ActorContext.Current);
 
-        var chain = CallChainContext.Current;
-        var callId = Guid.NewGuid().ToString("N");
-        if (CallChainContext.Reenters(chain, _ns.Value, _open.Contains) && silo.Host.ActivationOf(_ns)?.TurnHolder is { } holder)
+        if (silo.Host.ActivationOf(_ns)?.TurnHolder is { } holder && CallChainContext.Names(CallChainContext.Current, _ns.Value, holder.Id))
         {
-            // A call of a chain that is inside this object's turn right now (A → B → A): run within that turn.
+            // A call made from inside this object's turn, which still holds it (A → B → A): run within that turn.
             CallChain.Join(holder);
         }
         else
@@ -159,18 +156,9 @@ internal sealed partial class DurableObjectGrain(DurableObjectsSilo silo) : Grai
             CallChain.Clear();
         }
 
-        CallChainContext.Push(chain, callId, _ns.Value);
-        _open.Add(callId);
-        try
-        {
-            var result = await work(transport);
-            await ArmWakeUpsAsync();
-            return result;
-        }
-        finally
-        {
-            _open.Remove(callId);
-        }
+        var result = await work(transport);
+        await ArmWakeUpsAsync();
+        return result;
     }
 
     private SiloAddress SiloNamed(string where)

@@ -114,6 +114,21 @@ public sealed class DurableObjectGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_handler_of_a_group_committed_verb_whose_call_comes_back_re_enters_the_groups_turn()
+    {
+        var (a, b) = await TwoObjectsOnDifferentSilos("kick");
+        Board.KickPartners[a] = b;
+        await Client.Object<Board>(a).Balls.Create("k", new Ball());
+
+        // Kick is a group-commit member; its handler runs in the group's turn and calls B, whose relay calls back A.
+        await Client.Object<Board>(a).Ball("k").Kick().WaitAsync(Wait.Guard);
+
+        Assert.Equal([$"hop 0 in {a}"], (await Client.Object<Board>(a).Notes.List()).Select(n => n.Text));
+        Assert.Equal([$"hop 1 in {b}"], (await Client.Object<Board>(b).Notes.List()).Select(n => n.Text));
+        Assert.Empty(await Client.Object<Board>(a).DeadLetters());
+    }
+
+    [Fact]
     public async Task MoveTo_another_silo_migrates_the_object_and_keeps_its_data()
     {
         const string Ns = "https://boards.test/moving";

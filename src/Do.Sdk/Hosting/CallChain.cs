@@ -9,11 +9,21 @@ internal sealed class CallChain
 {
     private static readonly AsyncLocal<CallChain?> s_current = new();
 
+    /// <summary>The last <see cref="Id"/> handed out; starts at random so ids of two processes do not meet.</summary>
+    private static long s_lastId = Random.Shared.NextInt64(1, long.MaxValue / 2);
+
     private CallChain(ObjectActivation activation, CallChain? parent)
     {
         Activation = activation;
         Parent = parent;
+        Id = Interlocked.Increment(ref s_lastId);
     }
+
+    /// <summary>
+    /// Identifies this node, so a call that leaves the process (the Orleans integration's grain calls) can name the turn
+    /// it was made from, and a call coming back can join exactly that turn while it still holds its object.
+    /// </summary>
+    public long Id { get; }
 
     public ObjectActivation Activation { get; }
 

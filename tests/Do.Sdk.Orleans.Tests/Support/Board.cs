@@ -56,6 +56,11 @@ public partial class Ball
 {
     public int Returns { get; set; }
 
+    public int Kicks { get; set; }
+
+    /// <summary>A group-committed verb; <see cref="Board"/>'s handler of <c>Ball.kicked</c> relays to a partner object.</summary>
+    [Verb] public void Kick() => Kicks++;
+
     [Verb]
     public async Task Back(string origin, string key, Context ctx)
     {
@@ -70,12 +75,24 @@ public partial class Board : Business
     /// <summary>How often the handler ran for "{ns} {value}": once per event.</summary>
     public static readonly ConcurrentDictionary<string, int> Handled = new(StringComparer.Ordinal);
 
+    /// <summary>The object a board's <c>Ball.kicked</c> handler relays to, by the board's namespace.</summary>
+    public static readonly ConcurrentDictionary<string, string> KickPartners = new(StringComparer.Ordinal);
+
     protected override void Configure(Context ctx)
     {
         ctx.On.Counter.Incremented((counter, ctx) =>
         {
             Handled.AddOrUpdate($"{ctx.Ns} {counter.Value}", 1, static (_, n) => n + 1);
             return Task.CompletedTask;
+        });
+
+        // Runs inside the turn of the group commit that wrote the kick; the partner's relay calls back this object.
+        ctx.On.Ball.Kicked(async (_, ctx) =>
+        {
+            if (KickPartners.TryGetValue(ctx.Ns, out var partner))
+            {
+                await ctx.Object<Board>(partner).Relay(ctx.Ns, 1);
+            }
         });
     }
 
