@@ -103,6 +103,8 @@ public sealed class DurableObjectGrainTests(ClusterFixture fixture)
 
         // A's turn sends a ball to B (fire-and-forget), whose verb calls back A while A's turn still runs.
         var bounce = Client.Object<Board>(a).Bounce(b, key);
+        await Wait.Until(() => order.Contains("bounce sent"), "A's turn sent the ball");
+        // Bounce's own wait for the turn is over by now: a call queued for A's turn from here on is the call back.
         await Wait.Until(() => order.Contains("mark") || Interlocked.Read(ref queuedOnA) > 0, "the call back to A ran or waits for A's turn");
         gate.SetResult();
         await bounce;

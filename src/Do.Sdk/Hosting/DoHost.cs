@@ -196,34 +196,41 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     /// <summary>
     /// Starts work in turns of its own, after the current one (a verb sent with <c>AsSend()</c>, an event sent with
     /// <c>ctx.Send</c>, a resumed action), detached from the current call chain (<see cref="CallChain.RunDetached"/>);
-    /// failures are logged. Started from inside a turn, it belongs to that call in flight: stopping the host waits for
-    /// it and lets its calls run, as it does for the calls the turn makes itself.
+    /// failures are logged. It counts as a call in flight from the moment it starts, so stopping the host waits for
+    /// it. Once the host is stopping, only work started inside a turn still runs (it belongs to that turn's call, and
+    /// its calls are let in as the turn's own are); other work is refused, and the refusal logged.
     /// </summary>
     internal void RunDetached<T>(Func<Task<T>> work, string description)
     {
-        var inFlight = CallChain.IsInAnyTurn;
-        if (inFlight)
+        // Counted before it is checked, as RunAsync counts its calls: a stop that begins now waits for this work, and one
+        // that began before refuses it (unless a turn in flight started it).
+        Interlocked.Increment(ref _inflight);
+        var admitted = CallChain.IsInAnyTurn || !_disposing;
+        if (!admitted)
         {
-            Interlocked.Increment(ref _inflight);
+            ExitInflight();
         }
 
-        Observe(
-            CallChain.RunDetached(async () =>
+        Observe(RunCountedAsync(), description);
+
+        async Task<T> RunCountedAsync()
+        {
+            try
             {
-                s_detachedFromCallInFlight.Value = inFlight;
-                try
+                return await CallChain.RunDetached(() =>
                 {
-                    return await work().ConfigureAwait(false);
-                }
-                finally
+                    s_detachedFromCallInFlight.Value = admitted;
+                    return work();
+                }).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (admitted)
                 {
-                    if (inFlight)
-                    {
-                        ExitInflight();
-                    }
+                    ExitInflight();
                 }
-            }),
-            description);
+            }
+        }
     }
 
     /// <summary>Set in work that <see cref="RunDetached"/> started from a call in flight: its calls are part of that call.</summary>
@@ -236,7 +243,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     {
         if (Interlocked.Decrement(ref _inflight) == 0 && _disposing)
         {
-            _drained?.TrySetResult();
+            Volatile.Read(ref _drained)?.TrySetResult();
         }
     }
 
@@ -382,14 +389,27 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
             Logger.LogDebug(e, "Background work ended with an error during dispose");
         }
 
-        if (Volatile.Read(ref _inflight) > 0)
+        // Calls in flight finish first, then every object closes. A deactivation hook may start work of its own (a send),
+        // which reactivates objects: that is waited for and closed in turn, a few rounds at most.
+        for (int round = 0; round < 4; round++)
         {
-            await _drained.Task.ConfigureAwait(false);
-        }
+            if (Volatile.Read(ref _inflight) > 0)
+            {
+                await _drained.Task.ConfigureAwait(false);
+            }
 
-        foreach (var activation in _activations.Values)
-        {
-            await TryCloseAsync(activation).ConfigureAwait(false);
+            foreach (var activation in _activations.Values)
+            {
+                await TryCloseAsync(activation).ConfigureAwait(false);
+            }
+
+            if (_activations.IsEmpty && Volatile.Read(ref _inflight) == 0)
+            {
+                break;
+            }
+
+            // A full fence before the next look at _inflight, which ExitInflight decrements before it reads this field.
+            Interlocked.Exchange(ref _drained, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
 
         _catalog.Dispose();

@@ -78,7 +78,8 @@ internal sealed partial class ObjectActivation
     {
         lock (_lock)
         {
-            if (_closed)
+            // Closing refuses new callers; a call made inside the closing turn (the deactivation hook's) still runs in it.
+            if (_closed && !IsInTurn)
             {
                 return false;
             }

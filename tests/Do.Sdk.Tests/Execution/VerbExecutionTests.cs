@@ -223,6 +223,22 @@ public sealed class VerbExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_verb_sent_just_before_the_host_stops_still_runs_before_the_host_has_stopped()
+    {
+        var name = Unique("sent");
+        const string Ns = "https://jobs.example";
+        await using (var host = await StartAsync())
+        {
+            await host.Object<Business>(Ns).Jobs().Create(name, new Job { Name = name });
+
+            await host.Object<Business>(Ns).Job(name).AsSend().Run();
+        }
+
+        await using var reopened = await StartAsync();
+        Assert.Equal(1, (await reopened.Object<Business>(Ns).Job(name).Get()).Runs);
+    }
+
+    [Fact]
     public async Task A_verb_sent_from_a_turn_while_the_host_stops_still_runs_before_the_host_has_stopped()
     {
         var kicker = Unique("kicker");

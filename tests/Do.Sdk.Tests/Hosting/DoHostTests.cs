@@ -36,6 +36,26 @@ public sealed partial class DoHostTests : IDisposable
         }
     }
 
+    /// <summary>Its deactivation hook writes to its own object, and the first time it closes, also sends a verb to it.</summary>
+    private sealed class Farewell : Business
+    {
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Sent = new(StringComparer.Ordinal);
+
+        protected override async ValueTask OnDeactivateAsync(CancellationToken cancellationToken)
+        {
+            var bye = Context.Startup("bye");
+            if (await bye.Find(cancellationToken) is null)
+            {
+                await Context.Startups().Create("bye", new Startup { Name = "bye" }, cancellationToken);
+            }
+
+            if (Sent.TryAdd(Ns, true))
+            {
+                await bye.AsSend().Prioritize(5);
+            }
+        }
+    }
+
     /// <summary>Subscribes in the reverse of dispatch order, to show that order comes from the pattern, not registration.</summary>
     private sealed class Listener : Business
     {
@@ -97,6 +117,43 @@ public sealed partial class DoHostTests : IDisposable
         });
 
     private static async Task<string> DatabasePath(ObjectClient client) => await client.DatabasePath();
+
+    [Fact]
+    public async Task A_deactivation_hook_that_calls_its_own_object_runs_inside_the_closing_turn()
+    {
+        var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
+        try
+        {
+            const string Ns = "https://farewell.example/hook";
+            Farewell.Sent[Ns] = true; // no send here: only the hook's own write
+            await host.Object<Farewell>(Ns).Run(_ => true);
+
+            Assert.True(await host.DeactivateAsync(Ns).WaitAsync(Wait.Guard));
+
+            Assert.Equal("bye", (await host.Object<Farewell>(Ns).Startup("bye").Get()).Name);
+        }
+        finally
+        {
+            // Guarded: a hook stuck on its own object would hold the stop forever.
+            await host.DisposeAsync().AsTask().WaitAsync(Wait.Guard);
+        }
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_waits_for_a_verb_its_deactivation_hooks_send_and_closes_every_object()
+    {
+        const string Ns = "https://farewell.example/stop";
+        Farewell.Sent.TryRemove(Ns, out _);
+        var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
+        await host.Object<Farewell>(Ns).Run(_ => true);
+
+        await host.DisposeAsync().AsTask().WaitAsync(Wait.Guard);
+
+        // The hook sent Prioritize while the host stopped: it ran before the host had stopped, and nothing stayed open.
+        Assert.Equal(0, host.ActiveObjects);
+        await using var reopened = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
+        Assert.Equal(5, (await reopened.Object<Farewell>(Ns).Startup("bye").Get()).Priority);
+    }
 
     [Fact]
     public async Task Data_SurvivesAHostRestart_AndTheCatalogListsTheObject()
