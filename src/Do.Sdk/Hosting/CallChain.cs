@@ -37,10 +37,9 @@ internal sealed class CallChain
     {
         get
         {
-            var current = s_current.Value;
-            for (var node = current; node is not null; node = node.Parent)
+            for (var node = s_current.Value; node is not null; node = node.Parent)
             {
-                if (node.Activation.TurnHolder is { } holder && current!.IsWithin(holder))
+                if (node.Activation.IsInTurn)
                 {
                     return true;
                 }

@@ -8,8 +8,8 @@ namespace Do.Hosting;
 
 /// <summary>
 /// One active object: its instance, open database, context and turn gate. Turns run one at a time; a call made inside
-/// the turn that holds the gate (<see cref="IsInTurn"/>) re-enters it. After each turn the events it committed are dispatched to the
-/// object's handlers (still inside the turn, so handlers' own writes are turns of their own).
+/// the turn that holds the gate (<see cref="IsInTurn"/>) re-enters it. After each turn the events it committed are
+/// dispatched to the object's handlers (still inside the turn, so handlers' own writes are turns of their own).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "SemaphoreSlim only needs disposing when its wait handle is used, which it never is here.")]
 internal sealed partial class ObjectActivation
