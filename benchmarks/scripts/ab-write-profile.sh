@@ -5,9 +5,10 @@
 # the next (23-48 µs per verb for the same build in one hour, benchmarks/README.md, round 9); alternating the builds
 # run by run and comparing medians is what told a real 15% change from the noise.
 #
-# usage: benchmarks/scripts/ab-write-profile.sh PHASE RUNS REPO_A REPO_B [REPO_C ...]
+# usage: [ROUNDS=10] benchmarks/scripts/ab-write-profile.sh PHASE RUNS REPO_A REPO_B [REPO_C ...]
 #   PHASE   a --write-profile phase (3 = 64 callers FULL over 64 things, 7 = on one thing, 8 = spread over 4,096 ...)
 #   RUNS    runs per build (6-8 is enough to see a 10-15% change)
+#   ROUNDS  measured rounds of 4,096 writes in each run (default 4; 10 gives steadier medians)
 #   REPO_*  clones or worktrees whose benchmarks are already built:
 #           dotnet build -c Release REPO/benchmarks/Do.Sdk.Benchmarks
 # Prints every run (wall µs per verb, process CPU µs per verb, median group size), then per build: the median wall,
@@ -27,7 +28,7 @@ trap 'rm -f "$out"' EXIT
 for ((i = 1; i <= runs; i++)); do
     for repo in "$@"; do
         dll="$repo/benchmarks/Do.Sdk.Benchmarks/bin/Release/net10.0/Do.Sdk.Benchmarks.dll"
-        row=$(cd "$(dirname "$dll")" && dotnet "$dll" --write-profile 4 4096 "$phase" | grep '^|' | tail -1)
+        row=$(cd "$(dirname "$dll")" && dotnet "$dll" --write-profile "${ROUNDS:-4}" 4096 "$phase" | grep '^|' | tail -1)
         # | phase | wall µs/verb | verbs/s | CPU µs/verb | bytes/verb | group size |
         echo "$repo $(echo "$row" | awk -F'|' '{ gsub(/ /, "", $3); gsub(/ /, "", $5); gsub(/ /, "", $7); print $3, $5, $7 }')" | tee -a "$out"
     done

@@ -121,6 +121,7 @@ internal sealed partial class ObjectDatabase : IDisposable
         try
         {
             connection.Open();
+            ReserveLookaside(connection);
             db = new ObjectDatabase(path, ns, connection, time ?? TimeProvider.System);
             if (exclusiveLocking)
             {
