@@ -316,7 +316,8 @@ internal sealed partial class ThingStore
         }
 
         // prev is the version this one replaces as its branch sees it (a branch's first write names its parent's), with
-        // the skip links that follow from prev's; a trigger moves the thing's tip on this branch.
+        // the skip links that follow from prev's. Then the thing's tip on this branch moves to the new version (this is
+        // the only INSERT into things; a trigger did this until migration 15).
         var prev = Predecessor(nounId, id, branch, before);
         var links = NextLinks(prev);
         _db.Statement("INSERT INTO things (version, branch, noun, id, data, deleted, action, prev, depth, skip16, skip256, skip4096, skip65536) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
@@ -324,6 +325,8 @@ internal sealed partial class ThingStore
             .Bind(8, prev).Bind(9, links.Depth).Bind(10, links.Skip16).Bind(11, links.Skip256).Bind(12, links.Skip4096).Bind(13, links.Skip65536)
             .Execute();
         var version = _db.LastInsertRowId;
+        _db.Statement("INSERT INTO tip (noun, id, branch, version) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (noun, id, branch) DO UPDATE SET version = excluded.version WHERE excluded.version > tip.version")
+            .Bind(1, nounId).Bind(2, id).Bind(3, branch).Bind(4, version).Execute();
         _lastVersion = version;
         RememberLinks(version, links);
         var written = new ThingRecord(version, noun, id, json, json is null);

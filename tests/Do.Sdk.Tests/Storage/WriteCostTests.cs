@@ -66,6 +66,19 @@ public sealed class WriteCostTests : IDisposable
     }
 
     [Fact]
+    public void A_version_insert_writes_one_table_and_the_tip_moves_in_a_statement_of_its_own()
+    {
+        // A trigger on things made each version INSERT a two-table statement, run with a statement journal (migration 15).
+        Assert.DoesNotContain("Program", Opcodes(Db, "INSERT INTO things (branch, noun, id, data, deleted, action) VALUES (1, 1, 't', '{}', 0, 1)"));
+
+        var first = Db.Things.Create("Startup", "acme", """{"name":"Acme","priority":0}""");
+        var second = Db.Things.Update("Startup", "acme", """{"name":"Acme","priority":1}""");
+
+        Assert.Equal(second.Version, Db.Scalar("SELECT version FROM tip WHERE id = 'acme' AND branch = 1"));
+        Assert.Equal(first.Version, Db.Scalar($"SELECT prev FROM things WHERE version = {second.Version}"));
+    }
+
+    [Fact]
     public void Writes_in_one_transaction_take_their_small_allocations_from_the_connections_lookaside()
     {
         // SQLite's default lookaside (about 120 slots) is mostly held by the object's cached statements; a group of writes
