@@ -40,7 +40,7 @@ internal sealed partial class LifecycleOperations
 
         var actions = $"SELECT id FROM actions WHERE branch = {id}";
         RefuseOpenActions(actions, $"on \"{name}\"");
-        db.InTransaction(() =>
+        db.InCheckedTransaction(() =>
         {
             db.RaiseRowIdFloors(); // the branch may hold the newest versions, actions and events: their ids stay used
             db.Command($"DELETE FROM dead_letters WHERE event IN (SELECT sequence FROM events WHERE action IN ({actions}))").ExecuteNonQuery();

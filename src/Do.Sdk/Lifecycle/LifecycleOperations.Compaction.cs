@@ -121,7 +121,7 @@ internal sealed partial class LifecycleOperations
 
         try
         {
-            db.InTransaction(() =>
+            db.InCheckedTransaction(() =>
             {
                 if (force)
                 {

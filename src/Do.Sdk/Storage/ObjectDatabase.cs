@@ -144,6 +144,7 @@ internal sealed partial class ObjectDatabase : IDisposable
                 """);
 
             db.Migrate();
+            db.Execute("PRAGMA foreign_keys = OFF"); // see InCheckedTransaction
             db.RefreshRowIdFloors();
             db.Lifecycle.RestoreCheckout();
             return db;

@@ -79,6 +79,20 @@ public sealed class WriteCostTests : IDisposable
     }
 
     [Fact]
+    public void Writes_skip_the_foreign_key_lookups_and_deletions_that_would_orphan_a_row_still_fail_and_change_nothing()
+    {
+        var written = Db.Things.Create("Startup", "acme", """{"name":"Acme","priority":0}""");
+        Assert.Equal(0L, Db.Scalar("PRAGMA foreign_keys")); // each verb's noun and branch ids come from the tables it just read
+
+        var e = Assert.Throws<SqliteException>(() => Db.InCheckedTransaction(() => Db.Execute("DELETE FROM branches WHERE id = 1")));
+
+        Assert.Equal(787, e.SqliteExtendedErrorCode); // SQLITE_CONSTRAINT_FOREIGNKEY
+        Assert.Equal(1L, Db.Scalar("SELECT count(*) FROM branches WHERE id = 1"));
+        Assert.Equal(0L, Db.Scalar("PRAGMA foreign_keys"));
+        Assert.Equal(written.Version, Db.Things.Get("Startup", "acme")!.Version);
+    }
+
+    [Fact]
     public void Writes_in_one_transaction_take_their_small_allocations_from_the_connections_lookaside()
     {
         // SQLite's default lookaside (about 120 slots) is mostly held by the object's cached statements; a group of writes
