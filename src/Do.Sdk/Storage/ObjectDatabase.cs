@@ -121,7 +121,6 @@ internal sealed partial class ObjectDatabase : IDisposable
         try
         {
             connection.Open();
-            ReserveLookaside(connection);
             db = new ObjectDatabase(path, ns, connection, time ?? TimeProvider.System);
             if (exclusiveLocking)
             {

@@ -93,27 +93,6 @@ public sealed class WriteCostTests : IDisposable
     }
 
     [Fact]
-    public void Writes_in_one_transaction_take_their_small_allocations_from_the_connections_lookaside()
-    {
-        // SQLite's default lookaside (about 120 slots) is mostly held by the object's cached statements; a group of writes
-        // then fell back to the process-wide allocator for one small allocation in six.
-        Db.Things.Create("Startup", "acme", """{"name":"Acme","priority":0}""");
-        Db.InTransaction(() =>
-        {
-            for (int i = 1; i <= 200; i++)
-            {
-                Db.Things.Create("Startup", "s" + i, $$"""{"name":"S{{i}}","priority":{{i}}}""");
-            }
-        });
-
-        SQLitePCL.raw.sqlite3_db_status(Db.Connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_LOOKASIDE_HIT, out _, out var hits, 0);
-        SQLitePCL.raw.sqlite3_db_status(Db.Connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_LOOKASIDE_MISS_FULL, out _, out var full, 0);
-
-        Assert.True(hits > 0, "the connection has no lookaside at all");
-        Assert.Equal(0, full);
-    }
-
-    [Fact]
     public void A_prepared_statement_writes_each_value_bound_even_when_it_repeats_or_changes_kind()
     {
         Db.Execute("CREATE TABLE probe (n INTEGER PRIMARY KEY, v)");
