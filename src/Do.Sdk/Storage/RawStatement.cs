@@ -10,7 +10,7 @@ namespace Do.Storage;
 /// as UTF-16 and numbers as integers, with nothing allocated. Runs inside the object's turn, like every command.
 /// <para>
 /// SQLite keeps a statement's bindings across <c>sqlite3_reset</c>, so a value equal to the one bound last time is not
-/// bound again: of the 28 values a sync verb binds, about half (its verb, actor, noun, branch, input, the time within a
+/// bound again: of the 32 values a sync verb binds, about half (its verb, actor, noun, branch, input, the time within a
 /// millisecond) repeat from the previous verb, and each bind is a P/Invoke and a lock of the connection's mutex.
 /// </para>
 /// </summary>
