@@ -69,11 +69,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         // No action is left pending.
         Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM actions WHERE status IN ('pending', 'running', 'retrying')"));
         // The tip names each thing's newest version (its own statement since schema 15), and no row names one that is gone.
-        Assert.Equal(0, Scalar(db, """
-            SELECT COUNT(*) FROM (SELECT noun, id, branch, MAX(version) AS newest FROM things GROUP BY noun, id, branch) AS m
-            FULL JOIN tip AS t ON t.noun = m.noun AND t.id = m.id AND t.branch = m.branch
-            WHERE t.version IS NOT m.newest
-            """));
+        Assert.Equal(0, Scalar(db, Sql.StaleTips));
         Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM pragma_foreign_key_check"));
         // Effects ran at least once per completed action, and at most once more per kill.
         Assert.InRange(effectLines.Length, completedEffects, completedEffects + Kills);

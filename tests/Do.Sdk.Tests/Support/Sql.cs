@@ -7,6 +7,16 @@ namespace Do.Tests.Support;
 /// <summary>Reads an object's database file through a connection of its own, the way a user's SQL tool would.</summary>
 public static class Sql
 {
+    /// <summary>
+    /// Counts the things whose <c>tip</c> is not their newest version on its branch, and tips with no version left: zero
+    /// in a consistent file. <c>ThingStore.Append</c> keeps this true itself since schema 15 (no trigger does).
+    /// </summary>
+    public const string StaleTips = """
+        SELECT count(*) FROM (SELECT noun, id, branch, MAX(version) AS newest FROM things GROUP BY noun, id, branch) AS m
+        FULL JOIN tip AS t ON t.noun = m.noun AND t.id = m.id AND t.branch = m.branch
+        WHERE t.version IS NOT m.newest
+        """;
+
     public static SqliteConnection Open(string path)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString());
