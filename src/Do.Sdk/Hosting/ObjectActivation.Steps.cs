@@ -16,7 +16,10 @@ internal sealed partial class ObjectActivation
 
     /// <summary>The earliest of the object's schedules, its actions' wait timers and (for a Human) its approvals' expiries.</summary>
     public DateTimeOffset? NextAlarm()
-        => Database.Command(NextAlarmSql).ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    {
+        using var query = Database.Once(NextAlarmSql); // asked on activation and when a wait or schedule changes, not per verb
+        return query.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
 
     /// <summary>Tells the host (and through its catalog, a restarted host) when this object must be woken next.</summary>
     public void RefreshAlarm() => Host.SetAlarm(Namespace, NextAlarm());

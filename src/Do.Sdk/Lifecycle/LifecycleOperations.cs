@@ -80,14 +80,21 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
     /// <summary>Restores the checkout saved in the file (called when the database opens).</summary>
     public void RestoreCheckout()
     {
-        if (db.Command("SELECT value FROM meta WHERE key = $k").Bind("$k", CheckoutKey).ExecuteScalar() is not string saved)
+        string? saved;
+        using (var read = db.Once("SELECT value FROM meta WHERE key = $k"))
+        {
+            saved = read.Bind("$k", CheckoutKey).ExecuteScalar() as string;
+        }
+
+        if (saved is null)
         {
             return;
         }
 
         int at = saved.IndexOf("@v", StringComparison.Ordinal);
         var branchName = at < 0 ? saved : saved[..at];
-        var branch = db.Command("SELECT id FROM branches WHERE name = $n").Bind("$n", branchName).ExecuteScalar() as long?;
+        using var find = db.Once("SELECT id FROM branches WHERE name = $n");
+        var branch = find.Bind("$n", branchName).ExecuteScalar() as long?;
         db.Branches.Current = branch ?? ObjectSchema.MainBranch;
         db.Branches.DetachedAt = at < 0 || branch is null ? null : long.Parse(saved.AsSpan(at + 2), System.Globalization.CultureInfo.InvariantCulture);
     }

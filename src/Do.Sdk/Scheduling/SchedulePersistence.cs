@@ -11,9 +11,13 @@ internal sealed class SchedulePersistence(TimeProvider time)
     /// </summary>
     public void Persist(ObjectDatabase db, IReadOnlyList<ScheduleRegistration> registrations)
     {
-        if (registrations.Count == 0 && db.Command("SELECT EXISTS (SELECT 1 FROM schedules)").ExecuteScalar() is 0L)
+        if (registrations.Count == 0)
         {
-            return; // nothing declared and nothing stored: every activation of a class without schedules skips a write transaction
+            using var any = db.Once("SELECT EXISTS (SELECT 1 FROM schedules)");
+            if (any.ExecuteScalar() is 0L)
+            {
+                return; // nothing declared and nothing stored: every activation of a class without schedules skips a write transaction
+            }
         }
 
         var now = time.GetUtcNow();

@@ -36,7 +36,11 @@ internal sealed class ActionStore
     private const string OpenSql = Select + " WHERE " + OpenWhere + " ORDER BY id";
 
     /// <summary>Whether any action is open: one seek into the partial index of open actions (see <see cref="EventStore.AnyUndispatched"/>).</summary>
-    internal bool AnyOpen() => _db.Command("SELECT EXISTS (SELECT 1 FROM actions WHERE " + OpenWhere + ")").ExecuteScalar() is 1L;
+    internal bool AnyOpen()
+    {
+        using var query = _db.Once("SELECT EXISTS (SELECT 1 FROM actions WHERE " + OpenWhere + ")");
+        return query.ExecuteScalar() is 1L;
+    }
 
     /// <summary>
     /// Inserts a completed action and returns its id. A write that appends a version names it in

@@ -63,7 +63,10 @@ internal sealed class EventStore
     /// compound query on its new connection.
     /// </summary>
     internal bool AnyUndispatched()
-        => _db.Command("SELECT EXISTS (SELECT 1 FROM stored_events WHERE dispatched_at IS NULL) OR EXISTS (SELECT 1 FROM actions WHERE event IS NOT NULL AND dispatched_at IS NULL)").ExecuteScalar() is 1L;
+    {
+        using var query = _db.Once("SELECT EXISTS (SELECT 1 FROM stored_events WHERE dispatched_at IS NULL) OR EXISTS (SELECT 1 FROM actions WHERE event IS NOT NULL AND dispatched_at IS NULL)");
+        return query.ExecuteScalar() is 1L;
+    }
 
     /// <summary>Events committed but not yet handed to handlers, oldest first.</summary>
     public IReadOnlyList<EventRecord> Undispatched(int limit = 1000)

@@ -36,10 +36,8 @@ internal sealed partial class ObjectDatabase
         }
 
         NounNames.Validate(noun);
-        var select = Command("SELECT id FROM nouns WHERE name = $name");
-        select.Parameters.Clear();
-        select.Parameters.AddWithValue("$name", noun);
-        if (select.ExecuteScalar() is long found)
+        using var select = Once("SELECT id FROM nouns WHERE name = $name"); // once per noun and activation: _nounIds keeps it
+        if (select.Bind("$name", noun).ExecuteScalar() is long found)
         {
             _nounIds[noun] = found;
             return found;
@@ -59,10 +57,8 @@ internal sealed partial class ObjectDatabase
             }
         }
 
-        var select = Command("SELECT name FROM nouns WHERE id = $id");
-        select.Parameters.Clear();
-        select.Parameters.AddWithValue("$id", id);
-        var name2 = (string?)select.ExecuteScalar() ?? throw new StorageException($"Noun key {id} is not in the nouns table of {Path}.");
+        using var select = Once("SELECT name FROM nouns WHERE id = $id");
+        var name2 = (string?)select.Bind("$id", id).ExecuteScalar() ?? throw new StorageException($"Noun key {id} is not in the nouns table of {Path}.");
         _nounIds[name2] = id;
         return name2;
     }
@@ -92,7 +88,12 @@ internal sealed partial class ObjectDatabase
     {
         var id = NounId(noun.Name, noun.Plural, noun.ResolveTypeUrl(Namespace));
         SearchIndex.Register(noun);
-        var current = Command("SELECT schema_hash FROM nouns WHERE id = $id").Bind("$id", id).ExecuteScalar() as string;
+        string? current;
+        using (var read = Once("SELECT schema_hash FROM nouns WHERE id = $id"))
+        {
+            current = read.Bind("$id", id).ExecuteScalar() as string;
+        }
+
         if (!string.Equals(current, noun.SchemaHash, StringComparison.Ordinal))
         {
             InTransaction(() =>

@@ -121,6 +121,7 @@ internal sealed partial class ObjectDatabase : IDisposable
         try
         {
             connection.Open();
+            ReserveLookaside(connection);
             db = new ObjectDatabase(path, ns, connection, time ?? TimeProvider.System);
             if (exclusiveLocking)
             {
@@ -309,36 +310,6 @@ internal sealed partial class ObjectDatabase : IDisposable
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     internal long NowMilliseconds() => Time.GetUtcNow().ToUnixTimeMilliseconds();
-
-    /// <summary>Returns a prepared command for <paramref name="sql"/>, created once per database and reused.</summary>
-    internal SqliteCommand Command(string sql)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            _commands.Add(sql, command);
-        }
-
-        return command;
-    }
-
-    /// <summary>
-    /// Returns a statement for <paramref name="sql"/> bound by position, prepared once per database and reused; for the
-    /// INSERTs every write runs (see <see cref="RawStatement"/>).
-    /// </summary>
-    internal RawStatement Statement(string sql)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_statements.TryGetValue(sql, out var statement))
-        {
-            statement = new RawStatement(_connection, sql);
-            _statements.Add(sql, statement);
-        }
-
-        return statement;
-    }
 
     internal int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
