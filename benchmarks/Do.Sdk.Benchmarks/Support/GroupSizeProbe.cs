@@ -4,19 +4,21 @@ namespace Do.Benchmarks.Support;
 
 /// <summary>
 /// Counts group commits and their members through the runtime's <c>do.commit.group_size</c> histogram, so a probe can
-/// tell how many verbs shared each fsync: under FULL a group's commit costs one fsync whatever its size.
+/// tell how many verbs shared each fsync: under FULL a group's commit costs one fsync whatever its size. Also sums the
+/// <c>do.commit.duration</c> histogram: the time the writer spent in those COMMITs (the fsync included under FULL).
 /// </summary>
 public sealed class GroupSizeProbe : IDisposable
 {
     private readonly MeterListener _listener = new();
     private long _groups;
     private long _members;
+    private long _commitTicks;
 
     public GroupSizeProbe()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == "Do.Sdk" && instrument.Name == "do.commit.group_size")
+            if (instrument.Meter.Name == "Do.Sdk" && instrument.Name is "do.commit.group_size" or "do.commit.duration")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -26,11 +28,13 @@ public sealed class GroupSizeProbe : IDisposable
             Interlocked.Increment(ref _groups);
             Interlocked.Add(ref _members, size);
         });
+        _listener.SetMeasurementEventCallback<double>((_, seconds, _, _) => Interlocked.Add(ref _commitTicks, (long)(seconds * TimeSpan.TicksPerSecond)));
         _listener.Start();
     }
 
-    /// <summary>Groups committed and members in them since the last call; resets both.</summary>
-    public (long Groups, long Members) Take() => (Interlocked.Exchange(ref _groups, 0), Interlocked.Exchange(ref _members, 0));
+    /// <summary>Groups committed, members in them and time spent committing them since the last call; resets all three.</summary>
+    public (long Groups, long Members, TimeSpan Committing) Take()
+        => (Interlocked.Exchange(ref _groups, 0), Interlocked.Exchange(ref _members, 0), TimeSpan.FromTicks(Interlocked.Exchange(ref _commitTicks, 0)));
 
     public void Dispose() => _listener.Dispose();
 }
