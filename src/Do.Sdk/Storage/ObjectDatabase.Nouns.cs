@@ -27,20 +27,35 @@ internal sealed partial class ObjectDatabase
         return id;
     }
 
-    /// <summary>The integer key of a noun, or null when no write has interned it yet. Never writes, so reads stay reads.</summary>
+    /// <summary>In <see cref="_nounIds"/>: a noun this file does not have yet (no key is 0: SQLite's row ids start at 1).</summary>
+    private const long AbsentNoun = 0;
+
+    /// <summary>How many nouns the cache remembers as absent, so that reads of made-up names cannot grow it without end.</summary>
+    private const int AbsentNounsRemembered = 256;
+
+    /// <summary>
+    /// The integer key of a noun, or null when no write has interned it yet. Never writes, so reads stay reads. Both
+    /// answers are cached (until a rollback clears the cache), so the query runs once per noun and activation, also for a
+    /// noun that is read before anything of it is written.
+    /// </summary>
     internal long? FindNounId(string noun)
     {
         if (_nounIds.TryGetValue(noun, out var id))
         {
-            return id;
+            return id == AbsentNoun ? null : id;
         }
 
         NounNames.Validate(noun);
-        using var select = Once("SELECT id FROM nouns WHERE name = $name"); // once per noun and activation: _nounIds keeps it
+        using var select = Once("SELECT id FROM nouns WHERE name = $name");
         if (select.Bind("$name", noun).ExecuteScalar() is long found)
         {
             _nounIds[noun] = found;
             return found;
+        }
+
+        if (_nounIds.Count < AbsentNounsRemembered)
+        {
+            _nounIds[noun] = AbsentNoun; // NounId, the only writer of the nouns table, replaces it with the new key
         }
 
         return null;
@@ -51,7 +66,7 @@ internal sealed partial class ObjectDatabase
     {
         foreach (var (name, key) in _nounIds)
         {
-            if (key == id)
+            if (key == id && key != AbsentNoun)
             {
                 return name;
             }

@@ -12,6 +12,29 @@ public sealed class ObjectDatabaseTests : IDisposable
     public void Dispose() => _test.Dispose();
 
     [Fact]
+    public void A_noun_read_before_anything_of_it_is_written_is_looked_up_once_and_gets_its_key_when_written()
+    {
+        var lookups = 0;
+        SQLitePCL.raw.sqlite3_trace(_test.Db.Connection.Handle, (SQLitePCL.strdelegate_trace)((_, sql) =>
+        {
+            if (sql.Contains("FROM nouns WHERE name", StringComparison.Ordinal))
+            {
+                lookups++;
+            }
+        }), null);
+
+        Assert.Null(_test.Db.Things.Get("Ghost", "g1"));
+        Assert.Null(_test.Db.Things.Get("Ghost", "g2"));
+        Assert.Null(_test.Db.FindNounId("Ghost"));
+        Assert.Equal(1, lookups); // the absent noun is remembered: reads of it do not prepare the lookup again
+
+        _test.Db.Things.Create("Ghost", "g1", Acme);
+        Assert.Equal(Sql.Scalar(_test.Path, "SELECT id FROM nouns WHERE name = 'Ghost'"), _test.Db.FindNounId("Ghost"));
+        Assert.Equal("Acme", System.Text.Json.JsonDocument.Parse(_test.Db.Things.Get("Ghost", "g1")!.Data!).RootElement.GetProperty("name").GetString());
+        SQLitePCL.raw.sqlite3_trace(_test.Db.Connection.Handle, (SQLitePCL.strdelegate_trace?)null, null);
+    }
+
+    [Fact]
     public void Open_NewFile_AppliesEveryMigration_InWalMode()
     {
         Assert.Equal(Enumerable.Range(1, Do.Storage.ObjectSchema.Migrations.Length), Do.Storage.ObjectSchema.Migrations.Select(m => m.Version)); // dense, in order
