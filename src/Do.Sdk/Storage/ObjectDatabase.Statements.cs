@@ -63,10 +63,11 @@ internal sealed partial class ObjectDatabase
     /// <summary>
     /// Gives the connection a lookaside of 36 KB instead of SQLite's default 48 KB. SQLite allocates and touches all of it
     /// when the connection opens, so each KB is a KB of every active object's working set (a 120 KB lookaside took it
-    /// from 254 to 317 KB). An idle object uses about 50 slots; under a 64-caller write load the write path's
-    /// statements are persistent (<see cref="RawStatement"/>) and take none. Measured (benchmarks/README.md, memory per
-    /// active object): 257 to 245 KB per object, with no change in the write profile. Must run before the first
-    /// statement; refused (SQLite refuses while lookaside memory is in use), the connection keeps the default.
+    /// from 254 to 317 KB). An idle object uses about 50 slots. Under a 64-caller write load the connection fills all of
+    /// them and about one small allocation in twenty goes to the process's allocator instead (SQLite's default misses too,
+    /// a third as often); the write profile shows no cost. Measured (benchmarks/README.md, round 13): 257 to 241-245 KB
+    /// per active object. Must run before the first statement; refused (SQLite refuses while lookaside memory is in
+    /// use), the connection keeps the default.
     /// </summary>
     private static void ReserveLookaside(SqliteConnection connection)
         => _ = SQLitePCL.raw.sqlite3_db_config(connection.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_LOOKASIDE, IntPtr.Zero, LookasideSlotSize, LookasideSlots);
