@@ -10,7 +10,7 @@ namespace Do.Sdk.Generators.Parsing;
 /// Turns property and parameter types into <see cref="TypeRef"/>s, collecting the nested objects and enums that
 /// need serializer helpers. Returns null for a type <see cref="TypeSupport"/> does not support.
 /// </summary>
-internal sealed class JsonTypeCollector
+internal sealed class JsonTypeCollector(Compilation? compilation = null)
 {
     private readonly Dictionary<string, JsonObjectModel?> _objects = new();
     private readonly List<string> _objectOrder = [];
@@ -73,7 +73,8 @@ internal sealed class JsonTypeCollector
         foreach (var member in members)
         {
             var property = member.Property;
-            var typeRef = Describe(property.Type);
+            var propertyType = PropertyType(property);
+            var typeRef = Describe(propertyType);
             if (typeRef is null)
             {
                 if (member.Setter == PropertySetter.Constructor)
@@ -85,14 +86,15 @@ internal sealed class JsonTypeCollector
             }
 
             var underlying = typeRef.Element?.Kind ?? ValueKind.Unsupported;
+            bool noAttributes = PropertySyntax.HasNoAttributes(property);
             properties.Add(new PropertyModel(
                 property.Name,
                 Identifiers.ToCamelCase(property.Name),
                 typeRef,
                 TypeSupport.SqlType(typeRef.Kind, underlying),
-                TypeSupport.HasAttribute(property, TypeSupport.IndexedAttributeName),
+                !noAttributes && TypeSupport.HasAttribute(property, TypeSupport.IndexedAttributeName),
                 member.Setter,
-                TypeSupport.HasAttribute(property, SearchAndRelationSupport.SearchableAttributeName) && SearchAndRelationSupport.IsSearchableType(property.Type)));
+                !noAttributes && TypeSupport.HasAttribute(property, SearchAndRelationSupport.SearchableAttributeName) && SearchAndRelationSupport.IsSearchableType(propertyType)));
         }
 
         var arguments = constructor is null
@@ -102,6 +104,16 @@ internal sealed class JsonTypeCollector
                 .ToEquatableArray();
         return new JsonObjectModel(Symbols.Name(type), helperName, type.IsValueType, construction, properties.ToEquatableArray(), arguments);
     }
+
+    /// <summary>
+    /// The type of <paramref name="property"/>: when its one declaration names a keyword type (<c>string Name</c>,
+    /// <c>int Priority</c>), the compilation's special type, which <see cref="Describe"/> reads exactly as the bound
+    /// type (a keyword cannot be aliased, and without <c>?</c> it is not annotated); otherwise the bound type.
+    /// <c>IPropertySymbol.Type</c> binds the property's whole signature under a lock (issue 12). <c>PropertySyntaxTests</c>
+    /// compares both readings on every keyword and many other shapes. Without a compilation, always the bound type.
+    /// </summary>
+    internal ITypeSymbol PropertyType(IPropertySymbol property)
+        => compilation is not null && PropertySyntax.KeywordType(property) is { } special ? compilation.GetSpecialType(special) : property.Type;
 
     private string? AddObject(INamedTypeSymbol type)
     {

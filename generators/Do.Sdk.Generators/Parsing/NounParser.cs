@@ -38,7 +38,7 @@ internal static class NounParser
             return null;
         }
 
-        var types = new JsonTypeCollector();
+        var types = new JsonTypeCollector(context.SemanticModel.Compilation);
         var shape = types.Shape(type, Symbols.FlatName(type));
         if (shape is null)
         {
@@ -73,6 +73,7 @@ internal static class NounParser
         foreach (var member in type.GetMembers())
         {
             if (member is IPropertySymbol property
+                && !PropertySyntax.HasNoAttributes(property)
                 && SearchAndRelationSupport.RelationType(property) is { Length: > 0 } relation
                 && SearchAndRelationSupport.RelatedNoun(property.Type) is { } target)
             {

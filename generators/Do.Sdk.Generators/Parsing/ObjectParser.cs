@@ -73,7 +73,7 @@ internal static class ObjectParser
             return null;
         }
 
-        var types = new JsonTypeCollector();
+        var types = new JsonTypeCollector(semanticModel.Compilation);
         var verbs = VerbParser.Parse(type, types, semanticModel, cancellationToken);
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         return new ObjectClassModel(

@@ -78,7 +78,8 @@ internal static class VerbSyntax
             : null;
     }
 
-    private static SpecialType? KeywordType(SyntaxKind keyword) => keyword switch
+    /// <summary>The special type a keyword names, for the keyword types the serializer stores; null for any other.</summary>
+    internal static SpecialType? KeywordType(SyntaxKind keyword) => keyword switch
     {
         SyntaxKind.BoolKeyword => SpecialType.System_Boolean,
         SyntaxKind.ByteKeyword => SpecialType.System_Byte,

@@ -26,7 +26,8 @@ public sealed class SymbolsTests
             public record Rec(int X);
             public record struct RecStruct(int X);
             public delegate void Handler(int x);
-            public class Generic<T> { public class InGeneric { } }
+            public class Generic<T> { public class InGeneric { public class Deeper { } } }
+            public class Outer { public class InnerGeneric<T> { } }
             public class Under_score2 { }
             public class Ünicode { }
             namespace @event { public class InKeywordNamespace { } }
@@ -47,7 +48,35 @@ public sealed class SymbolsTests
                 public Uri? Link { get; set; }
                 public object? Anything { get; set; }
                 public Generic<int>.InGeneric? Inner { get; set; }
+                public Generic<int>.InGeneric.Deeper? Deeper { get; set; }
                 public Missing? Broken { get; set; }
+                public List<int> Ints { get; set; } = [];
+                public List<Plain> Plains { get; set; } = [];
+                public List<Plain?> MaybePlains { get; set; } = [];
+                public List<string?> MaybeTexts { get; set; } = [];
+                public List<int?> MaybeInts { get; set; } = [];
+                public IReadOnlyList<Mode> Modes { get; set; } = [];
+                public IEnumerable<Value> Values { get; set; } = [];
+                public List<List<string>> Nested { get; set; } = [];
+                public Dictionary<string, int> Counts { get; set; } = [];
+                public List<DateTime> Dates { get; set; } = [];
+                public List<object> Objects { get; set; } = [];
+                public List<nint> Natives { get; set; } = [];
+                public List<Plain.InStruct> InStructs { get; set; } = [];
+                public List<Generic<int>.InGeneric> InGenerics { get; set; } = [];
+                public Generic<int> GenericInt { get; set; } = new();
+                public Generic<string>? MaybeGeneric { get; set; }
+                public List<@class> Keywords { get; set; } = [];
+                public List<global::record> Records { get; set; } = [];
+                public List<Missing> Broken2 { get; set; } = [];
+                public List<(int, int)> Tuples { get; set; } = [];
+                public List<int[]> Arrays { get; set; } = [];
+                public Func<int, string> Function { get; set; } = x => "";
+        #nullable disable
+                public List<string> Oblivious { get; set; }
+                public List<Plain> ObliviousPlains { get; set; }
+        #nullable restore
+                public Outer.InnerGeneric<int> InnerGeneric { get; set; } = new();
             }
         }
         """;
@@ -84,6 +113,18 @@ public sealed class SymbolsTests
         Assert.Null(Symbols.PlainName(types.Single(t => t.Name == "Handler")));
         Assert.Equal("global::A.B.C.Plain.InStruct", Symbols.PlainName(types.Single(t => t.Name == "InStruct")));
         Assert.Equal("global::Global", Symbols.PlainName(types.Single(t => t.Name == "Global")));
+
+        // Generic types whose arguments are keywords or plain names take it too; annotated, generic, tuple and array
+        // arguments do not.
+        string? Fast(string property) => Symbols.PlainName(holder.GetMembers(property).OfType<IPropertySymbol>().Single().Type);
+        Assert.Equal("global::System.Collections.Generic.List<string>", Fast("Tags"));
+        Assert.Equal("global::System.Collections.Generic.Dictionary<string, int>", Fast("Counts"));
+        Assert.Equal("global::System.Collections.Generic.List<global::A.B.C.Plain.InStruct>", Fast("InStructs"));
+        Assert.Equal("global::System.Collections.Generic.List<global::System.DateTime>", Fast("Dates"));
+        Assert.Equal("global::System.Collections.Generic.List<string>", Fast("Oblivious"));
+        Assert.All(
+            ["MaybePlains", "MaybeTexts", "MaybeInts", "Nested", "Natives", "InGenerics", "Keywords", "Broken2", "Tuples", "Arrays", "Deeper"],
+            p => Assert.Null(Fast(p)));
     }
 
     [Theory]
