@@ -75,7 +75,7 @@ internal static class ObjectParser
 
         var types = new JsonTypeCollector(semanticModel.Compilation);
         var verbs = VerbParser.Parse(type, types, semanticModel, cancellationToken);
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+        var ns = Symbols.NamespaceName(type.ContainingNamespace);
         return new ObjectClassModel(
             new TypeLocation(ns, EquatableArray<string>.Empty),
             type.Name,

@@ -146,6 +146,37 @@ internal static class Symbols
         return chars;
     }
 
+    /// <summary>
+    /// What <c>ToDisplayString()</c> writes for <paramref name="ns"/> (<c>A.B.C</c>), empty for the global namespace,
+    /// joined here when every name is a plain identifier: the symbol display visitor ran once per noun (issue 12).
+    /// </summary>
+    public static string NamespaceName(INamespaceSymbol? ns)
+    {
+        if (ns is null or { IsGlobalNamespace: true })
+        {
+            return "";
+        }
+
+        if (ns.ContainingNamespace is { IsGlobalNamespace: true } && IsPlainIdentifier(ns.Name))
+        {
+            return ns.Name;
+        }
+
+        var parts = new List<string>();
+        for (var current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            if (!IsPlainIdentifier(current.Name))
+            {
+                return ns.ToDisplayString();
+            }
+
+            parts.Add(current.Name);
+        }
+
+        parts.Reverse();
+        return string.Join(".", parts);
+    }
+
     // An identifier the display writes as is: no keyword (those get an @) and nothing unusual in it.
     private static bool IsPlainIdentifier(string name)
     {
@@ -202,8 +233,7 @@ internal static class Symbols
             containing.Insert(0, $"partial {Keyword(ancestor)} {ancestor.Identifier.ValueText}");
         }
 
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
-        return new TypeLocation(ns, containing.ToEquatableArray());
+        return new TypeLocation(NamespaceName(type.ContainingNamespace), containing.ToEquatableArray());
     }
 
     /// <summary>The keyword that starts a partial declaration of <paramref name="declaration"/>.</summary>

@@ -127,6 +127,26 @@ public sealed class SymbolsTests
             p => Assert.Null(Fast(p)));
     }
 
+    [Fact]
+    public void The_namespace_name_is_what_the_symbol_display_writes()
+    {
+        var compilation = GeneratorHarness.Compile(Source);
+        var namespaces = new List<INamespaceSymbol>();
+        void Walk(INamespaceSymbol ns)
+        {
+            namespaces.Add(ns);
+            foreach (var inner in ns.GetNamespaceMembers())
+            {
+                Walk(inner);
+            }
+        }
+
+        Walk(compilation.GlobalNamespace);
+
+        Assert.Contains(namespaces, n => n.Name == "event");
+        Assert.All(namespaces, n => Assert.Equal(n.IsGlobalNamespace ? "" : n.ToDisplayString(), Symbols.NamespaceName(n)));
+    }
+
     [Theory]
     [InlineData("Startup")]
     [InlineData("Startup.prioritized")]
