@@ -602,8 +602,8 @@ internal static class TypeSupport
 
     // A property declared in C# source that is not an indexer has no parameters; only metadata can declare one (a
     // parameterized property that is not the default member). Asking a source property for its parameters binds its
-    // whole signature, type included, under a lock (~10% of a cold run at 1,000 nouns, issue 12), which the generator
-    // then avoids for keyword-typed properties (JsonTypeCollector.PropertyType).
+    // whole signature, type included, under a lock (issue 12), which the generator then avoids for keyword-typed
+    // properties (JsonTypeCollector.PropertyType).
     private static bool HasNoParameters(IPropertySymbol property)
         => !property.DeclaringSyntaxReferences.IsEmpty || property.Parameters.IsEmpty;
 
