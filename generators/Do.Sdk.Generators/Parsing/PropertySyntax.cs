@@ -31,12 +31,5 @@ internal static class PropertySyntax
 
     // The one declaration of a property that is not partial (a partial property's other part may say more).
     private static PropertyDeclarationSyntax? Declaration(IPropertySymbol property)
-    {
-        var references = property.DeclaringSyntaxReferences;
-        return references.Length == 1
-            && references[0].GetSyntax() is PropertyDeclarationSyntax syntax
-            && !syntax.Modifiers.Any(SyntaxKind.PartialKeyword)
-            ? syntax
-            : null;
-    }
+        => Declarations.SingleNonPartial<PropertyDeclarationSyntax>(property);
 }

@@ -69,14 +69,7 @@ internal static class VerbSyntax
 
     /// <summary>The one declaration of a method that is not partial (a partial method's other part may carry attributes).</summary>
     internal static MethodDeclarationSyntax? Declaration(IMethodSymbol method)
-    {
-        var references = method.DeclaringSyntaxReferences;
-        return references.Length == 1
-            && references[0].GetSyntax() is MethodDeclarationSyntax syntax
-            && !syntax.Modifiers.Any(SyntaxKind.PartialKeyword)
-            ? syntax
-            : null;
-    }
+        => Declarations.SingleNonPartial<MethodDeclarationSyntax>(method);
 
     /// <summary>The special type a keyword names, for the keyword types the serializer stores; null for any other.</summary>
     internal static SpecialType? KeywordType(SyntaxKind keyword) => keyword switch
