@@ -30,7 +30,7 @@ internal sealed partial class ObjectDatabase
     /// <summary>In <see cref="_nounIds"/>: a noun this file does not have yet (no key is 0: SQLite's row ids start at 1).</summary>
     private const long AbsentNoun = 0;
 
-    /// <summary>How many nouns the cache remembers as absent, so that reads of made-up names cannot grow it without end.</summary>
+    /// <summary>An absent noun is remembered only while the cache holds fewer names than this, so that reads of made-up names cannot grow it without end.</summary>
     private const int AbsentNounsRemembered = 256;
 
     /// <summary>
