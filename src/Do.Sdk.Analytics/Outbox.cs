@@ -6,13 +6,14 @@ namespace Do.Analytics;
 /// <summary>Reads an object's outbox in the global schema and moves a sink's mark, inside the object's turn.</summary>
 internal static class Outbox
 {
-    // A page of the outbox from both event tables, merged in sequence order (EventStore.Where), with the noun's type URL
-    // and the action's actor and verb.
+    // A page of the outbox from the event tables, merged in sequence order (EventStore.Where), with the noun's type URL
+    // and the action's actor and verb: folded into the version row whose id is the action's (f), or a stored action (a).
     private static readonly string ReadSql = $"""
-        SELECT e.sequence, e.type, n.type, e.source, a.actor, e.action, a.verb, e.version, e.created_at, {EventStore.DataColumn}, e.derived
-        FROM ({EventStore.Where("e.sequence > $after", "a.id > $after")}) AS e
+        SELECT e.sequence, e.type, n.type, e.source, coalesce(f.actor, a.actor), e.action, coalesce(f.verb, a.verb), e.version, e.created_at, {EventStore.DataColumn}, e.derived
+        FROM ({EventStore.Where("e.sequence > $after", "a.id > $after", "t.version > $after")}) AS e
         LEFT JOIN nouns AS n ON n.id = e.noun
-        LEFT JOIN actions AS a ON a.id = e.action
+        LEFT JOIN things AS f ON f.version = e.action AND f.verb IS NOT NULL
+        LEFT JOIN stored_actions AS a ON a.id = e.action AND f.version IS NULL
         ORDER BY e.sequence
         """;
 
@@ -67,9 +68,13 @@ internal static class Outbox
         using var connection = new SqliteConnection(builder.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        // A file not opened since events could be derived from actions (schema 12) still has one table of events.
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'stored_events'";
-        command.CommandText = (long)command.ExecuteScalar()! == 1 ? EventStore.LastSequenceSql : "SELECT coalesce(max(sequence), 0) FROM events";
+        // A file not opened by a host since events were derived from actions (schema 12) still has one table of events,
+        // and one not opened since actions were folded into versions (schema 16) has them in two.
+        command.CommandText = "PRAGMA user_version";
+        var schema = (long)command.ExecuteScalar()!;
+        command.CommandText = schema >= 16 ? EventStore.LastSequenceSql
+            : schema >= 12 ? "SELECT max(coalesce((SELECT max(sequence) FROM stored_events), 0), coalesce((SELECT id FROM actions WHERE event IS NOT NULL ORDER BY id DESC LIMIT 1), 0))"
+            : "SELECT coalesce(max(sequence), 0) FROM events";
         var last = (long)command.ExecuteScalar()!;
         var marks = new Dictionary<string, long>(StringComparer.Ordinal);
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'event_streams'";

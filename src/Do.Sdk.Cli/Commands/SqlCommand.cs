@@ -13,7 +13,7 @@ internal static class SqlCommand
     {
         var ns = new Argument<string>("ns") { Description = "The object's namespace, e.g. https://startups.studio." };
         var query = new Argument<string>("query") { Description = "A read-only SQL query, e.g. \"SELECT noun, id, data FROM heads\"." };
-        var command = new Command("sql", "Run a read-only SQL query on an object's SQLite file (tables things, actions, stored_events; views events, heads, actions_view, events_view and one per noun).") { ns, query };
+        var command = new Command("sql", "Run a read-only SQL query on an object's SQLite file (tables things, stored_actions, stored_events; views actions, events, heads, actions_view, events_view and one per noun).") { ns, query };
         environment.SetAction(command, (result, context, _) =>
         {
             if (result.GetValue(environment.Options.Url) is not null)

@@ -20,7 +20,7 @@ internal sealed class DeadLetterStore(ObjectDatabase db)
     private static readonly string ListSql = $"""
         SELECT d.id, d.handler, d.error, d.attempts, d.created_at, d.replayed_at, {EventStore.Columns}
         FROM dead_letters AS d
-        JOIN ({EventStore.Where("e.sequence IN (SELECT event FROM dead_letters)", "a.id IN (SELECT event FROM dead_letters)", limited: false)}) AS e ON e.sequence = d.event
+        JOIN ({EventStore.Where("e.sequence IN (SELECT event FROM dead_letters)", "a.id IN (SELECT event FROM dead_letters)", "t.version IN (SELECT event FROM dead_letters)", limited: false)}) AS e ON e.sequence = d.event
         WHERE $all = 1 OR d.replayed_at IS NULL
         ORDER BY d.id
         """;

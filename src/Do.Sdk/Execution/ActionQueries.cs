@@ -19,17 +19,7 @@ internal static class ActionQueries
     {
         ArgumentNullException.ThrowIfNull(filter);
         filter.Validate();
-        var command = db.Command($"""
-            SELECT {Columns} FROM actions
-            WHERE ($status IS NULL OR status = $status)
-              AND ($verb IS NULL OR verb = $verb)
-              AND ($actor IS NULL OR COALESCE(actor, 'system') = $actor)
-              AND ($target IS NULL OR target = $target)
-              AND ($since IS NULL OR created_at >= $since)
-              AND ($until IS NULL OR created_at < $until)
-              AND ($before IS NULL OR id < $before)
-            ORDER BY id DESC LIMIT $limit
-            """);
+        var command = db.Command(ListSql);
         command.Bind("$status", filter.Status?.ToString().ToLowerInvariant())
             .Bind("$verb", filter.Verb)
             .Bind("$actor", filter.Actor)
@@ -47,6 +37,28 @@ internal static class ActionQueries
 
         return result;
     }
+
+    // Both halves of the log (stored actions, and actions folded into the versions they wrote), each read newest first
+    // from its rowid b-tree and merged by SQLite up to the LIMIT: the view actions would be sorted whole.
+    private const string Filter = """
+          ($status IS NULL OR status = $status)
+          AND ($verb IS NULL OR verb = $verb)
+          AND ($actor IS NULL OR COALESCE(actor, 'system') = $actor)
+          AND ($since IS NULL OR created_at >= $since)
+          AND ($until IS NULL OR created_at < $until)
+        """;
+
+    internal const string ListSql = $"""
+        SELECT {Columns} FROM stored_actions
+        WHERE {Filter} AND ($target IS NULL OR target = $target) AND ($before IS NULL OR id < $before)
+        UNION ALL
+        SELECT {Columns} FROM (
+            SELECT version AS id, verb, id AS target, actor, coalesce(status, 'completed') AS status, 1 AS attempts, NULL AS error, input, output,
+                   before_version, version AS after_version, at AS created_at
+            FROM things WHERE verb IS NOT NULL AND ($target IS NULL OR id = $target) AND ($before IS NULL OR version < $before))
+        WHERE {Filter}
+        ORDER BY 1 DESC LIMIT $limit
+        """;
 
     private static ActionInfo Read(SqliteDataReader reader) => new(
         reader.GetInt64(0),

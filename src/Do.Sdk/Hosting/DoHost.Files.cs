@@ -107,7 +107,8 @@ public sealed partial class DoHost
                     target.Lifecycle.Record("fork", Lifecycle.LifecycleJson.ForkFrom(from.Value, things.Count), "fork.created");
                     // History starts here; nothing to replay.
                     target.Command("UPDATE stored_events SET dispatched_at = created_at").ExecuteNonQuery();
-                    target.Command("UPDATE actions SET dispatched_at = completed_at WHERE event IS NOT NULL").ExecuteNonQuery();
+                    target.Command("UPDATE stored_actions SET dispatched_at = completed_at WHERE event IS NOT NULL").ExecuteNonQuery();
+                    target.Command("UPDATE things SET dispatched_at = at WHERE event IS NOT NULL AND dispatched_at IS NULL").ExecuteNonQuery();
                 });
                 _ = target.TakeCommittedEvents();
             }

@@ -45,7 +45,7 @@ internal sealed partial class LifecycleOperations
             db.RaiseRowIdFloors(); // the branch may hold the newest versions, actions and events: their ids stay used
             db.Command($"DELETE FROM dead_letters WHERE event IN (SELECT sequence FROM events WHERE action IN ({actions}))").ExecuteNonQuery();
             db.Command($"DELETE FROM stored_events WHERE action IN ({actions})").ExecuteNonQuery(); // derived events go with their actions
-            db.Command($"DELETE FROM actions WHERE branch = {id}").ExecuteNonQuery();
+            db.Command($"DELETE FROM stored_actions WHERE branch = {id}").ExecuteNonQuery(); // folded actions go with their versions
             db.Command($"DELETE FROM things WHERE branch = {id}").ExecuteNonQuery();
             db.Command($"DELETE FROM tip WHERE branch = {id}").ExecuteNonQuery();
             db.Command($"DELETE FROM branches WHERE id = {id}").ExecuteNonQuery();

@@ -130,15 +130,23 @@ internal sealed partial class LifecycleOperations
 
                 db.RaiseRowIdFloors(); // compaction may archive the newest rows: their ids stay used
                 DeleteIds("stored_events", "sequence", archivedEventIds);
-                DeleteIds("actions", "id", archivedActionIds); // with them the events derived from them
+                DeleteIds("stored_actions", "id", archivedActionIds); // with them the events derived from them
+                // A folded action goes with its version, below; its archived event goes now, so that it is not kept.
+                var dropEvent = db.Command("UPDATE things SET event = NULL, dispatched_at = NULL WHERE version = $id AND event IS NOT NULL");
+                foreach (var id in archivedEventIds)
+                {
+                    dropEvent.Bind("$id", id).ExecuteNonQuery();
+                }
+
                 // An event that stays keeps its data: one whose data is derived from its version's row gets a copy
                 // of it before that row goes, and one derived from its action becomes a stored event (same sequence).
                 db.Command($"""
                     INSERT INTO stored_events (sequence, type, source, noun, thing, version, action, data, created_at, dispatched_at)
                     SELECT e.sequence, e.type, $ns || '/' || e.source, e.noun, e.thing, e.version, e.action, {EventStore.DataColumn}, e.created_at, e.dispatched_at
-                    FROM ({EventStore.DerivedRows($"a.after_version NOT IN ({Keep})")}) AS e
+                    FROM ({EventStore.DerivedRows($"a.after_version NOT IN ({Keep})", $"t.version NOT IN ({Keep})")}) AS e
                     """).Bind("$ns", db.Namespace.Value).ExecuteNonQuery();
-                db.Command($"UPDATE actions SET event = NULL, dispatched_at = NULL WHERE event IS NOT NULL AND after_version NOT IN ({Keep})").ExecuteNonQuery();
+                db.Command($"UPDATE stored_actions SET event = NULL, dispatched_at = NULL WHERE event IS NOT NULL AND after_version NOT IN ({Keep})").ExecuteNonQuery();
+                UnfoldKeptActions(archivedActionIds);
                 db.Command($"UPDATE stored_events SET data = (SELECT t.data FROM things AS t WHERE t.version = stored_events.version) WHERE data IS NULL AND version IS NOT NULL AND version NOT IN ({Keep})").ExecuteNonQuery();
                 db.Command($"DELETE FROM things WHERE version NOT IN ({Keep})").ExecuteNonQuery();
                 if (force)
@@ -182,6 +190,26 @@ internal sealed partial class LifecycleOperations
             LifecycleJson.Compact(result, archive is null ? null : Path.GetFileName(archive)),
             "compact.completed"));
         return result;
+    }
+
+    /// <summary>
+    /// A folded action whose version goes but which stays itself (an event of it is kept: see
+    /// <see cref="ActionsOfKeptEvents"/>) becomes a stored action with the same id, its event already a stored event.
+    /// </summary>
+    private void UnfoldKeptActions(HashSet<long> archived)
+    {
+        var unfold = db.Command("""
+            INSERT INTO stored_actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
+            SELECT version, verb, actor, id, noun, branch, input, output, before_version, version, coalesce(durability, 'do'), coalesce(status, 'completed'), 1, at, at, at
+            FROM things WHERE version = $id AND verb IS NOT NULL
+            """);
+        foreach (var id in IdsOf($"SELECT version FROM things WHERE verb IS NOT NULL AND version NOT IN ({Keep})"))
+        {
+            if (!archived.Contains(id))
+            {
+                unfold.Bind("$id", id).ExecuteNonQuery();
+            }
+        }
     }
 
     private void RefuseOpenActions(string actionsSql, string where)

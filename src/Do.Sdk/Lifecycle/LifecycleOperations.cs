@@ -62,7 +62,7 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
                 break;
             default:
                 var asOf = db.Branches.Scope(branch, "t.", cap: long.MaxValue);
-                var at = db.Command($"SELECT MAX(t.version) FROM things AS t JOIN actions AS a ON a.id = t.action WHERE ({asOf.Sql}) AND a.completed_at <= $time");
+                var at = db.Command($"SELECT MAX(t.version) FROM things AS t LEFT JOIN stored_actions AS a ON a.id = t.action AND t.verb IS NULL WHERE ({asOf.Sql}) AND coalesce(t.at, a.completed_at) <= $time");
                 asOf.Bind(at);
                 view = at.Bind("$time", parsed.AsOf.ToUnixTimeMilliseconds()).ExecuteScalar() as long? ?? 0;
                 break;
@@ -243,7 +243,7 @@ internal sealed partial class LifecycleOperations(ObjectDatabase db)
     public void Record(string verb, string data, string eventType)
     {
         var now = db.NowMilliseconds();
-        var actionId = db.Actions.InsertCompleted(verb, null, "", null, db.Branches.Current, data, null, null, Durability.Do, now);
+        var actionId = db.Actions.InsertCompleted(verb, null, "", null, db.Branches.Current, data, Durability.Do, now);
         db.Events.Append(eventType, db.Namespace.Value, null, null, null, actionId, data, now);
     }
 

@@ -94,7 +94,12 @@ internal static class UndoOperations
         db.InTransaction(() =>
         {
             var record = db.Things.Append(action.NounId.Value, noun, action.Target, json, head, options.Verb, options.Event, options, json ?? head?.Data);
-            db.Command("UPDATE actions SET status = $status WHERE id = $id").Bind("$status", undo ? "undone" : "completed").Bind("$id", actionId).ExecuteNonQuery();
+            // The action is folded into the version it wrote (status NULL for completed) or a stored one.
+            if (db.Command("UPDATE things SET status = $status WHERE version = $id AND verb IS NOT NULL").Bind("$status", undo ? "undone" : null).Bind("$id", actionId).ExecuteNonQuery() == 0)
+            {
+                db.Command("UPDATE stored_actions SET status = $status WHERE id = $id").Bind("$status", undo ? "undone" : "completed").Bind("$id", actionId).ExecuteNonQuery();
+            }
+
             written = record.Version;
         });
         return ActionQueries.List(db, new ActionFilter { Target = action.Target, Limit = 1 }) is [var last] && last.AfterVersion == written

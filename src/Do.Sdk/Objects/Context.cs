@@ -143,7 +143,7 @@ public sealed partial class Context : IObjectScope
         try
         {
             var result = await _activation.Host.Pipelines.ForTry(null).ExecuteAsync(async token => await work(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            db.Actions.InsertCompleted(action, null, "", null, db.Branches.Current, null, null, null, Durability.Try, db.NowMilliseconds());
+            db.Actions.InsertCompleted(action, null, "", null, db.Branches.Current, null, Durability.Try, db.NowMilliseconds());
             return result;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -2,7 +2,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Do.Storage;
 
-/// <summary>The action log: every write and every verb call, with its durability, status and outcome.</summary>
+/// <summary>
+/// The action log: every write and every verb call, with its durability, status and outcome. An action that wrote a
+/// version in its own transaction is folded into that version's row (schema 16, <see cref="ThingStore.Append"/>); the
+/// others are rows of <c>stored_actions</c>. Reads go through the view <c>actions</c>, which shows both; an open action
+/// is always stored.
+/// </summary>
 internal sealed class ActionStore
 {
     private const string Select = "SELECT id, verb, actor, target, input, output, before_version, after_version, durability, status, attempts, error, created_at, completed_at FROM actions";
@@ -33,56 +38,34 @@ internal sealed class ActionStore
     public IReadOnlyList<ActionRecord> Open()
         => Read(_db.Command(OpenSql));
 
-    private const string OpenSql = Select + " WHERE " + OpenWhere + " ORDER BY id";
+    private const string OpenSql = "SELECT id, verb, actor, target, input, output, before_version, after_version, durability, status, attempts, error, created_at, completed_at FROM stored_actions WHERE " + OpenWhere + " ORDER BY id";
 
     /// <summary>Whether any action is open: one seek into the partial index of open actions (see <see cref="EventStore.AnyUndispatched"/>).</summary>
     internal bool AnyOpen()
     {
-        using var query = _db.Once("SELECT EXISTS (SELECT 1 FROM actions WHERE " + OpenWhere + ")");
+        using var query = _db.Once("SELECT EXISTS (SELECT 1 FROM stored_actions WHERE " + OpenWhere + ")");
         return query.ExecuteScalar() is 1L;
     }
 
-    /// <summary>
-    /// Inserts a completed action and returns its id. A write that appends a version names it in
-    /// <paramref name="after"/> before the version row exists (the version row names its action): see
-    /// <see cref="ThingStore.PredictNextVersion"/>.
-    /// <paramref name="eventType"/> makes the action carry the write's event (the event's sequence is the action's id);
-    /// <paramref name="dispatched"/> says no handler listens to it, so it is dispatched as it is written.
-    /// </summary>
-    internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, long? after, Durability durability, long now, string? output = null, string? eventType = null, bool dispatched = false)
+    /// <summary>Inserts a completed action that wrote no version (a <c>Try</c>, a lifecycle operation) and returns its id.</summary>
+    internal long InsertCompleted(string verb, string? actor, string target, long? nounId, long branch, string? input, Durability durability, long now, string? output = null)
     {
         var insert = _db.Statement($"""
-            INSERT INTO actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at, event, dispatched_at)
-            VALUES (coalesce(?15, {ObjectDatabase.NextSequence}), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'completed', 1, ?12, ?12, ?12, ?13, ?14)
+            INSERT INTO stored_actions (id, verb, actor, target, noun, branch, input, output, durability, status, attempts, created_at, updated_at, completed_at)
+            VALUES ({ObjectDatabase.NextSequence}, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'completed', 1, ?10, ?10, ?10)
             """)
             .Bind(1, _db.SequenceFloor).Bind(2, verb).Bind(3, actor).Bind(4, target).Bind(5, nounId).Bind(6, branch)
-            .Bind(7, input).Bind(8, output).Bind(9, before).Bind(10, after).Bind(11, ToText(durability)).Bind(12, now)
-            .Bind(13, eventType).Bind(14, eventType is not null && dispatched ? now : null);
-        var known = _db.KnownNextSequence;
-        try
-        {
-            insert.Bind(15, known).Execute();
-        }
-        catch (SqliteException e) when (known is not null && e.SqliteExtendedErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT_PRIMARYKEY)
-        {
-            // Someone else wrote an action or event with that id (another process on the file): ask the tables.
-            _db.ForgetSequence();
-            insert.Bind(15, (long?)null).Execute();
-        }
-
+            .Bind(7, input).Bind(8, output).Bind(9, ToText(durability)).Bind(10, now);
+        insert.Execute();
         return _db.SequenceWritten(_db.LastInsertRowId);
     }
-
-    /// <summary>Records the version a just-inserted completed action wrote. Must run in the write's transaction.</summary>
-    internal void SetAfterVersion(long id, long after)
-        => _db.Command("UPDATE actions SET after_version = $after WHERE id = $id").Bind("$after", after).Bind("$id", id).ExecuteNonQuery();
 
     /// <summary>Persists a durable action before it runs. Autocommits unless a transaction is open.</summary>
     internal long InsertPending(string verb, string? actor, string target, long? nounId, long branch, string? input, long? before, Durability durability)
     {
         var now = _db.NowMilliseconds();
         var insert = _db.Command($"""
-            INSERT INTO actions (id, verb, actor, target, noun, branch, input, before_version, durability, status, attempts, created_at, updated_at)
+            INSERT INTO stored_actions (id, verb, actor, target, noun, branch, input, before_version, durability, status, attempts, created_at, updated_at)
             VALUES ({ObjectDatabase.NextSequenceNamed}, $verb, $actor, $target, $noun, $branch, $input, $before, $durability, 'pending', 0, $now, $now)
             """);
         insert.Bind("$floor", _db.SequenceFloor).Bind("$verb", verb).Bind("$actor", actor).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch)
@@ -95,7 +78,7 @@ internal sealed class ActionStore
     internal void SetStatus(long id, ActionStatus status, int attempts, string? error)
     {
         var now = _db.NowMilliseconds();
-        _db.Command("UPDATE actions SET status = $status, attempts = $attempts, error = $error, updated_at = $now, completed_at = CASE WHEN $status IN ('completed', 'failed') THEN $now ELSE completed_at END WHERE id = $id")
+        _db.Command("UPDATE stored_actions SET status = $status, attempts = $attempts, error = $error, updated_at = $now, completed_at = CASE WHEN $status IN ('completed', 'failed') THEN $now ELSE completed_at END WHERE id = $id")
             .Bind("$status", ToText(status)).Bind("$attempts", attempts).Bind("$error", error).Bind("$now", now).Bind("$id", id)
             .ExecuteNonQuery();
     }
@@ -103,7 +86,7 @@ internal sealed class ActionStore
     /// <summary>Completes an open action with the version it wrote. Must run in the write's transaction.</summary>
     internal void Complete(long id, long? before, long after, int attempts, long now, string? output = null)
     {
-        _db.Command("UPDATE actions SET status = 'completed', before_version = $before, after_version = $after, output = $output, attempts = $attempts, error = NULL, updated_at = $now, completed_at = $now WHERE id = $id")
+        _db.Command("UPDATE stored_actions SET status = 'completed', before_version = $before, after_version = $after, output = $output, attempts = $attempts, error = NULL, updated_at = $now, completed_at = $now WHERE id = $id")
             .Bind("$before", before).Bind("$after", after).Bind("$output", output).Bind("$attempts", attempts).Bind("$now", now).Bind("$id", id)
             .ExecuteNonQuery();
     }
@@ -112,7 +95,7 @@ internal sealed class ActionStore
     internal void CompleteWithOutput(long id, string? output, int attempts)
     {
         var now = _db.NowMilliseconds();
-        _db.Command("UPDATE actions SET status = 'completed', output = $output, attempts = $attempts, error = NULL, updated_at = $now, completed_at = $now WHERE id = $id")
+        _db.Command("UPDATE stored_actions SET status = 'completed', output = $output, attempts = $attempts, error = NULL, updated_at = $now, completed_at = $now WHERE id = $id")
             .Bind("$output", output).Bind("$attempts", attempts).Bind("$now", now).Bind("$id", id)
             .ExecuteNonQuery();
     }
@@ -122,7 +105,7 @@ internal sealed class ActionStore
     {
         var now = _db.NowMilliseconds();
         var insert = _db.Command($"""
-            INSERT INTO actions (id, verb, target, noun, branch, input, durability, status, attempts, error, created_at, updated_at, completed_at)
+            INSERT INTO stored_actions (id, verb, target, noun, branch, input, durability, status, attempts, error, created_at, updated_at, completed_at)
             VALUES ({ObjectDatabase.NextSequenceNamed}, $verb, $target, $noun, $branch, $input, $durability, 'failed', 1, $error, $now, $now, $now)
             """);
         insert.Bind("$floor", _db.SequenceFloor).Bind("$verb", verb).Bind("$target", target).Bind("$noun", nounId).Bind("$branch", branch).Bind("$input", input)

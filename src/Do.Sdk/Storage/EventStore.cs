@@ -4,11 +4,12 @@ namespace Do.Storage;
 
 /// <summary>
 /// The event outbox: one event per state change, in a per-object sequence, with a dispatched mark. An event is either
-/// derived from the action that made it (a write that completed its action in one transaction: the action row carries
-/// the event's type and dispatch mark, and its id is the sequence) or a row of <c>stored_events</c> (one with something
-/// of its own: a delete's last state, a failure, a custom or lifecycle event, a durable action's completion). The view
-/// <c>events</c> shows both; the queries here read the two tables directly, merged in sequence order, so that a page of
-/// events costs two range seeks rather than a scan of the view.
+/// derived from the write that made it (the version row, into which the write's action is folded, carries the event's
+/// type and dispatch mark, and its id is the sequence: schema 16; files written before it have such events on rows of
+/// <c>stored_actions</c>) or a row of <c>stored_events</c> (one with something of its own: a delete's last state, a
+/// failure, a custom or lifecycle event, a durable action's completion). The view <c>events</c> shows all three; the
+/// queries here read the tables directly, merged in sequence order, so that a page of events costs three range seeks
+/// rather than a scan of the view.
 /// </summary>
 internal sealed class EventStore
 {
@@ -20,31 +21,43 @@ internal sealed class EventStore
     internal const string DataColumn = "COALESCE(e.data, (SELECT t.data FROM things AS t WHERE t.version = e.version))";
 
     /// <summary>
-    /// Events in sequence order as a compound SELECT over both tables, with columns sequence, type, source (the thing's
-    /// id for a derived event: see <see cref="ThingStore.ThingSource"/>), noun, thing, version, action, data (null where
-    /// <see cref="DataColumn"/> derives it), created_at, dispatched_at. <c>{0}</c> is the condition on stored events and
-    /// <c>{1}</c> the same on actions (columns prefixed <c>a.</c>), both over sequence and dispatched_at; SQLite merges
-    /// the two ordered range seeks and stops at the LIMIT.
+    /// Events in sequence order as a compound SELECT over the three tables, with columns sequence, type, source (the
+    /// thing's id for a derived event: see <see cref="ThingStore.ThingSource"/>), noun, thing, version, action, data (null
+    /// where <see cref="DataColumn"/> derives it), created_at, dispatched_at. <c>{0}</c> is the condition on stored events,
+    /// <c>{1}</c> the same on stored actions (columns prefixed <c>a.</c>) and <c>{2}</c> on versions (prefixed
+    /// <c>t.</c>), each over the sequence and dispatched_at; SQLite merges the ordered range seeks and stops at the LIMIT.
     /// </summary>
     private const string Rows = """
         SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action, e.data, e.created_at, e.dispatched_at, 0 AS derived
         FROM stored_events AS e WHERE {0}
-        """ + "\nUNION ALL\n" + DerivedArm + "\nORDER BY 1";
+        """ + "\nUNION ALL\n" + ActionArm + "\nUNION ALL\n" + VersionArm + "\nORDER BY 1";
 
-    // The events the actions carry, in Rows' columns: which action column is which column of its event.
-    private const string DerivedArm = """
+    // The events stored actions carry (written before schema 16), in Rows' columns.
+    private const string ActionArm = """
         SELECT a.id AS sequence, a.event AS type, a.target AS source, a.noun AS noun, a.target AS thing, a.after_version AS version,
                a.id AS action, NULL AS data, a.completed_at AS created_at, a.dispatched_at AS dispatched_at, 1 AS derived
-        FROM actions AS a WHERE a.event IS NOT NULL AND {1}
+        FROM stored_actions AS a WHERE a.event IS NOT NULL AND {1}
         """;
 
-    private static readonly string After = Select(Where("e.sequence > $after", "a.id > $after"));
-    private static readonly string Pending = Select(Where("e.dispatched_at IS NULL", "a.dispatched_at IS NULL"));
+    // The events version rows carry, in Rows' columns: the version is the action and the sequence.
+    private const string VersionArm = """
+        SELECT t.version AS sequence, t.event AS type, t.id AS source, t.noun AS noun, t.id AS thing, t.version AS version,
+               t.version AS action, NULL AS data, t.at AS created_at, t.dispatched_at AS dispatched_at, 1 AS derived
+        FROM things AS t WHERE t.event IS NOT NULL AND {2}
+        """;
+
+    private static readonly string After = Select(Where("e.sequence > $after", "a.id > $after", "t.version > $after"));
+    private static readonly string Pending = Select(Where("e.dispatched_at IS NULL", "a.dispatched_at IS NULL", "t.dispatched_at IS NULL"));
 
     /// <summary>
-    /// The sequence of the newest event, or 0: two seeks from the right edge of the tables (the view would be scanned).
+    /// The sequence of the newest event, or 0: each table read backwards from its right edge to its newest event (the
+    /// view would be scanned, and max() with a WHERE reads the whole table).
     /// </summary>
-    internal const string LastSequenceSql = "SELECT max(coalesce((SELECT max(sequence) FROM stored_events), 0), coalesce((SELECT max(id) FROM actions WHERE event IS NOT NULL), 0))";
+    internal const string LastSequenceSql = """
+        SELECT max(coalesce((SELECT max(sequence) FROM stored_events), 0),
+                   coalesce((SELECT id FROM stored_actions WHERE event IS NOT NULL ORDER BY id DESC LIMIT 1), 0),
+                   coalesce((SELECT version FROM things WHERE event IS NOT NULL ORDER BY version DESC LIMIT 1), 0))
+        """;
 
     private readonly ObjectDatabase _db;
 
@@ -58,13 +71,13 @@ internal sealed class EventStore
     }
 
     /// <summary>
-    /// Whether any event waits for its handlers: two seeks into the partial indexes of undispatched events. Activation
+    /// Whether any event waits for its handlers: three seeks into the partial indexes of undispatched events. Activation
     /// asks this first, so that an object with nothing pending (the usual case) never prepares <see cref="Undispatched"/>'s
     /// compound query on its new connection.
     /// </summary>
     internal bool AnyUndispatched()
     {
-        using var query = _db.Once("SELECT EXISTS (SELECT 1 FROM stored_events WHERE dispatched_at IS NULL) OR EXISTS (SELECT 1 FROM actions WHERE event IS NOT NULL AND dispatched_at IS NULL)");
+        using var query = _db.Once("SELECT EXISTS (SELECT 1 FROM stored_events WHERE dispatched_at IS NULL) OR EXISTS (SELECT 1 FROM stored_actions WHERE event IS NOT NULL AND dispatched_at IS NULL) OR EXISTS (SELECT 1 FROM things WHERE event IS NOT NULL AND dispatched_at IS NULL)");
         return query.ExecuteScalar() is 1L;
     }
 
@@ -82,17 +95,18 @@ internal sealed class EventStore
         return _db.InTransaction(() => Append(type, _db.Namespace.Value, null, null, null, actionId, data, _db.NowMilliseconds()));
     }
 
-    /// <summary>Marks events as handled by every handler (each is in one of the two tables).</summary>
+    /// <summary>Marks events as handled by every handler (each is in one of the three tables).</summary>
     internal void MarkDispatched(IReadOnlyList<long> sequences)
     {
         var now = _db.NowMilliseconds();
+        var version = _db.Command("UPDATE things SET dispatched_at = $now WHERE version = $sequence AND event IS NOT NULL").Bind("$now", now);
         var stored = _db.Command("UPDATE stored_events SET dispatched_at = $now WHERE sequence = $sequence").Bind("$now", now);
-        var derived = _db.Command("UPDATE actions SET dispatched_at = $now WHERE id = $sequence AND event IS NOT NULL").Bind("$now", now);
+        var action = _db.Command("UPDATE stored_actions SET dispatched_at = $now WHERE id = $sequence AND event IS NOT NULL").Bind("$now", now);
         foreach (var sequence in sequences)
         {
-            if (derived.Bind("$sequence", sequence).ExecuteNonQuery() == 0)
+            if (version.Bind("$sequence", sequence).ExecuteNonQuery() == 0 && stored.Bind("$sequence", sequence).ExecuteNonQuery() == 0)
             {
-                stored.Bind("$sequence", sequence).ExecuteNonQuery();
+                action.Bind("$sequence", sequence).ExecuteNonQuery();
             }
         }
     }
@@ -101,8 +115,8 @@ internal sealed class EventStore
     internal bool Handled(string type) => _db.HasSubscribers is { } has && !has(type);
 
     /// <summary>
-    /// Records the event a just-inserted action carries (<see cref="ActionStore.InsertCompleted"/> with an event type):
-    /// no row of its own; its sequence is the action's id and its data the state <paramref name="version"/> wrote. An
+    /// Records the event a just-appended version carries (<see cref="ThingStore.Append"/>): no row of its own; its
+    /// sequence is the version's id (which is also its action's) and its data the state <paramref name="version"/> wrote. An
     /// event no handler waits for needs no record in memory either.
     /// </summary>
     internal void Derived(string type, string thing, long version, long actionId, string data, long now, bool handled)
@@ -164,16 +178,19 @@ internal sealed class EventStore
     internal const string Columns = "e.sequence, e.type, e.source, e.thing, e.version, e.action, " + DataColumn + ", e.created_at, e.dispatched_at, e.derived";
 
     /// <summary>
-    /// <see cref="Rows"/> with its two conditions filled in, up to <c>$limit</c> events when <paramref name="limited"/>.
+    /// <see cref="Rows"/> with its three conditions filled in, up to <c>$limit</c> events when <paramref name="limited"/>.
     /// </summary>
-    internal static string Where(string stored, string derived, bool limited = true)
-        => Rows.Replace("{0}", stored, StringComparison.Ordinal).Replace("{1}", derived, StringComparison.Ordinal) + (limited ? " LIMIT $limit" : "");
+    internal static string Where(string stored, string actions, string versions, bool limited = true)
+        => Rows.Replace("{0}", stored, StringComparison.Ordinal).Replace("{1}", actions, StringComparison.Ordinal).Replace("{2}", versions, StringComparison.Ordinal)
+           + (limited ? " LIMIT $limit" : "");
 
     /// <summary>
-    /// Only the events derived from actions that meet <paramref name="condition"/> (columns prefixed <c>a.</c>), in
-    /// <see cref="Rows"/>' columns: for turning them into stored events.
+    /// Only the derived events that meet <paramref name="actions"/> (on stored actions, columns prefixed <c>a.</c>) or
+    /// <paramref name="versions"/> (on version rows, prefixed <c>t.</c>), in <see cref="Rows"/>' columns: for turning them
+    /// into stored events.
     /// </summary>
-    internal static string DerivedRows(string condition) => DerivedArm.Replace("{1}", condition, StringComparison.Ordinal);
+    internal static string DerivedRows(string actions, string versions)
+        => ActionArm.Replace("{1}", actions, StringComparison.Ordinal) + "\nUNION ALL\n" + VersionArm.Replace("{2}", versions, StringComparison.Ordinal);
 
     /// <summary>Reads the event at <paramref name="first"/> and the nine columns after it (<see cref="Columns"/>).</summary>
     internal EventRecord ReadRecord(SqliteDataReader reader, int first) => new()

@@ -5,12 +5,37 @@ namespace Do.Storage;
 /// <summary>The shared transaction of a group commit, and what undoes a failed member's writes in it.</summary>
 internal sealed partial class ObjectDatabase
 {
+    private long? _dataVersion;
+
     /// <summary>Opens the shared transaction of a group commit; <see cref="InTransaction{T}(Func{T})"/> calls join it.</summary>
     internal void BeginGroup()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Statement("BEGIN IMMEDIATE").Execute();
+        BeginImmediate();
         _transactionDepth = 1;
+    }
+
+    /// <summary>
+    /// Opens a write transaction. When another connection committed since this one's last transaction (a tool or a
+    /// second process on the file; SQLite's <c>data_version</c> tells), what this connection remembers of the tables
+    /// is forgotten before anything is written: the next ids (<see cref="KnownNextSequence"/>), the HEADs and the
+    /// noun keys. The write lock then keeps anyone else out until the commit.
+    /// </summary>
+    private void BeginImmediate()
+    {
+        Statement("BEGIN IMMEDIATE").Execute();
+        var version = Statement("PRAGMA data_version").ExecuteInt64();
+        if (version != _dataVersion)
+        {
+            if (_dataVersion is not null)
+            {
+                ForgetSequence();
+                Things.ForgetHeads();
+                _nounIds.Clear();
+            }
+
+            _dataVersion = version;
+        }
     }
 
     /// <summary>Commits a group: every member that did not fail becomes durable at once.</summary>
@@ -126,6 +151,6 @@ internal sealed partial class ObjectDatabase
 
         // The group goes on with the next members in a fresh transaction, as if this one had never run.
         RestoreRowIdFloors();
-        Statement("BEGIN IMMEDIATE").Execute();
+        BeginImmediate();
     }
 }

@@ -84,7 +84,7 @@ internal sealed partial class ObjectDatabase
         {
             var now = NowMilliseconds();
             var insert = Command($"""
-                INSERT INTO actions (id, verb, actor, target, branch, input, output, durability, status, attempts, created_at, updated_at, completed_at)
+                INSERT INTO stored_actions (id, verb, actor, target, branch, input, output, durability, status, attempts, created_at, updated_at, completed_at)
                 VALUES ({NextSequenceNamed}, $verb, $actor, '', $branch, $input, $output, 'do', 'completed', 1, $now, $now, $now)
                 """);
             insert.Bind("$floor", SequenceFloor).Bind("$verb", verb.Name).Bind("$actor", Execution.ActorScope.Resolve(null)).Bind("$branch", Branches.Current).Bind("$input", inputJson).Bind("$output", outputJson).Bind("$now", now);

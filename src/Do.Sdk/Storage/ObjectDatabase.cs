@@ -242,7 +242,7 @@ internal sealed partial class ObjectDatabase : IDisposable
             }
         }
 
-        Statement("BEGIN IMMEDIATE").Execute();
+        BeginImmediate();
         _transactionDepth = 1;
         try
         {

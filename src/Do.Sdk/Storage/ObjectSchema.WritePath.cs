@@ -3,7 +3,7 @@ namespace Do.Storage;
 /// <summary>The write path's migrations (issue 12): fewer pages, rows and indexes written per verb.</summary>
 internal static partial class ObjectSchema
 {
-    /// <summary>Migrations 7 and 10-15.</summary>
+    /// <summary>Migrations 7 and 10-16.</summary>
     private static Migration[] WritePath() =>
     [
         new(7, "lean write path: derived event data, versions name their action", """
@@ -289,6 +289,76 @@ internal static partial class ObjectSchema
             -- UPSERT of its own after each version it appends (ThingStore.Append): 1.5 µs less per verb under load
             -- (benchmarks/README.md, write path round 12). Nothing else inserts into things.
             DROP TRIGGER things_tip;
+            """),
+        new(16, "a write's action folded into its version", """
+            -- A write appended two rows, its action and its version, into two b-trees: the action's INSERT and pages were
+            -- a fifth of a busy object's verb (benchmarks/README.md, write path round 14). A version written by an action
+            -- of its own now carries that action: verb, actor, input, output, the version it replaced, durability (NULL for
+            -- 'do'), status (NULL for 'completed'), the time it completed, and its event's type and dispatch mark. Its id
+            -- is at once the version, the action's id and the event's sequence: versions, actions and stored events now
+            -- draw ids from one counter (ObjectDatabase.NextSequence). Actions that write no version in their own
+            -- transaction (a durable action pending or failed, an object verb, a lifecycle operation) stay rows of
+            -- stored_actions, the former actions table with its rows unchanged; the view actions shows both, as before.
+            DROP VIEW actions_view;
+            DROP VIEW events_view;
+            DROP VIEW events;
+
+            -- A stored event may name a folded action, which lives in things: a foreign key cannot follow it (edited in
+            -- place, as migration 12 did for dead letters; every row stays valid).
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(sql, ' REFERENCES actions(id)', '')
+            WHERE type = 'table' AND name = 'stored_events';
+            PRAGMA writable_schema = RESET;
+            ALTER TABLE actions RENAME TO stored_actions;
+            UPDATE meta SET key = 'rowid_floor:stored_actions' WHERE key = 'rowid_floor:actions';
+
+            ALTER TABLE things ADD COLUMN verb TEXT;
+            ALTER TABLE things ADD COLUMN actor TEXT;
+            ALTER TABLE things ADD COLUMN input TEXT;
+            ALTER TABLE things ADD COLUMN output TEXT;
+            ALTER TABLE things ADD COLUMN before_version INTEGER;
+            ALTER TABLE things ADD COLUMN durability TEXT;
+            ALTER TABLE things ADD COLUMN status TEXT;
+            ALTER TABLE things ADD COLUMN at INTEGER;
+            ALTER TABLE things ADD COLUMN event TEXT;
+            ALTER TABLE things ADD COLUMN dispatched_at INTEGER;
+            CREATE INDEX things_undispatched ON things (version) WHERE event IS NOT NULL AND dispatched_at IS NULL;
+
+            CREATE VIEW actions AS
+            SELECT a.id, a.verb, a.actor, a.target, a.noun, a.branch, a.input, a.output, a.before_version, a.after_version, a.durability,
+                   a.status, a.attempts, a.error, a.created_at, a.updated_at, a.completed_at, a.event, a.dispatched_at
+            FROM stored_actions AS a
+            UNION ALL
+            SELECT t.version, t.verb, t.actor, t.id, t.noun, t.branch, t.input, t.output, t.before_version, t.version, coalesce(t.durability, 'do'),
+                   coalesce(t.status, 'completed'), 1, NULL, t.at, t.at, t.at, t.event, t.dispatched_at
+            FROM things AS t WHERE t.verb IS NOT NULL;
+
+            CREATE VIEW events AS
+            SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action, e.data, e.created_at, e.dispatched_at, e.streamed_at
+            FROM stored_events AS e
+            UNION ALL
+            SELECT a.id, a.event, (SELECT m.value FROM meta AS m WHERE m.key = 'ns') || '/' || a.target, a.noun, a.target, a.after_version,
+                   a.id, NULL, a.completed_at, a.dispatched_at, NULL
+            FROM stored_actions AS a WHERE a.event IS NOT NULL
+            UNION ALL
+            SELECT t.version, t.event, (SELECT m.value FROM meta AS m WHERE m.key = 'ns') || '/' || t.id, t.noun, t.id, t.version,
+                   t.version, NULL, t.at, t.dispatched_at, NULL
+            FROM things AS t WHERE t.event IS NOT NULL;
+
+            CREATE VIEW events_view AS
+            SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action,
+                   COALESCE(e.data, (SELECT t.data FROM things AS t WHERE t.version = e.version)) AS data,
+                   e.created_at, e.dispatched_at, e.streamed_at,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', e.created_at / 1000.0, 'unixepoch') AS created_at_iso,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', e.dispatched_at / 1000.0, 'unixepoch') AS dispatched_at_iso
+            FROM events AS e;
+
+            CREATE VIEW actions_view AS
+            SELECT a.*,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', a.created_at / 1000.0, 'unixepoch') AS created_at_iso,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', a.updated_at / 1000.0, 'unixepoch') AS updated_at_iso,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', a.completed_at / 1000.0, 'unixepoch') AS completed_at_iso
+            FROM actions AS a;
             """),
     ];
 }

@@ -3,7 +3,7 @@ namespace Do.Storage;
 /// <summary>
 /// The schema of an object's database (DESIGN §3). Append a new <see cref="Migration"/> to change it; never edit one
 /// that has shipped. Times are Unix milliseconds (UTC). Version, action and event ids are never reused, even after
-/// compaction removes rows (<see cref="ObjectDatabase.TakeRowId"/>): <c>acme@v1234</c> always means the same row or nothing.
+/// compaction removes rows (<see cref="ObjectDatabase.SequenceFloor"/>): <c>acme@v1234</c> always means the same row or nothing.
 /// </summary>
 internal static partial class ObjectSchema
 {

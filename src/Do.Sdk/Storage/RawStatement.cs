@@ -80,7 +80,8 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
-    private RawStatement BindNull(int index)
+    /// <summary>Binds NULL to <paramref name="index"/>, unless it already holds NULL.</summary>
+    public RawStatement BindNull(int index)
     {
         if (_kinds[index] != Bound.Null)
         {
@@ -103,6 +104,25 @@ internal sealed class RawStatement : IDisposable
             {
                 SqliteException.ThrowExceptionForRC(rc, _db); // reads the message before the reset clears it
             }
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    /// <summary>Runs a statement that returns one integer (a PRAGMA) and returns it.</summary>
+    public long ExecuteInt64()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        try
+        {
+            if (rc != raw.SQLITE_ROW)
+            {
+                SqliteException.ThrowExceptionForRC(rc == raw.SQLITE_DONE ? raw.SQLITE_MISUSE : rc, _db);
+            }
+
+            return raw.sqlite3_column_int64(_statement, 0);
         }
         finally
         {

@@ -85,8 +85,9 @@ internal sealed partial class ThingStore
             SELECT version FROM heads
             UNION ALL
             SELECT t.prev FROM older AS o CROSS JOIN things AS t ON t.version = o.version WHERE t.prev IS NOT NULL)
-        SELECT t.version, t.data, t.deleted, a.id, a.verb, a.completed_at
-        FROM older AS o CROSS JOIN things AS t ON t.version = o.version CROSS JOIN actions AS a ON a.id = t.action
+        SELECT t.version, t.data, t.deleted, t.action, coalesce(t.verb, a.verb), coalesce(t.at, a.completed_at)
+        FROM older AS o CROSS JOIN things AS t ON t.version = o.version LEFT JOIN stored_actions AS a ON a.id = t.action AND t.verb IS NULL
+        WHERE t.verb IS NOT NULL OR a.id IS NOT NULL
         ORDER BY t.version DESC
         """;
 
@@ -123,11 +124,11 @@ internal sealed partial class ThingStore
         older (version) AS (
             SELECT version FROM heads
             UNION ALL
-            SELECT t.prev FROM older AS o CROSS JOIN things AS t ON t.version = o.version LEFT JOIN actions AS a ON a.id = t.action
-            WHERE t.prev IS NOT NULL AND (a.completed_at IS NULL OR a.completed_at > $time))
+            SELECT t.prev FROM older AS o CROSS JOIN things AS t ON t.version = o.version LEFT JOIN stored_actions AS a ON a.id = t.action AND t.verb IS NULL
+            WHERE t.prev IS NOT NULL AND coalesce(t.at, a.completed_at, $time + 1) > $time)
         SELECT t.version, t.data, t.deleted
-        FROM older AS o CROSS JOIN things AS t ON t.version = o.version CROSS JOIN actions AS a ON a.id = t.action
-        WHERE a.completed_at <= $time
+        FROM older AS o CROSS JOIN things AS t ON t.version = o.version LEFT JOIN stored_actions AS a ON a.id = t.action AND t.verb IS NULL
+        WHERE coalesce(t.at, a.completed_at) <= $time
         ORDER BY t.version DESC LIMIT 1
         """;
 

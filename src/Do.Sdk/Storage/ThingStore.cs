@@ -27,7 +27,6 @@ internal sealed partial class ThingStore
     // HEAD rows of main, by (noun key, id): one turn at a time writes this file, and every write goes through Append,
     // so the cache is exact; a rollback forgets it. Bounded, and dropped whole when full.
     private readonly Dictionary<(long Noun, string Id), ThingRecord?> _heads = [];
-    private long? _lastVersion;
 
     // Reads over a branch scope (another branch, @~N, a point in time, listings), prepared once per chain shape.
     private readonly ScopedStatements _list;
@@ -53,20 +52,8 @@ internal sealed partial class ThingStore
     internal void ForgetHeads()
     {
         _heads.Clear();
-        _lastVersion = null; // a rolled-back append must not move the prediction
         _links.Clear(); // nor leave links of a version id that the next append may take again
     }
-
-    /// <summary>
-    /// The version the next append will get, so its action row can name it before the version row exists (the version
-    /// row names its action, and no UPDATE per write is needed): one past the largest version, which this store
-    /// remembers from its last append and otherwise reads, or the one a floor decides (see
-    /// <see cref="ObjectDatabase.TakeRowId"/>). Only a prediction: <see cref="Append"/> compares it with the version it
-    /// gets and corrects the action if a write this store did not see (an edit from outside) took that version.
-    /// </summary>
-    internal long PredictNextVersion()
-        => _db.PeekRowId(ObjectDatabase.ThingsTable)
-            ?? (_lastVersion ?? (_db.Command("SELECT MAX(version) FROM things").ExecuteScalar() is long max ? max : 0)) + 1;
 
     /// <summary>Creates a thing. Fails when <paramref name="id"/> already exists (a deleted id may be created again).</summary>
     /// <exception cref="ThingAlreadyExistsException">The thing exists on the current branch.</exception>
@@ -288,46 +275,67 @@ internal sealed partial class ThingStore
         return new ThingRecord(version, noun, id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2) != 0);
     }
 
-    /// <summary>Appends the version, action and event rows of one write. Must run inside a transaction.</summary>
+    /// <summary>
+    /// Appends the version of one write, with its action and event. A write with an action of its own (every sync verb,
+    /// a delete, a merge or fork) folds that action into the version row (schema 16): one row, whose id is the version,
+    /// the action's id and its event's sequence. A durable action's completion names its stored action
+    /// (<paramref name="existingActionId"/>) and completes it. Must run inside a transaction.
+    /// </summary>
     internal ThingRecord Append(long nounId, string noun, string id, string? json, ThingRecord? before, string defaultVerb, string defaultEvent, WriteOptions? options, string? eventData, long? existingActionId = null, int attempts = 1)
     {
         var branch = _db.Branches.RequireWritable();
         var now = _db.NowMilliseconds();
-        var verb = options?.Verb ?? defaultVerb;
+        var folded = existingActionId is null;
 
-        // A write that inserts its action completed and whose event carries exactly the state it writes derives that event
-        // from the action: no event row (EventStore). Others (a delete, a durable action's completion) store one.
+        // An event that carries exactly the state the write stores is derived from the version row (EventStore): its
+        // type and dispatch mark are columns of the row. Others (a delete, a custom payload, a durable action's
+        // completion) are stored events.
         var eventType = noun + "." + (options?.Event ?? defaultEvent);
         var sameState = json is not null && string.Equals(eventData, json, StringComparison.Ordinal);
-        var derive = existingActionId is null && sameState;
+        var derive = folded && sameState;
         var handled = derive && _db.Events.Handled(eventType);
-
-        // The action first, so the version row can name it: history finds a version's action by the action's primary
-        // key, and no index on actions.after_version is kept up to date on every write.
-        long actionId, predicted = 0;
-        if (existingActionId is long existingId)
-        {
-            actionId = existingId;
-        }
-        else
-        {
-            predicted = PredictNextVersion();
-            actionId = _db.Actions.InsertCompleted(verb, options?.Actor, id, nounId, branch, options?.Input, before?.Version, predicted, options?.Durability ?? Durability.Do, now, options?.Output, derive ? eventType : null, handled);
-        }
 
         // prev is the version this one replaces as its branch sees it (a branch's first write names its parent's), with
         // the skip links that follow from prev's. Then the thing's tip on this branch moves to the new version (this is
         // the only INSERT into things; a trigger did this until migration 15).
         var prev = Predecessor(nounId, id, branch, before);
         var links = NextLinks(prev);
-        _db.Statement("INSERT INTO things (version, branch, noun, id, data, deleted, action, prev, depth, skip16, skip256, skip4096, skip65536) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
-            .Bind(1, _db.TakeRowId(ObjectDatabase.ThingsTable)).Bind(2, branch).Bind(3, nounId).Bind(4, id).Bind(5, json).Bind(6, json is null ? 1 : 0).Bind(7, actionId)
-            .Bind(8, prev).Bind(9, links.Depth).Bind(10, links.Skip16).Bind(11, links.Skip256).Bind(12, links.Skip4096).Bind(13, links.Skip65536)
-            .Execute();
-        var version = _db.LastInsertRowId;
+        var insert = _db.Statement($"""
+            INSERT INTO things (version, branch, noun, id, data, deleted, action, prev, depth, skip16, skip256, skip4096, skip65536,
+                                verb, actor, input, output, before_version, durability, at, event, dispatched_at)
+            VALUES (coalesce(?22, {ObjectDatabase.NextSequence}), ?2, ?3, ?4, ?5, ?6, coalesce(?7, coalesce(?22, {ObjectDatabase.NextSequence})),
+                    ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?23)
+            """)
+            .Bind(1, _db.SequenceFloor).Bind(2, branch).Bind(3, nounId).Bind(4, id).Bind(5, json).Bind(6, json is null ? 1 : 0).Bind(7, existingActionId)
+            .Bind(8, prev).Bind(9, links.Depth).Bind(10, links.Skip16).Bind(11, links.Skip256).Bind(12, links.Skip4096).Bind(13, links.Skip65536);
+        if (folded)
+        {
+            var durability = options?.Durability ?? Durability.Do;
+            insert.Bind(14, options?.Verb ?? defaultVerb).Bind(15, options?.Actor).Bind(16, options?.Input).Bind(17, options?.Output).Bind(18, before?.Version)
+                .Bind(19, durability == Durability.Do ? null : ActionStore.ToText(durability)).Bind(20, now).Bind(21, derive ? eventType : null)
+                .Bind(23, handled ? now : null);
+        }
+        else
+        {
+            insert.BindNull(14).BindNull(15).BindNull(16).BindNull(17).BindNull(18).BindNull(19).BindNull(20).BindNull(21).BindNull(23);
+        }
+
+        var known = _db.KnownNextSequence;
+        try
+        {
+            insert.Bind(22, known).Execute();
+        }
+        catch (SqliteException e) when (known is not null && e.SqliteExtendedErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT_PRIMARYKEY)
+        {
+            // Someone else wrote a version, action or event with that id (another process on the file): ask the tables.
+            _db.ForgetSequence();
+            insert.Bind(22, (long?)null).Execute();
+        }
+
+        var version = _db.SequenceWritten(_db.LastInsertRowId);
+        var actionId = existingActionId ?? version;
         _db.Statement("INSERT INTO tip (noun, id, branch, version) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (noun, id, branch) DO UPDATE SET version = excluded.version WHERE excluded.version > tip.version")
             .Bind(1, nounId).Bind(2, id).Bind(3, branch).Bind(4, version).Execute();
-        _lastVersion = version;
         RememberLinks(version, links);
         var written = new ThingRecord(version, noun, id, json, json is null);
         _db.SearchIndex.OnWrite(noun, id, json);
@@ -339,10 +347,6 @@ internal sealed partial class ThingStore
         if (existingActionId is long existing)
         {
             _db.Actions.Complete(existing, before?.Version, version, attempts, now, options?.Output);
-        }
-        else if (version != predicted)
-        {
-            _db.Actions.SetAfterVersion(actionId, version); // only if something this store did not see appended a version
         }
 
         if (derive)

@@ -74,7 +74,7 @@ internal sealed partial class InProcessTransport
                 return (db.Branches.Current, version.Version);
             default:
                 var scope = db.Branches.Scope(db.Branches.Current, "t.");
-                var command = db.Command($"SELECT MAX(t.version) FROM things AS t JOIN actions AS a ON a.id = t.action WHERE ({scope.Sql}) AND a.completed_at <= $time");
+                var command = db.Command($"SELECT MAX(t.version) FROM things AS t LEFT JOIN stored_actions AS a ON a.id = t.action AND t.verb IS NULL WHERE ({scope.Sql}) AND coalesce(t.at, a.completed_at) <= $time");
                 scope.Bind(command);
                 return (db.Branches.Current, command.Bind("$time", reference.AsOf.ToUnixTimeMilliseconds()).ExecuteScalar() as long? ?? 0);
         }

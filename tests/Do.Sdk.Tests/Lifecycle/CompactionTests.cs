@@ -113,7 +113,7 @@ public sealed class CompactionTests : IDisposable
         using (var connection = Sql.Open(path))
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "CREATE TRIGGER refuse_delete BEFORE DELETE ON actions BEGIN SELECT RAISE(ABORT, 'refused by test'); END; PRAGMA wal_checkpoint(TRUNCATE);";
+            command.CommandText = "CREATE TRIGGER refuse_delete BEFORE DELETE ON things BEGIN SELECT RAISE(ABORT, 'refused by test'); END; PRAGMA wal_checkpoint(TRUNCATE);";
             command.ExecuteNonQuery();
         }
 

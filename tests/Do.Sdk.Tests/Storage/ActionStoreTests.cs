@@ -99,7 +99,7 @@ public sealed class ActionStoreTests : IDisposable
         _test.Db.Things.Create("Startup", "acme", Acme);
         // Unfinished durable actions, as a crashed Do verb leaves them.
         Sql.Scalar(_test.Path, """
-            INSERT INTO actions (verb, target, durability, status, attempts, error, created_at, updated_at) VALUES
+            INSERT INTO stored_actions (verb, target, durability, status, attempts, error, created_at, updated_at) VALUES
               ('Launch', 'acme', 'do', 'pending', 0, NULL, 1, 1),
               ('Launch', 'globex', 'do', 'retrying', 2, 'timeout', 2, 2),
               ('Launch', 'initech', 'do', 'failed', 5, 'gave up', 3, 3),

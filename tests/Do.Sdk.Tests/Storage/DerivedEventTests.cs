@@ -5,8 +5,9 @@ using Do.Tests.Support;
 namespace Do.Tests.Storage;
 
 /// <summary>
-/// Events derived from actions (schema 12): a write that completes its action in one transaction stores no event row;
-/// the action carries the event and its id is the sequence. Every reader sees the same events as before, in one order.
+/// Events derived from writes (schemas 12 and 16): a write that completes its action in one transaction stores no event
+/// row and no action row; its version row carries both, and its id is the version, the action's id and the event's
+/// sequence. Every reader sees the same events as before, in one order.
 /// </summary>
 public sealed class DerivedEventTests : IDisposable
 {
@@ -25,6 +26,10 @@ public sealed class DerivedEventTests : IDisposable
         var e = Assert.Single(Db.Events.List());
         var action = Assert.Single(Db.Actions.List());
         Assert.Equal(0L, Db.Scalar("SELECT count(*) FROM stored_events"));
+        Assert.Equal(0L, Db.Scalar("SELECT count(*) FROM stored_actions"));
+        Assert.Equal(written.Version, action.Id);
+        Assert.Equal("alice", action.Actor);
+        Assert.Equal(written.Version, action.AfterVersion);
         Assert.Equal(action.Id, e.Sequence);
         Assert.Equal(action.Id, e.ActionId);
         Assert.Equal("Startup.created", e.Type);
@@ -86,18 +91,20 @@ public sealed class DerivedEventTests : IDisposable
     }
 
     [Fact]
-    public void A_page_of_events_is_two_range_seeks_not_a_scan()
+    public void A_page_of_events_is_three_range_seeks_not_a_scan()
     {
-        var plan = string.Join('\n', Sql.Rows(_test.Path, "EXPLAIN QUERY PLAN " + EventStore.Where("e.sequence > 5", "a.id > 5").Replace("$limit", "10", StringComparison.Ordinal)).Select(r => r[3]));
+        var plan = string.Join('\n', Sql.Rows(_test.Path, "EXPLAIN QUERY PLAN " + EventStore.Where("e.sequence > 5", "a.id > 5", "t.version > 5").Replace("$limit", "10", StringComparison.Ordinal)).Select(r => r[3]));
 
         Assert.Contains("SEARCH e USING INTEGER PRIMARY KEY (rowid>?)", plan, StringComparison.Ordinal);
         Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY (rowid>?)", plan, StringComparison.Ordinal);
+        Assert.Contains("SEARCH t USING INTEGER PRIMARY KEY (rowid>?)", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
 
         // The events still waiting for handlers: each table's partial index of undispatched rows.
-        var pending = string.Join('\n', Sql.Rows(_test.Path, "EXPLAIN QUERY PLAN " + EventStore.Where("e.dispatched_at IS NULL", "a.dispatched_at IS NULL").Replace("$limit", "10", StringComparison.Ordinal)).Select(r => r[3]));
+        var pending = string.Join('\n', Sql.Rows(_test.Path, "EXPLAIN QUERY PLAN " + EventStore.Where("e.dispatched_at IS NULL", "a.dispatched_at IS NULL", "t.dispatched_at IS NULL").Replace("$limit", "10", StringComparison.Ordinal)).Select(r => r[3]));
         Assert.Contains("events_undispatched", pending, StringComparison.Ordinal);
         Assert.Contains("actions_undispatched", pending, StringComparison.Ordinal);
+        Assert.Contains("things_undispatched", pending, StringComparison.Ordinal);
     }
 
     [Fact]

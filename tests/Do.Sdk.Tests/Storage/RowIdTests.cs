@@ -113,7 +113,7 @@ public sealed class RowIdTests : IDisposable
             // Another process on the file (a tool, a second host by mistake) takes the id this connection expects next.
             other.Open();
             using var insert = other.CreateCommand();
-            insert.CommandText = $"INSERT INTO actions (id, verb, target, branch, durability, status, attempts, created_at, updated_at) VALUES ({next}, 'outside', 'acme', 1, 'do', 'completed', 1, 0, 0)";
+            insert.CommandText = $"INSERT INTO stored_actions (id, verb, target, branch, durability, status, attempts, created_at, updated_at) VALUES ({next}, 'outside', 'acme', 1, 'do', 'completed', 1, 0, 0)";
             insert.ExecuteNonQuery();
         }
 

@@ -43,8 +43,9 @@ public sealed class SchemaUpgradeTests : IDisposable
         Assert.Equal(4096L, Sql.Scalar(path, "PRAGMA page_size"));
 
         // The action CHECKs and the open-actions index were rewritten without IN lists (migration 11), in the old file too.
-        Assert.Equal(0L, Sql.Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('actions', 'actions_open') AND sql LIKE '% IN (%'"));
-        Assert.Equal(2L, Sql.Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('actions', 'actions_open') AND sql LIKE '%status = ''retrying''%'"));
+        // The table is stored_actions since migration 16.
+        Assert.Equal(0L, Sql.Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('stored_actions', 'actions_open') AND sql LIKE '% IN (%'"));
+        Assert.Equal(2L, Sql.Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('stored_actions', 'actions_open') AND sql LIKE '%status = ''retrying''%'"));
 
         // Reopening runs nothing more and still reads the same.
         using var again = ObjectDatabase.Open(path, Ns, SynchronousMode.Full, FakeClock.Create());
@@ -60,8 +61,11 @@ public sealed class SchemaUpgradeTests : IDisposable
 
         var written = db.Things.Update("Startup", "acme", """{"name":"Acme","priority":6}""");
 
-        Assert.Equal(10, written.Version); // versions continue after the old file's last one; none is reused
+        // Versions, actions and events draw from one counter since migration 16: the write's id follows every id of the
+        // old file (its last version is 9, its last action 12) and is at once its version, its action and its event.
+        Assert.Equal(13, written.Version);
         var last = Assert.Single(db.Events.List(after: 11));
+        Assert.Equal(written.Version, last.Sequence);
         Assert.Equal("""{"name":"Acme","priority":6}""", last.Data);
         Assert.Equal("https://fixture.example/acme", last.Source);
         // The new event is derived from its action (no row of its own) and sorts after every event of the old file.

@@ -6,7 +6,7 @@ namespace Do.Tests.Storage;
 
 /// <summary>
 /// What a write costs SQLite, read from its own query plans. A constant IN list of more than two values makes SQLite
-/// build a temporary b-tree on every execution of the statement; in the CHECKs and the partial index of <c>actions</c>
+/// build a temporary b-tree on every execution of the statement; in the CHECKs and the partial index of stored actions
 /// that was about half the CPU of writing an action (migration 11 made them OR chains).
 /// </summary>
 public sealed class WriteCostTests : IDisposable
@@ -19,10 +19,11 @@ public sealed class WriteCostTests : IDisposable
 
     public static TheoryData<string> Writes => new()
     {
-        "INSERT INTO actions (verb, target, noun, branch, durability, status, attempts, created_at, updated_at) VALUES ('v', 't', 1, 1, 'do', 'completed', 1, 0, 0)",
-        "UPDATE actions SET status = 'retrying', attempts = 2 WHERE id = 1",
+        "INSERT INTO stored_actions (verb, target, noun, branch, durability, status, attempts, created_at, updated_at) VALUES ('v', 't', 1, 1, 'do', 'completed', 1, 0, 0)",
+        "UPDATE stored_actions SET status = 'retrying', attempts = 2 WHERE id = 1",
         "INSERT INTO things (branch, noun, id, data, deleted, action) VALUES (1, 1, 't', '{}', 0, 1)",
-        "INSERT INTO actions (verb, target, noun, branch, durability, status, attempts, created_at, updated_at, event) VALUES ('v', 't', 1, 1, 'send', 'completed', 1, 0, 0, 'T.done')",
+        "INSERT INTO things (branch, noun, id, data, deleted, action, verb, actor, at, event, dispatched_at) VALUES (1, 1, 't', '{}', 0, 1, 'v', 'a', 0, 'T.done', NULL)",
+        "INSERT INTO stored_actions (verb, target, noun, branch, durability, status, attempts, created_at, updated_at, event) VALUES ('v', 't', 1, 1, 'send', 'completed', 1, 0, 0, 'T.done')",
         "INSERT INTO stored_events (type, source, noun, thing, version, action, created_at, dispatched_at) VALUES ('T.done', 's', 1, 't', 1, 1, 0, 0)",
     };
 
@@ -46,7 +47,7 @@ public sealed class WriteCostTests : IDisposable
     [Fact]
     public void Open_actions_are_still_found_through_their_partial_index()
     {
-        var plan = string.Join('\n', Rows(Db, "EXPLAIN QUERY PLAN SELECT id FROM actions WHERE " + ActionStore.OpenWhere + " ORDER BY id").Select(r => r[3]));
+        var plan = string.Join('\n', Rows(Db, "EXPLAIN QUERY PLAN SELECT id FROM stored_actions WHERE " + ActionStore.OpenWhere + " ORDER BY id").Select(r => r[3]));
 
         Assert.Contains("actions_open", plan, StringComparison.Ordinal);
     }
@@ -56,13 +57,14 @@ public sealed class WriteCostTests : IDisposable
     [InlineData("durability", "'maybe'")]
     public void The_checks_still_refuse_a_value_outside_their_list_and_leave_the_row_as_it_was(string column, string value)
     {
-        Db.Things.Create("Startup", "acme", """{"name":"Acme","priority":0}""");
-        var before = Rows(Db, "SELECT status, durability FROM actions ORDER BY id").Select(r => $"{r[0]}/{r[1]}").ToArray();
+        Db.Actions.InsertPending("Launch", null, "acme", null, 1, null, null, Durability.Do); // an action of its own row
+        var before = Rows(Db, "SELECT status, durability FROM stored_actions ORDER BY id").Select(r => $"{r[0]}/{r[1]}").ToArray();
 
-        var e = Assert.Throws<SqliteException>(() => Db.Execute($"UPDATE actions SET {column} = {value}"));
+        var e = Assert.Throws<SqliteException>(() => Db.Execute($"UPDATE stored_actions SET {column} = {value}"));
 
         Assert.Equal(19, e.SqliteErrorCode); // SQLITE_CONSTRAINT
-        Assert.Equal(before, Rows(Db, "SELECT status, durability FROM actions ORDER BY id").Select(r => $"{r[0]}/{r[1]}").ToArray());
+        Assert.Equal(["pending/do"], before);
+        Assert.Equal(before, Rows(Db, "SELECT status, durability FROM stored_actions ORDER BY id").Select(r => $"{r[0]}/{r[1]}").ToArray());
     }
 
     [Fact]
