@@ -324,26 +324,25 @@ internal static partial class ObjectSchema
             ALTER TABLE things ADD COLUMN dispatched_at INTEGER;
             CREATE INDEX things_undispatched ON things (version) WHERE event IS NOT NULL AND dispatched_at IS NULL;
 
+            -- Every active object's connection parses these views and keeps them in memory, at about twice their
+            -- text's size in working set: each is written as tersely as it can be read (SELECT * for a table's own
+            -- columns, in their order; the namespace joined, not a subquery per arm). A migration that adds a column to
+            -- stored_actions or stored_events must recreate the view over it.
             CREATE VIEW actions AS
-            SELECT a.id, a.verb, a.actor, a.target, a.noun, a.branch, a.input, a.output, a.before_version, a.after_version, a.durability,
-                   a.status, a.attempts, a.error, a.created_at, a.updated_at, a.completed_at, a.event, a.dispatched_at
-            FROM stored_actions AS a
+            SELECT * FROM stored_actions
             UNION ALL
-            SELECT t.version, t.verb, t.actor, t.id, t.noun, t.branch, t.input, t.output, t.before_version, t.version, coalesce(t.durability, 'do'),
-                   coalesce(t.status, 'completed'), 1, NULL, t.at, t.at, t.at, t.event, t.dispatched_at
-            FROM things AS t WHERE t.verb IS NOT NULL;
+            SELECT version, verb, actor, id, noun, branch, input, output, before_version, version, coalesce(durability, 'do'),
+                   coalesce(status, 'completed'), 1, NULL, at, at, at, event, dispatched_at
+            FROM things WHERE verb IS NOT NULL;
 
             CREATE VIEW events AS
-            SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action, e.data, e.created_at, e.dispatched_at, e.streamed_at
-            FROM stored_events AS e
+            SELECT * FROM stored_events
             UNION ALL
-            SELECT a.id, a.event, (SELECT m.value FROM meta AS m WHERE m.key = 'ns') || '/' || a.target, a.noun, a.target, a.after_version,
-                   a.id, NULL, a.completed_at, a.dispatched_at, NULL
-            FROM stored_actions AS a WHERE a.event IS NOT NULL
+            SELECT a.id, a.event, m.value || '/' || a.target, a.noun, a.target, a.after_version, a.id, NULL, a.completed_at, a.dispatched_at, NULL
+            FROM stored_actions AS a LEFT JOIN meta AS m ON m.key = 'ns' WHERE a.event IS NOT NULL
             UNION ALL
-            SELECT t.version, t.event, (SELECT m.value FROM meta AS m WHERE m.key = 'ns') || '/' || t.id, t.noun, t.id, t.version,
-                   t.version, NULL, t.at, t.dispatched_at, NULL
-            FROM things AS t WHERE t.event IS NOT NULL;
+            SELECT t.version, t.event, m.value || '/' || t.id, t.noun, t.id, t.version, t.version, NULL, t.at, t.dispatched_at, NULL
+            FROM things AS t LEFT JOIN meta AS m ON m.key = 'ns' WHERE t.event IS NOT NULL;
 
             CREATE VIEW events_view AS
             SELECT e.sequence, e.type, e.source, e.noun, e.thing, e.version, e.action,
