@@ -76,6 +76,18 @@ public sealed class FoldedActionTests : IDisposable
     }
 
     [Fact]
+    public void An_action_is_read_by_its_id_with_one_seek_into_each_table()
+    {
+        // The view actions is pushed into both halves: a primary-key seek each, no scan of the version log.
+        var plan = string.Join('\n', Sql.Rows(_test.Path, "EXPLAIN QUERY PLAN SELECT verb, noun FROM actions WHERE id = 5").Select(r => r[3]));
+
+        Assert.Contains("SEARCH stored_actions USING INTEGER PRIMARY KEY (rowid=?)", plan, StringComparison.Ordinal);
+        Assert.Contains("SEARCH things USING INTEGER PRIMARY KEY (rowid=?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN things", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN stored_actions", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Undo_and_redo_move_a_folded_action_between_undone_and_completed()
     {
         Db.Things.Create("Startup", "acme", Acme);
