@@ -195,14 +195,12 @@ internal sealed partial class LifecycleOperations
     /// <summary>
     /// A folded action whose version goes but which stays itself (an event of it is kept: see
     /// <see cref="ActionsOfKeptEvents"/>) becomes a stored action with the same id, its event already a stored event.
+    /// The view <c>actions</c> reads the folded row as an action row.
     /// </summary>
     private void UnfoldKeptActions(HashSet<long> archived)
     {
-        var unfold = db.Command("""
-            INSERT INTO stored_actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at)
-            SELECT version, verb, actor, id, noun, branch, input, output, before_version, version, coalesce(durability, 'do'), coalesce(status, 'completed'), 1, at, at, at
-            FROM things WHERE version = $id AND verb IS NOT NULL
-            """);
+        const string Copied = "id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at";
+        var unfold = db.Command($"INSERT INTO stored_actions ({Copied}) SELECT {Copied} FROM actions WHERE id = $id");
         foreach (var id in IdsOf($"SELECT version FROM things WHERE verb IS NOT NULL AND version NOT IN ({Keep})"))
         {
             if (!archived.Contains(id))

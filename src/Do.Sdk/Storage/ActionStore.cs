@@ -10,7 +10,8 @@ namespace Do.Storage;
 /// </summary>
 internal sealed class ActionStore
 {
-    private const string Select = "SELECT id, verb, actor, target, input, output, before_version, after_version, durability, status, attempts, error, created_at, completed_at FROM actions";
+    private const string Columns = "id, verb, actor, target, input, output, before_version, after_version, durability, status, attempts, error, created_at, completed_at";
+    private const string Select = "SELECT " + Columns + " FROM actions";
     private readonly ObjectDatabase _db;
 
     internal ActionStore(ObjectDatabase db) => _db = db;
@@ -38,7 +39,7 @@ internal sealed class ActionStore
     public IReadOnlyList<ActionRecord> Open()
         => Read(_db.Command(OpenSql));
 
-    private const string OpenSql = "SELECT id, verb, actor, target, input, output, before_version, after_version, durability, status, attempts, error, created_at, completed_at FROM stored_actions WHERE " + OpenWhere + " ORDER BY id";
+    private const string OpenSql = "SELECT " + Columns + " FROM stored_actions WHERE " + OpenWhere + " ORDER BY id";
 
     /// <summary>Whether any action is open: one seek into the partial index of open actions (see <see cref="EventStore.AnyUndispatched"/>).</summary>
     internal bool AnyOpen()
