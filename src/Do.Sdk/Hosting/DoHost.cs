@@ -73,7 +73,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     public string DataPath { get; }
 
     /// <summary>How many objects are active right now.</summary>
-    public int ActiveObjects => _activations.Count;
+    public int ActiveObjects => Volatile.Read(ref _activationCount);
 
     internal TimeProvider Time { get; }
 
@@ -186,7 +186,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
 
             while (true)
             {
-                var activation = _activations.GetOrAdd(target.Namespace.Value, static (_, arg) => new ObjectActivation(arg.Host, arg.Target), (Host: this, Target: target));
+                var activation = GetOrCreateActivation(target);
                 if (!activation.TryEnter())
                 {
                     // It is being deactivated; once it is gone the next look finds a fresh activation.
@@ -204,9 +204,9 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                     if (!activation.IsActivated && activation.Users == 0 && activation.TryBeginClose())
                     {
                         // Activation failed (bad class, unreadable file): do not keep a dead entry around.
-                        _activations.TryRemove(new KeyValuePair<string, ObjectActivation>(target.Namespace.Value, activation));
+                        Forget(activation);
                     }
-                    else if (_activations.Count > Options.MaxActiveObjects)
+                    else if (ActiveObjects > Options.MaxActiveObjects)
                     {
                         await EvictAsync().ConfigureAwait(false);
                     }
@@ -243,7 +243,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
 
             while (true)
             {
-                var activation = _activations.GetOrAdd(target.Namespace.Value, static (_, arg) => new ObjectActivation(arg.Host, arg.Target), (Host: this, Target: target));
+                var activation = GetOrCreateActivation(target);
                 if (!activation.TryEnter())
                 {
                     await Task.Delay(1, cancellationToken).ConfigureAwait(false);
@@ -272,7 +272,7 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                 finally
                 {
                     activation.Exit();
-                    if (_activations.Count > Options.MaxActiveObjects)
+                    if (ActiveObjects > Options.MaxActiveObjects)
                     {
                         await EvictAsync().ConfigureAwait(false);
                     }

@@ -491,6 +491,24 @@ public sealed partial class DoHostTests : IDisposable
     }
 
     [Fact]
+    public async Task ActiveObjects_counts_each_object_once_when_its_first_calls_race_and_again_after_it_closes()
+    {
+        await using var host = await StartHost();
+        var objects = Enumerable.Range(0, 4).Select(i => Journal.NewNamespace("race" + i)).ToArray();
+
+        // 64 first calls at once, 16 per object: each object gets one activation however the calls interleave.
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => host.Object<Tracked>(objects[i % 4]).Startups().List())));
+        Assert.Equal(4, host.ActiveObjects);
+
+        Assert.True(await host.DeactivateAsync(objects[0]));
+        Assert.True(await host.DeactivateAsync(objects[1]));
+        Assert.Equal(2, host.ActiveObjects);
+
+        await host.Object<Tracked>(objects[0]).Startups().List();
+        Assert.Equal(3, host.ActiveObjects);
+    }
+
+    [Fact]
     public async Task MaxActiveObjects_EvictsTheLeastRecentlyUsedIdleObjects()
     {
         await using var host = await StartHost(o => o.MaxActiveObjects = 2);
