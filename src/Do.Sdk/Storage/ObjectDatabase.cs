@@ -357,12 +357,14 @@ internal sealed partial class ObjectDatabase : IDisposable
         }
 
         _commands.Clear();
+        _commandsByIdentity.Clear();
         foreach (var statement in _statements.Values)
         {
             statement.Dispose();
         }
 
         _statements.Clear();
+        _statementsByIdentity.Clear();
         _connection.Dispose();
     }
 }

@@ -35,6 +35,29 @@ public sealed class ObjectDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void A_statement_is_prepared_once_whether_its_sql_is_a_constant_or_the_same_text_built_at_run_time()
+    {
+        const string Insert = "INSERT INTO meta (key, value) VALUES (?1, ?2)";
+        const string Read = "SELECT value FROM meta WHERE key = $key";
+        var insertBuilt = string.Concat("INSERT INTO meta (key, value) ", "VALUES (?1, ?2)"); // the same text, another string
+        var readBuilt = string.Concat("SELECT value FROM meta ", "WHERE key = $key");
+        Assert.NotSame(Insert, insertBuilt);
+
+        var statement = _test.Db.Statement(Insert);
+        Assert.Same(statement, _test.Db.Statement(insertBuilt));
+        Assert.Same(statement, _test.Db.Statement(Insert));
+        var command = _test.Db.Command(readBuilt);
+        Assert.Same(command, _test.Db.Command(Read));
+        Assert.Same(command, _test.Db.Command(readBuilt));
+        Assert.Single(_test.Db.CachedSql, sql => sql == Insert);
+        Assert.Single(_test.Db.CachedSql, sql => sql == Read);
+
+        // And it runs as prepared, by either string.
+        _test.Db.InTransaction(() => _test.Db.Statement(insertBuilt).Bind(1, "probe").Bind(2, "42").Execute());
+        Assert.Equal("42", _test.Db.Command(Read).Bind("$key", "probe").ExecuteScalar());
+    }
+
+    [Fact]
     public void Open_NewFile_AppliesEveryMigration_InWalMode()
     {
         Assert.Equal(Enumerable.Range(1, Do.Storage.ObjectSchema.Migrations.Length), Do.Storage.ObjectSchema.Migrations.Select(m => m.Version)); // dense, in order
