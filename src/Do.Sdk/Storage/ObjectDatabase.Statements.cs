@@ -12,53 +12,41 @@ internal sealed partial class ObjectDatabase
     private readonly Dictionary<string, RawStatement> _statementsByIdentity = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Returns a prepared command for <paramref name="sql"/>, created once per database and reused.</summary>
-    internal SqliteCommand Command(string sql)
+    internal SqliteCommand Command(string sql) => Cached(_commandsByIdentity, _commands, sql, static (db, text) =>
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_commandsByIdentity.TryGetValue(sql, out var command))
-        {
-            return command;
-        }
-
-        if (!_commands.TryGetValue(sql, out command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            _commands.Add(sql, command);
-        }
-
-        if (IsConstant(sql))
-        {
-            _commandsByIdentity.Add(sql, command);
-        }
-
+        var command = db._connection.CreateCommand();
+        command.CommandText = text;
         return command;
-    }
+    });
 
     /// <summary>
     /// Returns a statement for <paramref name="sql"/> bound by position, prepared once per database and reused; for the
     /// INSERTs every write runs (see <see cref="RawStatement"/>).
     /// </summary>
-    internal RawStatement Statement(string sql)
+    internal RawStatement Statement(string sql) => Cached(_statementsByIdentity, _statements, sql, static (db, text) => new RawStatement(db._connection, text));
+
+    /// <summary>Finds <paramref name="sql"/>'s entry by identity, else by text (creating it once), and keys a constant by identity.</summary>
+    private T Cached<T>(Dictionary<string, T> byIdentity, Dictionary<string, T> byText, string sql, Func<ObjectDatabase, string, T> create)
+        where T : class
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_statementsByIdentity.TryGetValue(sql, out var statement))
+        if (byIdentity.TryGetValue(sql, out var cached))
         {
-            return statement;
+            return cached;
         }
 
-        if (!_statements.TryGetValue(sql, out statement))
+        if (!byText.TryGetValue(sql, out cached))
         {
-            statement = new RawStatement(_connection, sql);
-            _statements.Add(sql, statement);
+            cached = create(this, sql);
+            byText.Add(sql, cached);
         }
 
         if (IsConstant(sql))
         {
-            _statementsByIdentity.Add(sql, statement);
+            byIdentity.Add(sql, cached);
         }
 
-        return statement;
+        return cached;
     }
 
     /// <summary>Whether <paramref name="sql"/> is the interned instance of its text: a literal or a constant of the program.</summary>
