@@ -223,6 +223,87 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(3, await obj.Run(ctx => ctx.Actions.List().Count));
     }
 
+    [Fact]
+    public async Task Under_FULL_a_group_that_runs_dry_waits_for_the_callers_the_last_group_answered_and_shares_its_sync_with_them()
+    {
+        // The join wait is set far beyond the test's guard, so that the late caller joins whatever the timing.
+        await using var host = await StartAsync(SynchronousMode.Full, joinWait: 2 * Wait.Guard);
+        var obj = host.Object<Business>("https://group.example");
+        await obj.Startups().Create("acme", new Startup { Name = "Acme" });
+        await GroupOfTwo(obj);
+
+        // A lone caller: its verb runs, the queue is empty, and the group has fewer members than the last one answered.
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Task.Run(() => Set(obj, 10, ran)); // the caller that starts a group runs it on its own thread
+        await ran.Task.WaitAsync(Wait.Guard);
+        Assert.False(first.IsCompleted, "the group commits only once the second caller has joined it");
+
+        await Set(obj, 20).WaitAsync(Wait.Guard);
+        await first.WaitAsync(Wait.Guard);
+        var history = await obj.Startup("acme").History();
+        Assert.Equal([0, 1, 2, 10, 20], history.OrderBy(v => v.Version).Select(v => v.Value!.Priority));
+    }
+
+    [Theory]
+    [InlineData(SynchronousMode.Normal, true)] // a commit that does not sync is not worth a wait
+    [InlineData(SynchronousMode.Full, false)] // the last group answered one caller, and that caller is the one here
+    public async Task A_lone_caller_is_answered_without_waiting_for_others_when_no_sync_is_saved(SynchronousMode synchronous, bool afterGroupOfTwo)
+    {
+        await using var host = await StartAsync(synchronous, joinWait: 2 * Wait.Guard);
+        var obj = host.Object<Business>("https://group.example");
+        await obj.Startups().Create("acme", new Startup { Name = "Acme" });
+        if (afterGroupOfTwo)
+        {
+            await GroupOfTwo(obj);
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            await Set(obj, 10 + i).WaitAsync(Wait.Guard); // a wait for a joiner would outlast the guard
+        }
+
+        Assert.Equal(12, (await obj.Startup("acme").Get()).Priority);
+    }
+
+    [Fact]
+    public async Task Under_FULL_the_default_join_wait_is_short_when_nobody_joins()
+    {
+        await using var host = await StartAsync(SynchronousMode.Full, joinWait: null);
+        var obj = host.Object<Business>("https://group.example");
+        await obj.Startups().Create("acme", new Startup { Name = "Acme" });
+        await GroupOfTwo(obj);
+
+        await Set(obj, 10).WaitAsync(Wait.Guard); // waits at most a quarter of the last commit for a second caller, who never comes
+        Assert.Equal(10, (await obj.Startup("acme").Get()).Priority);
+    }
+
+    private Task<DoHost> StartAsync(SynchronousMode synchronous, TimeSpan? joinWait) => DoHost.StartAsync(o =>
+    {
+        o.DataPath = _temp.Path;
+        o.Synchronous = synchronous;
+        o.GroupJoinWait = joinWait;
+    });
+
+    /// <summary>Runs two Prioritize calls as one group (priorities 1 and 2), so that the next group expects two callers.</summary>
+    private static async Task GroupOfTwo(ObjectClient<Business> obj)
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = HoldTurn(obj, held.SetResult);
+        await held.Task.WaitAsync(Wait.Guard); // the turn is taken: both calls queue behind it
+        var two = new[] { obj.Startup("acme").Prioritize(), obj.Startup("acme").Prioritize() };
+        await release();
+        await Task.WhenAll(two);
+    }
+
+    /// <summary>Sets the startup's priority in a verb; <paramref name="ran"/> completes once the verb has run in its group.</summary>
+    private static Task Set(ObjectClient<Business> obj, int priority, TaskCompletionSource? ran = null)
+        => obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
+        {
+            s.Priority = priority;
+            ran?.TrySetResult();
+            return ValueTask.CompletedTask;
+        });
+
     /// <summary>
     /// Holds the object's turn (after running <paramref name="whileHeld"/> in it) until the returned function is called,
     /// so that the calls made meanwhile queue up and run as one group.
