@@ -11,7 +11,8 @@ namespace Do.Benchmarks;
 /// fairness change (<c>DoHostOptions.InlineDrain</c>), to tell the drain's share from the verb's.
 /// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes per phase] [phase]</code>
 /// A phase index (0 = raw NORMAL … 5 = async verb, 6 = the 1-caller sync verb with exclusive locking, 7 = 64 callers on one
-/// thing, 8 and 9 = 64 callers under FULL and 1 caller under NORMAL spread over 4,096 things) runs that phase alone, for
+/// thing, 8 and 9 = 64 callers under FULL and 1 caller under NORMAL spread over 4,096 things, 10 = 64 callers under NORMAL) runs
+/// that phase alone, for
 /// <c>perf record</c>.
 /// <c>--write-profile fsync [actions] [sync|async]</c> only runs that many writes on a FULL host, for
 /// <c>strace -f -c -e trace=fsync,fdatasync</c>: the difference between two counts (N and 0 writes) divided by N is the
@@ -31,7 +32,7 @@ public static class WriteProfile
         await using var fullInline = await Open(folder, "full-inline", SynchronousMode.Full, inline: true);
         using var rawNormal = RawRowWriter.Create(Path.Combine(folder.Path, "raw-normal.db"), SynchronousMode.Normal);
         using var rawFull = RawRowWriter.Create(Path.Combine(folder.Path, "raw-full.db"), SynchronousMode.Full);
-        var wide = only is < 0 or >= 8;
+        var wide = only is < 0 or 8 or 9;
         await using var wideFull = wide ? await Open(folder, "wide-full", SynchronousMode.Full, inline: false, things: WideThings) : null;
         await using var wideNormal = wide ? await Open(folder, "wide-normal", SynchronousMode.Normal, inline: false, things: WideThings) : null;
 
@@ -47,8 +48,9 @@ public static class WriteProfile
             ("sync verb 64 callers FULL, all on one thing", () => Bounded.Concurrent(64, ops, (_, _) => full.Startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
             ("sync verb 64 callers FULL, spread over 4,096 things", () => Bounded.Concurrent(64, ops, (_, i) => wideFull!.Startups[Spread(i)].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
             ("sync verb 1 caller NORMAL, spread over 4,096 things", () => Bounded.Loop(ops, i => wideNormal!.Startups[Spread(i)].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
+            ("sync verb 64 callers NORMAL", () => Bounded.Concurrent(64, ops, (caller, _) => normal.Startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
         };
-        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops, ops, ops, ops };
+        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops, ops, ops, ops, ops };
         var wall = phases.Select(_ => new List<double>()).ToArray();
         var cpu = phases.Select(_ => new List<double>()).ToArray();
         var bytes = phases.Select(_ => new List<double>()).ToArray();

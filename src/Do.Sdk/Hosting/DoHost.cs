@@ -256,7 +256,9 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                     if (activation.Enqueue(member))
                     {
                         // Not awaited: a drain that must wait for the turn goes on without this caller, who may give up.
+                        member.BeginInlineAnswer();
                         _ = activation.DrainHereAsync();
+                        member.EndInlineAnswer();
                         if (member.Completion.IsCompleted && InlineAnswers.MustYield())
                         {
                             // Answered on this thread: now and then yield first, so a caller calling in a loop lets

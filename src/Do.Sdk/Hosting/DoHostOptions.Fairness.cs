@@ -12,7 +12,7 @@ public sealed partial class DoHostOptions
     internal bool InlineDrain { get; set; }
 
     /// <summary>
-    /// How long a group whose commit syncs waits for callers still on their way (see <c>ObjectActivation.WaitForJoiners</c>);
+    /// How long a group waits for callers still on their way (see <c>ObjectActivation.WaitForJoiners</c>);
     /// null, the default, for a quarter of the object's last commit, at most 200 µs. Internal: tests set a long wait to see
     /// a late caller join a group without depending on timing.
     /// </summary>

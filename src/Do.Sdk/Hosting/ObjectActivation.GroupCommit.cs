@@ -67,9 +67,9 @@ internal sealed partial class ObjectActivation
 
     /// <summary>
     /// Runs one group (at most <see cref="DoHostOptions.MaxGroupSize"/> members, at most <see cref="DrainQuantum"/> of
-    /// taking new ones), answers its callers, and if more work is queued, schedules the next group as a new work item at
-    /// the back of the thread pool's global queue instead of looping: every other object's drain queued meanwhile runs
-    /// first. Only the first group may run on the thread of the caller that won the drain (<see cref="DrainHereAsync"/>),
+    /// taking new ones), answers its callers, and if more work is queued (or the group answered more than one caller, who
+    /// may call again), schedules the next group as a new work item at the back of the thread pool's global queue instead
+    /// of looping: every other object's drain queued meanwhile runs first, and so do the answers just given. Only the first group may run on the thread of the caller that won the drain (<see cref="DrainHereAsync"/>),
     /// which yields now and then before its own code goes on. Callers are answered through their own continuations
     /// (<see cref="GroupedWork"/> completes asynchronously), so no caller's code ever runs inside this or another object's drain.
     /// </summary>
@@ -86,9 +86,19 @@ internal sealed partial class ObjectActivation
         }
     }
 
-    /// <summary>Runs one group; true when this drainer still holds the drain and more work is queued.</summary>
+    /// <summary>Runs one group; true when this drainer still holds the drain and has scheduled the next group.</summary>
     private async Task<bool> DrainGroupAsync()
     {
+        if (_grouped.IsEmpty)
+        {
+            // Scheduled behind the answers of a group whose callers did not call again: nothing to run.
+            Volatile.Write(ref _draining, 0);
+            if (_grouped.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+            {
+                return false;
+            }
+        }
+
         var batch = new List<GroupedWork>();
         Exception? groupError = null;
         if (!TryEnter())
@@ -125,6 +135,14 @@ internal sealed partial class ObjectActivation
             member.Finish(groupError);
         }
 
+        if (batch.Count > 1 && !Host.Options.InlineDrain)
+        {
+            // The answers just queued are callers who may call again at once: the next drain goes behind them in the
+            // pool's queue and finds them queued, instead of starting on the first of them and committing it alone.
+            ScheduleDrain();
+            return true;
+        }
+
         Volatile.Write(ref _draining, 0);
         if (_grouped.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
         {
@@ -150,7 +168,6 @@ internal sealed partial class ObjectActivation
 
         var started = Host.Time.GetTimestamp();
         var db = Database;
-        var gather = db.SyncsEveryCommit; // a sync per commit is worth a short wait for callers on their way (WaitForJoiners)
         db.BeginGroup();
         var kept = new List<GroupedWork>(); // the members whose writes the shared transaction holds, in order
         var savepoints = false; // after a replay, the rest of the group runs each member in a savepoint
@@ -165,7 +182,7 @@ internal sealed partial class ObjectActivation
                 {
                     member = batch[next];
                 }
-                else if (TryTakeQueued(out member) || (gather && batch.Count < _lastGroupSize && WaitForJoiners() && TryTakeQueued(out member)))
+                else if (TryTakeQueued(out member) || (batch.Count < _lastGroupSize && WaitForJoiners() && TryTakeQueued(out member)))
                 {
                     batch.Add(member);
                 }
@@ -278,16 +295,17 @@ internal sealed partial class ObjectActivation
     private static readonly long MaxJoinWait = Stopwatch.Frequency / 5_000;
 
     /// <summary>
-    /// Called when the queue runs dry while the group holds fewer members than the last group answered, and its commit will
-    /// sync: waits, spinning and yielding the core, for one more caller, at most a quarter of the last commit's time (or
+    /// Called when the queue runs dry while the group holds fewer members than the last group answered: waits, spinning and
+    /// yielding the core, for one more caller, at most a quarter of the last commit's time and at most 200 µs (or
     /// <see cref="DoHostOptions.GroupJoinWait"/>). Returns whether one came.
     /// <para>
-    /// The callers a group answers call again as soon as their continuations run, and the next group starts when the first
-    /// of them is queued. Without the wait it commits whatever is queued the moment the queue is empty: with 64 callers on
-    /// a 2-core machine one group in ten held a single verb and paid a whole sync for it, and the others averaged 45–55
-    /// members. Waiting a fraction of a sync to share it is what PostgreSQL's <c>commit_delay</c> and MySQL's
-    /// <c>binlog_group_commit_sync_delay</c> do; here it is bounded by the sync it saves, and a lone caller (a last group
-    /// of one) never waits (benchmarks/README.md, write path round 16).
+    /// The callers a group answers call again as soon as their continuations run, and the next group starts as soon as the
+    /// first of them is queued. Without the wait a group commits whatever is queued the moment the queue is empty, and the
+    /// groups stay small: with 64 callers on a 2-core machine, under NORMAL the groups held 5–9 verbs (each paying a commit's
+    /// log writes and syscalls, ~4.5 µs per verb), and under FULL one group in ten held a single verb and paid a whole sync
+    /// for it. Waiting a fraction of a commit to share it is what PostgreSQL's <c>commit_delay</c> and MySQL's
+    /// <c>binlog_group_commit_sync_delay</c> do; here it is bounded by the commit it saves, and a lone caller (whose last
+    /// group held one verb) never waits (benchmarks/README.md, write path round 16).
     /// </para>
     /// </summary>
     private bool WaitForJoiners()

@@ -39,9 +39,6 @@ internal sealed partial class ObjectDatabase : IDisposable
     /// <summary>The database file.</summary>
     public string Path { get; }
 
-    /// <summary>Whether every commit syncs the log to the disk (<see cref="SynchronousMode.Full"/> and above), so that each commit costs a sync.</summary>
-    internal bool SyncsEveryCommit { get; private set; }
-
     /// <summary>The namespace of the object that owns this database.</summary>
     public ObjectNamespace Namespace { get; }
 
@@ -136,7 +133,6 @@ internal sealed partial class ObjectDatabase : IDisposable
             // connection takes them off it (WalCheckpointer), and the automatic checkpoint is only its backstop. Under
             // FULL every commit syncs anyway, and a concurrent checkpoint's syncs measurably slowed them down.
             db._checkpointer = exclusiveLocking || synchronous >= SynchronousMode.Full ? null : new WalCheckpointer(path);
-            db.SyncsEveryCommit = synchronous >= SynchronousMode.Full;
             // page_size takes effect only in a new file (SQLite fixes it with the first table, and a WAL file keeps it).
             db.Execute($"""
                 PRAGMA page_size = {ObjectSchema.PageSize};

@@ -223,11 +223,13 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(3, await obj.Run(ctx => ctx.Actions.List().Count));
     }
 
-    [Fact]
-    public async Task Under_FULL_a_group_that_runs_dry_waits_for_the_callers_the_last_group_answered_and_shares_its_sync_with_them()
+    [Theory]
+    [InlineData(SynchronousMode.Normal)]
+    [InlineData(SynchronousMode.Full)]
+    public async Task A_group_that_runs_dry_waits_for_the_callers_the_last_group_answered_and_commits_once_with_them(SynchronousMode synchronous)
     {
         // The join wait is set far beyond the test's guard, so that the late caller joins whatever the timing.
-        await using var host = await StartAsync(SynchronousMode.Full, joinWait: 2 * Wait.Guard);
+        await using var host = await StartAsync(synchronous, joinWait: 2 * Wait.Guard);
         var obj = host.Object<Business>("https://group.example");
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
         await GroupOfTwo(obj);
@@ -245,17 +247,14 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Theory]
-    [InlineData(SynchronousMode.Normal, true)] // a commit that does not sync is not worth a wait
-    [InlineData(SynchronousMode.Full, false)] // the last group answered one caller, and that caller is the one here
-    public async Task A_lone_caller_is_answered_without_waiting_for_others_when_no_sync_is_saved(SynchronousMode synchronous, bool afterGroupOfTwo)
+    [InlineData(SynchronousMode.Normal)]
+    [InlineData(SynchronousMode.Full)]
+    public async Task A_lone_caller_is_answered_without_waiting_for_others(SynchronousMode synchronous)
     {
+        // Its last group held its own verb alone, so there is nobody to wait for.
         await using var host = await StartAsync(synchronous, joinWait: 2 * Wait.Guard);
         var obj = host.Object<Business>("https://group.example");
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
-        if (afterGroupOfTwo)
-        {
-            await GroupOfTwo(obj);
-        }
 
         for (int i = 0; i < 3; i++)
         {
@@ -266,7 +265,7 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task Under_FULL_the_default_join_wait_is_short_when_nobody_joins()
+    public async Task The_default_join_wait_is_short_when_nobody_joins()
     {
         await using var host = await StartAsync(SynchronousMode.Full, joinWait: null);
         var obj = host.Object<Business>("https://group.example");
