@@ -69,9 +69,10 @@ internal sealed partial class ObjectActivation
     /// Runs one group (at most <see cref="DoHostOptions.MaxGroupSize"/> members, at most <see cref="DrainQuantum"/> of
     /// taking new ones), answers its callers, and if more work is queued (or the group answered more than one caller, who
     /// may call again), schedules the next group as a new work item at the back of the thread pool's global queue instead
-    /// of looping: every other object's drain queued meanwhile runs first, and so do the answers just given. Only the first group may run on the thread of the caller that won the drain (<see cref="DrainHereAsync"/>),
-    /// which yields now and then before its own code goes on. Callers are answered through their own continuations
-    /// (<see cref="GroupedWork"/> completes asynchronously), so no caller's code ever runs inside this or another object's drain.
+    /// of looping: every other object's drain queued meanwhile runs first, and so do the answers just given. Only the
+    /// first group may run on the thread of the caller that won the drain (<see cref="DrainHereAsync"/>), which yields now
+    /// and then before its own code goes on. Callers are answered through work items of their own (see
+    /// <see cref="GroupedWork.Finish"/>), so no caller's code ever runs inside this or another object's drain.
     /// </summary>
     private async Task DrainAsync()
     {
