@@ -11,9 +11,8 @@ namespace Do.Benchmarks;
 /// fairness change (<c>DoHostOptions.InlineDrain</c>), to tell the drain's share from the verb's.
 /// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes per phase] [phase]</code>
 /// A phase index (0 = raw NORMAL … 5 = async verb, 6 = the 1-caller sync verb with exclusive locking, 7 = 64 callers on one
-/// thing, 8 and 9 = 64 callers under FULL and 1 caller under NORMAL spread over 4,096 things, 10 = 64 callers under NORMAL) runs
-/// that phase alone, for
-/// <c>perf record</c>.
+/// thing, 8 and 9 = 64 callers under FULL and 1 caller under NORMAL spread over 4,096 things, 10 = 64 callers under
+/// NORMAL) runs that phase alone, for <c>perf record</c>.
 /// <c>--write-profile fsync [actions] [sync|async]</c> only runs that many writes on a FULL host, for
 /// <c>strace -f -c -e trace=fsync,fdatasync</c>: the difference between two counts (N and 0 writes) divided by N is the
 /// fsyncs per write.

@@ -255,8 +255,9 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                     var member = new Execution.GroupedWork(work, target.Class, cancellationToken);
                     if (activation.Enqueue(member))
                     {
+                        member.BeginInlineAnswer(); // answered on the spot if its group finishes before the drain returns here
+
                         // Not awaited: a drain that must wait for the turn goes on without this caller, who may give up.
-                        member.BeginInlineAnswer();
                         _ = activation.DrainHereAsync();
                         member.EndInlineAnswer();
                         if (member.Completion.IsCompleted && InlineAnswers.MustYield())
