@@ -12,7 +12,8 @@ namespace Do.Benchmarks;
 /// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes per phase] [phase]</code>
 /// A phase index (0 = raw NORMAL … 5 = async verb, 6 = the 1-caller sync verb with exclusive locking, 7 = 64 callers on one
 /// thing, 8 and 9 = 64 callers under FULL and 1 caller under NORMAL spread over 4,096 things, 10 = 64 callers under
-/// NORMAL) runs that phase alone, for <c>perf record</c>.
+/// NORMAL, 11 = the 1-caller sync verb in an object that also holds a noun with an <c>[Indexed]</c> property) runs that
+/// phase alone, for <c>perf record</c>.
 /// <c>--write-profile fsync [actions] [sync|async]</c> only runs that many writes on a FULL host, for
 /// <c>strace -f -c -e trace=fsync,fdatasync</c>: the difference between two counts (N and 0 writes) divided by N is the
 /// fsyncs per write.
@@ -31,6 +32,7 @@ public static class WriteProfile
         await using var fullInline = await Open(folder, "full-inline", SynchronousMode.Full, inline: true);
         using var rawNormal = RawRowWriter.Create(Path.Combine(folder.Path, "raw-normal.db"), SynchronousMode.Normal);
         using var rawFull = RawRowWriter.Create(Path.Combine(folder.Path, "raw-full.db"), SynchronousMode.Full);
+        await using var indexed = only is < 0 or 11 ? await Open(folder, "indexed", SynchronousMode.Normal, inline: false, indexed: true) : null;
         var wide = only is < 0 or 8 or 9;
         await using var wideFull = wide ? await Open(folder, "wide-full", SynchronousMode.Full, inline: false, things: WideThings) : null;
         await using var wideNormal = wide ? await Open(folder, "wide-normal", SynchronousMode.Normal, inline: false, things: WideThings) : null;
@@ -48,8 +50,9 @@ public static class WriteProfile
             ("sync verb 64 callers FULL, spread over 4,096 things", () => Bounded.Concurrent(64, ops, (_, i) => wideFull!.Startups[Spread(i)].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
             ("sync verb 1 caller NORMAL, spread over 4,096 things", () => Bounded.Loop(ops, i => wideNormal!.Startups[Spread(i)].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
             ("sync verb 64 callers NORMAL", () => Bounded.Concurrent(64, ops, (caller, _) => normal.Startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
+            ("sync verb 1 caller NORMAL, beside an [Indexed] noun", () => Bounded.Loop(ops, _ => indexed!.Startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
         };
-        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops, ops, ops, ops, ops };
+        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops, ops, ops, ops, ops, ops };
         var wall = phases.Select(_ => new List<double>()).ToArray();
         var cpu = phases.Select(_ => new List<double>()).ToArray();
         var bytes = phases.Select(_ => new List<double>()).ToArray();
@@ -155,7 +158,11 @@ public static class WriteProfile
     /// <summary>The thing the <paramref name="i"/>-th write of a spread phase goes to: a fixed pseudo-random walk over all of them.</summary>
     private static int Spread(int i) => (int)((uint)(i * 2654435761u) % WideThings);
 
-    private static async Task<Target> Open(TempFolder folder, string name, SynchronousMode synchronous, bool inline, bool exclusive = false, int things = 64)
+    /// <summary>
+    /// Opens a host with one object of <paramref name="things"/> startups and a job; <paramref name="indexed"/> adds a
+    /// customer, whose noun has an <c>[Indexed]</c> email, so the object's file holds that noun's index as well.
+    /// </summary>
+    private static async Task<Target> Open(TempFolder folder, string name, SynchronousMode synchronous, bool inline, bool exclusive = false, int things = 64, bool indexed = false)
     {
         var host = await BenchHost.StartAsync(Path.Combine(folder.Path, name), synchronous, configure: o =>
         {
@@ -171,6 +178,11 @@ public static class WriteProfile
         }
 
         await studio.Collection<Job>().Create("job", new Job { Name = "job" });
+        if (indexed)
+        {
+            await studio.Collection<Customer>().Create("c0", new Customer { Name = "Customer 0", Email = "c0@example.com" });
+        }
+
         return new Target(host, startups, studio.Ref<Job>("job"));
     }
 

@@ -94,9 +94,9 @@ partial class Everything : global::Do.INoun<global::Catalog.Everything>
                    json_extract(t.data, '$.location') AS "Location",
                    json_extract(t.data, '$.target') AS "Target",
                    json_extract(t.data, '$.labels') AS "Labels"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Everything' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]);
 

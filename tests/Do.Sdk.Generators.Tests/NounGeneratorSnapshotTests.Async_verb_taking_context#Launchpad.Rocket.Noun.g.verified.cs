@@ -24,9 +24,9 @@ partial class Rocket : global::Do.INoun<global::Launchpad.Rocket>
                    json_extract(t.data, '$.name') AS "Name",
                    json_extract(t.data, '$.launchedAt') AS "LaunchedAt",
                    json_extract(t.data, '$.log') AS "Log"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Rocket' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]);
 

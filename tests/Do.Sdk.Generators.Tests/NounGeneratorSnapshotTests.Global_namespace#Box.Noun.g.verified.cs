@@ -18,9 +18,9 @@ partial class Box : global::Do.INoun<global::Box>
             CREATE VIEW IF NOT EXISTS "Box" AS
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.size') AS "Size"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Box' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]);
 

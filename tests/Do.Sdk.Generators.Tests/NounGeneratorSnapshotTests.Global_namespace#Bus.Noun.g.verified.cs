@@ -18,9 +18,9 @@ partial class Bus : global::Do.INoun<global::Bus>
             CREATE VIEW IF NOT EXISTS "Bus" AS
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.seats') AS "Seats"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Bus' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]);
 

@@ -26,13 +26,13 @@ partial class Lead : global::Do.INoun<global::Crm.Lead>
                    json_extract(t.data, '$.score') AS "Score",
                    json_extract(t.data, '$.notes') AS "Notes",
                    json_extract(t.data, '$.contactedAt') AS "ContactedAt"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Lead' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
-            "CREATE INDEX IF NOT EXISTS \"ix_Lead_Email\" ON things (noun, json_extract(data, '$.email'))",
-            "CREATE INDEX IF NOT EXISTS \"ix_Lead_Score\" ON things (noun, json_extract(data, '$.score'))",
-            "CREATE INDEX IF NOT EXISTS \"ix_Lead_ContactedAt\" ON things (noun, json_extract(data, '$.contactedAt'))",
+            "CREATE INDEX IF NOT EXISTS \"ix_Lead_Email\" ON things (noun, json_extract(data, '$.email')) WHERE noun = $noun",
+            "CREATE INDEX IF NOT EXISTS \"ix_Lead_Score\" ON things (noun, json_extract(data, '$.score')) WHERE noun = $noun",
+            "CREATE INDEX IF NOT EXISTS \"ix_Lead_ContactedAt\" ON things (noun, json_extract(data, '$.contactedAt')) WHERE noun = $noun",
         ]);
 
     /// <summary>Writes a Lead as one JSON object.</summary>

@@ -22,11 +22,11 @@ partial class Customer : global::Do.INoun<global::Studio.App.Customer>
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.name') AS "Name",
                    json_extract(t.data, '$.email') AS "Email"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Customer' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
-            "CREATE INDEX IF NOT EXISTS \"ix_Customer_Email\" ON things (noun, json_extract(data, '$.email'))",
+            "CREATE INDEX IF NOT EXISTS \"ix_Customer_Email\" ON things (noun, json_extract(data, '$.email')) WHERE noun = $noun",
         ]);
 
     /// <summary>Writes a Customer as one JSON object.</summary>

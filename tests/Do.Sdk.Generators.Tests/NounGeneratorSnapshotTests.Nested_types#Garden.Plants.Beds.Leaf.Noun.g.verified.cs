@@ -26,9 +26,9 @@ partial class Plants
                     SELECT t.id AS id, t.version AS version,
                            json_extract(t.data, '$.color') AS "Color",
                            json_extract(t.data, '$.info') AS "Info"
-                    FROM nouns AS n JOIN things AS t ON t.noun = n.id
+                    FROM things AS t
                       JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-                    WHERE n.name = 'Leaf' AND t.deleted = 0
+                    WHERE t.noun = $noun AND t.deleted = 0
                     """,
                 ]);
 

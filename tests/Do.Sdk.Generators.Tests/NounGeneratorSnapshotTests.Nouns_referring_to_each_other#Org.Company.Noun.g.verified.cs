@@ -24,9 +24,9 @@ partial class Company : global::Do.INoun<global::Org.Company>
                    json_extract(t.data, '$.name') AS "Name",
                    json_extract(t.data, '$.staff') AS "Staff",
                    json_extract(t.data, '$.ceo') AS "Ceo"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Company' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]);
 

@@ -24,9 +24,9 @@ partial class Employee : global::Do.INoun<global::Org.Employee>
                    json_extract(t.data, '$.name') AS "Name",
                    json_extract(t.data, '$.employer') AS "Employer",
                    json_extract(t.data, '$.manager') AS "Manager"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Employee' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]);
 

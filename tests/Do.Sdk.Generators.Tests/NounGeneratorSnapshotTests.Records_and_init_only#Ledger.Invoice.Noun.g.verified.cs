@@ -24,9 +24,9 @@ partial record Invoice : global::Do.INoun<global::Ledger.Invoice>
                    json_extract(t.data, '$.number') AS "Number",
                    json_extract(t.data, '$.lines') AS "Lines",
                    json_extract(t.data, '$.paid') AS "Paid"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Invoice' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]);
 

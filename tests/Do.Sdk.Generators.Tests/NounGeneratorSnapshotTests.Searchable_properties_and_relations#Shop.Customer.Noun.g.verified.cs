@@ -26,9 +26,9 @@ partial class Customer : global::Do.INoun<global::Shop.Customer>
                    json_extract(t.data, '$.bio') AS "Bio",
                    json_extract(t.data, '$.age') AS "Age",
                    json_extract(t.data, '$.email') AS "Email"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Customer' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]) { SearchableProperties = ["name", "bio"] };
 

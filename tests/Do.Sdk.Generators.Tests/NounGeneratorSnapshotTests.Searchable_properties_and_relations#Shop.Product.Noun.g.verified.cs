@@ -20,9 +20,9 @@ partial class Product : global::Do.INoun<global::Shop.Product>
             CREATE VIEW IF NOT EXISTS "Product" AS
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.title') AS "Title"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Product' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]) { SearchableProperties = ["title"] };
 

@@ -28,9 +28,9 @@ partial class Ticket : global::Do.INoun<global::Support.Ticket>
                    json_extract(t.data, '$.labels') AS "Labels",
                    json_extract(t.data, '$.shipTo') AS "ShipTo",
                    json_extract(t.data, '$.credit') AS "Credit"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Ticket' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]);
 

@@ -22,9 +22,9 @@ partial class Order : global::Do.INoun<global::Billing.Order>
             SELECT t.id AS id, t.version AS version,
                    json_extract(t.data, '$.amount') AS "Amount",
                    json_extract(t.data, '$.lines') AS "Lines"
-            FROM nouns AS n JOIN things AS t ON t.noun = n.id
+            FROM things AS t
               JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-            WHERE n.name = 'Order' AND t.deleted = 0
+            WHERE t.noun = $noun AND t.deleted = 0
             """,
         ]);
 

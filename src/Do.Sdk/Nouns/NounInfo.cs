@@ -17,7 +17,10 @@ public sealed class NounInfo
     /// <param name="typeUrl">An explicit type URL, or null for <c>{ns}/{name}</c>.</param>
     /// <param name="properties">The stored properties.</param>
     /// <param name="verbs">The declared verbs.</param>
-    /// <param name="schemaSql">DDL statements (view and indexes) run once per database, re-run when they change.</param>
+    /// <param name="schemaSql">
+    /// DDL statements (view and indexes) run once per database, re-run when they change. <c>$noun</c> in them stands for
+    /// the noun's integer key in that database (<c>WHERE t.noun = $noun</c>), written in as a literal before they run.
+    /// </param>
     public NounInfo(string name, string plural, string? typeUrl, IReadOnlyList<NounProperty> properties, IReadOnlyList<VerbInfo> verbs, IReadOnlyList<string> schemaSql)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -46,7 +49,7 @@ public sealed class NounInfo
     /// <summary>The declared verbs.</summary>
     public IReadOnlyList<VerbInfo> Verbs { get; }
 
-    /// <summary>The DDL that creates the noun's view and indexes.</summary>
+    /// <summary>The DDL that creates the noun's view and indexes, with <c>$noun</c> standing for the noun's key in each database.</summary>
     public IReadOnlyList<string> SchemaSql { get; }
 
     /// <summary>

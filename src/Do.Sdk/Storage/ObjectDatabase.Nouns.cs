@@ -97,7 +97,9 @@ internal sealed partial class ObjectDatabase
 
     /// <summary>
     /// Interns <paramref name="noun"/> and brings its view and indexes up to date (re-running its DDL when the
-    /// generated schema changed). Returns the noun name.
+    /// generated schema changed, with <see cref="NounKeyToken"/> replaced by the noun's key in this file). An index the
+    /// DDL defines differently from the one the file has (an older SDK's) is dropped and built again. Returns the noun
+    /// name.
     /// </summary>
     internal string EnsureNounSchema(NounInfo noun)
     {
@@ -114,8 +116,11 @@ internal sealed partial class ObjectDatabase
             InTransaction(() =>
             {
                 Execute($"DROP VIEW IF EXISTS \"{noun.Name}\"");
-                foreach (var statement in noun.SchemaSql)
+                var key = id.ToString(CultureInfo.InvariantCulture);
+                foreach (var template in noun.SchemaSql)
                 {
+                    var statement = template.Replace(NounKeyToken, key, StringComparison.Ordinal);
+                    DropIfRedefined(statement);
                     Execute(statement);
                 }
 
@@ -126,5 +131,35 @@ internal sealed partial class ObjectDatabase
         }
 
         return noun.Name;
+    }
+
+    /// <summary>
+    /// Stands for the noun's integer key in a noun's DDL (<see cref="NounInfo.SchemaSql"/>): views and partial indexes
+    /// name the key as a literal, which SQLite needs to use a partial index (a join with <c>nouns</c> does not do).
+    /// </summary>
+    internal const string NounKeyToken = "$noun";
+
+    private const string CreateIndex = "CREATE INDEX IF NOT EXISTS \"";
+
+    /// <summary>
+    /// Before <paramref name="statement"/> creates an index "if not exists": drops the index of that name when the file
+    /// has it with another definition, which "if not exists" would keep. SQLite stores the statement that created an
+    /// index without its IF NOT EXISTS, so an unchanged index compares equal and stays.
+    /// </summary>
+    private void DropIfRedefined(string statement)
+    {
+        var end = statement.StartsWith(CreateIndex, StringComparison.Ordinal) ? statement.IndexOf('"', CreateIndex.Length) : -1;
+        if (end < 0)
+        {
+            return;
+        }
+
+        var name = statement[CreateIndex.Length..end];
+        using var read = Once("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = $name");
+        if (read.Bind("$name", name).ExecuteScalar() is string existing
+            && !string.Equals(existing, "CREATE INDEX " + statement[(CreateIndex.Length - 1)..], StringComparison.Ordinal))
+        {
+            Execute($"DROP INDEX \"{name}\"");
+        }
     }
 }

@@ -30,9 +30,9 @@ public sealed class Startup : INoun<Startup>
                 json_extract(t.data, '$.name') AS "Name",
                 json_extract(t.data, '$.priority') AS "Priority",
                 json_extract(t.data, '$.tags') AS "Tags"
-         FROM nouns AS n JOIN things AS t ON t.noun = n.id
+         FROM things AS t
            JOIN tip AS h ON h.noun = t.noun AND h.id = t.id AND h.branch = 1 AND h.version = t.version
-         WHERE n.name = 'Startup' AND t.deleted = 0
+         WHERE t.noun = $noun AND t.deleted = 0
          """]);
 
     public void Prioritize(int by = 1) => Priority += by;
@@ -98,7 +98,7 @@ public sealed class Customer : INoun<Customer>
         null,
         [new NounProperty("Name", "name", "TEXT", false), new NounProperty("Email", "email", "TEXT", true)],
         [],
-        ["CREATE INDEX IF NOT EXISTS \"ix_Customer_Email\" ON things (noun, json_extract(data, '$.email'))"]);
+        ["CREATE INDEX IF NOT EXISTS \"ix_Customer_Email\" ON things (noun, json_extract(data, '$.email')) WHERE noun = $noun"]);
 
     public static void Write(Utf8JsonWriter writer, Customer value)
     {
