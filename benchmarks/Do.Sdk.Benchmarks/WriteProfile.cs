@@ -12,8 +12,9 @@ namespace Do.Benchmarks;
 /// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes per phase] [phase]</code>
 /// A phase index (0 = raw NORMAL … 5 = async verb, 6 = the 1-caller sync verb with exclusive locking, 7 = 64 callers on one
 /// thing, 8 and 9 = 64 callers under FULL and 1 caller under NORMAL spread over 4,096 things, 10 = 64 callers under
-/// NORMAL, 11 = the 1-caller sync verb in an object that also holds a noun with an <c>[Indexed]</c> property) runs that
-/// phase alone, for <c>perf record</c>.
+/// NORMAL, 11 = the 1-caller sync verb in an object that also holds a noun with an <c>[Indexed]</c> property, 12 and 13 =
+/// <c>Collection.Update</c> from 64 callers under FULL and from 1 caller under NORMAL) runs that phase alone, for
+/// <c>perf record</c>.
 /// <c>--write-profile fsync [actions] [sync|async]</c> only runs that many writes on a FULL host, for
 /// <c>strace -f -c -e trace=fsync,fdatasync</c>: the difference between two counts (N and 0 writes) divided by N is the
 /// fsyncs per write.
@@ -51,8 +52,10 @@ public static class WriteProfile
             ("sync verb 1 caller NORMAL, spread over 4,096 things", () => Bounded.Loop(ops, i => wideNormal!.Startups[Spread(i)].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
             ("sync verb 64 callers NORMAL", () => Bounded.Concurrent(64, ops, (caller, _) => normal.Startups[caller].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
             ("sync verb 1 caller NORMAL, beside an [Indexed] noun", () => Bounded.Loop(ops, _ => indexed!.Startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
+            ("update through the collection, 64 callers FULL", () => Bounded.Concurrent(64, ops, (caller, i) => full.Collection.Update("s" + caller, new Startup { Name = "Startup " + caller, Priority = i }))),
+            ("update through the collection, 1 caller NORMAL", () => Bounded.Loop(ops, i => normal.Collection.Update("s0", new Startup { Name = "Startup 0", Priority = i }))),
         };
-        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops, ops, ops, ops, ops, ops };
+        var perOp = new[] { ops, ops, ops / 4, ops, ops, ops / 4, ops, ops, ops, ops, ops, ops, ops, ops };
         var wall = phases.Select(_ => new List<double>()).ToArray();
         var cpu = phases.Select(_ => new List<double>()).ToArray();
         var bytes = phases.Select(_ => new List<double>()).ToArray();
@@ -183,7 +186,7 @@ public static class WriteProfile
             await studio.Collection<Customer>().Create("c0", new Customer { Name = "Customer 0", Email = "c0@example.com" });
         }
 
-        return new Target(host, startups, studio.Ref<Job>("job"));
+        return new Target(host, startups, studio.Ref<Job>("job"), studio.Collection<Startup>());
     }
 
     private static double Median(List<double> values)
@@ -194,7 +197,7 @@ public static class WriteProfile
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Target(DoHost Host, ThingRef<Startup>[] Startups, ThingRef<Job> Job) : IAsyncDisposable
+    private sealed record Target(DoHost Host, ThingRef<Startup>[] Startups, ThingRef<Job> Job, ThingCollection<Startup> Collection) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Host.DisposeAsync();
     }

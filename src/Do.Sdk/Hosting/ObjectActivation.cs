@@ -16,7 +16,6 @@ internal sealed partial class ObjectActivation
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _lock = new();
-    private readonly HashSet<NounInfo> _nouns = [];
     private ObjectDatabase? _database;
     private Context? _context;
     private DurableObject? _instance;
@@ -265,18 +264,8 @@ internal sealed partial class ObjectActivation
         _deadLetters = new DeadLetterStore(database);
     }
 
-    /// <summary>Interns a noun in this object's database (once per activation) and returns its name.</summary>
-    public string EnsureNoun(NounInfo noun)
-    {
-        if (_nouns.Contains(noun))
-        {
-            return noun.Name;
-        }
-
-        Database.EnsureNounSchema(noun);
-        _nouns.Add(noun);
-        return noun.Name;
-    }
+    /// <summary>Interns a noun in this object's database (once per activation, again after a rollback) and returns its name.</summary>
+    public string EnsureNoun(NounInfo noun) => Database.EnsureNoun(noun);
 
     private async Task ActivateAsync(ObjectClassInfo? expected, CancellationToken cancellationToken)
     {
@@ -326,7 +315,6 @@ internal sealed partial class ObjectActivation
             _database = null;
             _context = null;
             _instance = null;
-            _nouns.Clear();
             database.Dispose();
             throw;
         }

@@ -31,7 +31,7 @@ internal sealed partial class ObjectDatabase
             {
                 ForgetSequence();
                 Things.ForgetHeads();
-                _nounIds.Clear();
+                ForgetNouns();
             }
 
             _dataVersion = version;
@@ -63,7 +63,7 @@ internal sealed partial class ObjectDatabase
     {
         _transactionDepth = 0;
         _uncommitted.Clear();
-        _nounIds.Clear();
+        ForgetNouns();
         Things.ForgetHeads();
         _searchIndex?.OnRollback();
         try
@@ -129,7 +129,7 @@ internal sealed partial class ObjectDatabase
     internal void RollbackMember(int mark, bool first)
     {
         _uncommitted.RemoveRange(mark, _uncommitted.Count - mark);
-        _nounIds.Clear();
+        ForgetNouns();
         Things.ForgetHeads();
         _searchIndex?.OnRollback();
         if (!first)

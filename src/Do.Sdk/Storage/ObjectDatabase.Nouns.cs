@@ -95,6 +95,34 @@ internal sealed partial class ObjectDatabase
             Execution.EmitBuffer.Flush(this, actionId, now);
         });
 
+    /// <summary>The nouns whose schema this connection has brought up to date (<see cref="EnsureNoun"/>) and that no rollback has undone since.</summary>
+    private readonly HashSet<NounInfo> _ensuredNouns = [];
+
+    /// <summary>
+    /// Interns <paramref name="noun"/> and brings its view and indexes up to date, once per connection (again after a
+    /// rollback that may have undone it); returns the noun name.
+    /// </summary>
+    internal string EnsureNoun(NounInfo noun)
+    {
+        if (!_ensuredNouns.Contains(noun))
+        {
+            EnsureNounSchema(noun);
+            _ensuredNouns.Add(noun);
+        }
+
+        return noun.Name;
+    }
+
+    /// <summary>
+    /// Forgets the noun keys and the ensured schemas: after a rollback (an intern or a view created in the rolled-back
+    /// transaction is gone, e.g. a group member's whose group started again) or a write by another connection.
+    /// </summary>
+    private void ForgetNouns()
+    {
+        _nounIds.Clear();
+        _ensuredNouns.Clear();
+    }
+
     /// <summary>
     /// Interns <paramref name="noun"/> and brings its view and indexes up to date (re-running its DDL when the
     /// generated schema changed, with <see cref="NounKeyToken"/> replaced by the noun's key in this file). An index the

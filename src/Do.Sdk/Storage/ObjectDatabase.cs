@@ -259,7 +259,7 @@ internal sealed partial class ObjectDatabase : IDisposable
         {
             _transactionDepth = 0;
             _uncommitted.Clear();
-            _nounIds.Clear(); // a rolled-back intern must not stay cached
+            ForgetNouns(); // a rolled-back intern (and its view and indexes) must not stay cached
             Things.ForgetHeads();
             _searchIndex?.OnRollback();
             if (!_connection.State.HasFlag(System.Data.ConnectionState.Open))

@@ -201,20 +201,26 @@ internal sealed partial class InProcessTransport(ObjectTarget target, string? ac
             ArgumentNullException.ThrowIfNull(json);
         }
 
+        // Like a sync verb, a create, update or delete is one state transition: callers of the same object share a
+        // group commit (one COMMIT, one sync under FULL) instead of committing one by one.
         var options = new WriteOptions { Actor = ActorScope.Resolve(Actor) };
-        return Target.RunAsync(activation =>
-        {
-            var things = activation.Database.Things;
-            var name = activation.EnsureNoun(noun);
-            _ = write switch
+        return Target.Host.RunGroupedAsync(
+            Target,
+            activation =>
             {
-                ThingWrite.Create => things.CreateCore(name, id, json!, options),
-                ThingWrite.Update => things.UpdateCore(name, id, json!, options),
-                ThingWrite.Delete => things.Delete(name, id, options),
-                _ => throw new ArgumentOutOfRangeException(nameof(write), write, "Expected Create, Update or Delete."),
-            };
-            return ValueTask.FromResult(true);
-        }, cancellationToken);
+                EmitBuffer.Begin(activation); // nothing a member before it in the group emitted goes with this write
+                var things = activation.Database.Things;
+                var name = activation.EnsureNoun(noun);
+                _ = write switch
+                {
+                    ThingWrite.Create => things.CreateCore(name, id, json!, options),
+                    ThingWrite.Update => things.UpdateCore(name, id, json!, options),
+                    ThingWrite.Delete => things.Delete(name, id, options),
+                    _ => throw new ArgumentOutOfRangeException(nameof(write), write, "Expected Create, Update or Delete."),
+                };
+                return ValueTask.CompletedTask;
+            },
+            cancellationToken);
     }
 
     public Task<string> BranchAsync(string name, CancellationToken cancellationToken) => ObjectLifecycle.Branch(Target, name, cancellationToken);
