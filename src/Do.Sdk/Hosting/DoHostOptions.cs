@@ -60,8 +60,8 @@ public sealed partial class DoHostOptions
     public IDictionary<string, string> Colos { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>
-    /// Group commit (default on): synchronous verbs, and creates, updates and deletes through a collection, that queue for
-    /// one object while it is busy share one transaction and one commit, and one failing verb does not fail the others (one that fails after writing makes the group roll back
+    /// Group commit (default on): synchronous verbs, creates, updates and deletes through a collection, and relating or
+    /// unrelating things, that queue for one object while it is busy share one transaction and one commit, and one failing verb does not fail the others (one that fails after writing makes the group roll back
     /// and run the verbs before it again, each in a savepoint; see docs/concepts.md). Every caller is answered
     /// only after that commit and the dispatch of its events, so an acknowledged verb is as durable as with one commit
     /// per verb; under concurrency many verbs share one fsync.

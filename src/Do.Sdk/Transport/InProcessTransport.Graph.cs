@@ -18,7 +18,7 @@ internal sealed partial class InProcessTransport
             ThingStore.ValidateJson(edge.Data, nameof(edge));
         }
 
-        return Target.RunAsync(a =>
+        return RunGroupedAsync(a =>
         {
             if ((sides & RelationSides.Outgoing) != 0)
             {
@@ -28,7 +28,7 @@ internal sealed partial class InProcessTransport
                 a.Database.Things.RequireLive(a.Database.FindNounId(name) ?? -1, name, source.LocalId);
             }
 
-            return ValueTask.FromResult(a.Database.Edges.Relate(edge, sides));
+            return a.Database.Edges.Relate(edge, sides);
         }, cancellationToken);
     }
 
@@ -36,7 +36,7 @@ internal sealed partial class InProcessTransport
     {
         ArgumentNullException.ThrowIfNull(edge);
         Relationships.RelationTypes.Validate(edge.Type);
-        return Target.RunAsync(a => ValueTask.FromResult(a.Database.Edges.Unrelate(edge, sides)), cancellationToken);
+        return RunGroupedAsync(a => a.Database.Edges.Unrelate(edge, sides), cancellationToken);
     }
 
     public Task<IReadOnlyList<RelationEdge>> RelatedAsync(NounInfo noun, Ref reference, string? type, RelationDirection direction, CancellationToken cancellationToken)

@@ -201,26 +201,41 @@ internal sealed partial class InProcessTransport(ObjectTarget target, string? ac
             ArgumentNullException.ThrowIfNull(json);
         }
 
-        // Like a sync verb, a create, update or delete is one state transition: callers of the same object share a
-        // group commit (one COMMIT, one sync under FULL) instead of committing one by one.
         var options = new WriteOptions { Actor = ActorScope.Resolve(Actor) };
-        return Target.Host.RunGroupedAsync(
-            Target,
+        return RunGroupedAsync(
             activation =>
             {
-                EmitBuffer.Begin(activation); // nothing a member before it in the group emitted goes with this write
                 var things = activation.Database.Things;
                 var name = activation.EnsureNoun(noun);
-                _ = write switch
+                return write switch
                 {
                     ThingWrite.Create => things.CreateCore(name, id, json!, options),
                     ThingWrite.Update => things.UpdateCore(name, id, json!, options),
                     ThingWrite.Delete => things.Delete(name, id, options),
                     _ => throw new ArgumentOutOfRangeException(nameof(write), write, "Expected Create, Update or Delete."),
                 };
-                return ValueTask.CompletedTask;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a write that is one state transition (a create, update or delete; relating or unrelating two things) as a
+    /// member of the object's next group commit, like a sync verb: callers of the same object share one COMMIT (one sync
+    /// under FULL) instead of committing one by one, and a member that fails takes nothing of the others with it.
+    /// </summary>
+    private async Task<T> RunGroupedAsync<T>(Func<ObjectActivation, T> write, CancellationToken cancellationToken)
+    {
+        T result = default!;
+        await Target.Host.RunGroupedAsync(
+            Target,
+            activation =>
+            {
+                EmitBuffer.Begin(activation); // nothing a member before it in the group emitted goes with this write
+                result = write(activation);
+                return ValueTask.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     public Task<string> BranchAsync(string name, CancellationToken cancellationToken) => ObjectLifecycle.Branch(Target, name, cancellationToken);

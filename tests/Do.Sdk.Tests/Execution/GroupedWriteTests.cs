@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Do.Tests.Relationships.Graph;
 using Do.Tests.Support;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
@@ -6,8 +7,9 @@ using OpenTelemetry.Trace;
 namespace Do.Tests.Execution;
 
 /// <summary>
-/// Creates, updates and deletes through a collection are group commit members like sync verbs: callers of one object
-/// share a transaction (one COMMIT, one sync under FULL), and a member that fails takes nothing of the others with it.
+/// Creates, updates and deletes through a collection, and relating things, are group commit members like sync verbs:
+/// callers of one object share a transaction (one COMMIT, one sync under FULL), and a member that fails takes nothing of
+/// the others with it.
 /// </summary>
 public sealed class GroupedWriteTests : IDisposable
 {
@@ -50,10 +52,36 @@ public sealed class GroupedWriteTests : IDisposable
             Assert.Equal(["Startup.created", "Startup.created", "Startup.created", "Startup.created", "Startup.updated", "Startup.deleted"], await obj.Run(ctx => ctx.Events.List().Select(e => e.Type).ToList()));
         }
 
-        // The provider is gone: no test running in parallel adds to the list any more.
-        var groups = spans.Where(s => s.OperationName == "do.turn" && (string?)s.GetTagItem("do.namespace") == ns && s.GetTagItem("do.group_size") is not null)
-            .Select(s => (int)s.GetTagItem("do.group_size")!).ToList();
-        Assert.Contains(4, groups);
+        Assert.Contains(4, GroupSizes(spans, ns));
+    }
+
+    [Fact]
+    public async Task Relationships_made_together_commit_as_one_group_and_one_from_a_missing_thing_fails_alone()
+    {
+        var spans = new List<Activity>();
+        var ns = "https://writes.example/" + Guid.NewGuid().ToString("N")[..8];
+        using (Sdk.CreateTracerProviderBuilder().AddSource("Do.Sdk").AddInMemoryExporter(spans).Build())
+        {
+            await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
+            var mall = host.Object<Mall>(ns);
+            await mall.Shoppers.Create("alice", new Shopper { Name = "Alice" });
+            await mall.Shoppers.Create("bob", new Shopper { Name = "Bob" });
+            await mall.Gadgets.Create("p1", new Gadget { Title = "Phone" });
+            var release = await HoldTurnAsync(mall);
+
+            var alice = mall.Shopper("alice").Relate("purchased", mall.Gadget("p1"));
+            var ghost = mall.Shopper("ghost").Relate("purchased", mall.Gadget("p1"));
+            var bob = mall.Shopper("bob").Relate("purchased", mall.Gadget("p1"));
+            await release();
+
+            Assert.True(await alice.WaitAsync(Wait.Guard));
+            Assert.True(await bob.WaitAsync(Wait.Guard));
+            var missing = await Assert.ThrowsAsync<ThingNotFoundException>(() => ghost);
+            Assert.Contains("ghost", missing.Message, StringComparison.Ordinal);
+            Assert.Equal([ns + "/alice", ns + "/bob"], (await mall.Gadget("p1").RelatedFrom<Shopper>("purchased")).Select(r => r.Id).Order());
+        }
+
+        Assert.Contains(3, GroupSizes(spans, ns));
     }
 
     [Fact]
@@ -111,11 +139,16 @@ public sealed class GroupedWriteTests : IDisposable
         Assert.Equal(1L, Sql.Count(await obj.DatabasePath(), "sqlite_master", "type = 'index' AND name = 'ix_Customer_Email'"));
     }
 
+    /// <summary>The sizes of the group commits of object <paramref name="ns"/>, from its <c>do.turn</c> spans (taken once the provider is gone, so no test running in parallel adds to them).</summary>
+    private static List<int> GroupSizes(List<Activity> spans, string ns)
+        => [.. spans.Where(s => s.OperationName == "do.turn" && (string?)s.GetTagItem("do.namespace") == ns && s.GetTagItem("do.group_size") is not null)
+            .Select(s => (int)s.GetTagItem("do.group_size")!)];
+
     /// <summary>
     /// Holds the object's turn (after running <paramref name="whileHeld"/> in it) until the returned function is called,
     /// so that the writes made meanwhile queue up and run as one group.
     /// </summary>
-    private static async Task<Func<Task>> HoldTurnAsync(ObjectClient<Business> obj, Action? whileHeld = null)
+    private static async Task<Func<Task>> HoldTurnAsync(ObjectClient obj, Action? whileHeld = null)
     {
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource();
