@@ -22,6 +22,7 @@ public class DurableWriteBenchmarks
     private TempFolder _folder = null!;
     private DoHost _host = null!;
     private ThingRef<Startup>[] _startups = null!;
+    private ThingCollection<Startup> _collection = null!;
     private ThingRef<Job> _job = null!;
     private ObjectClient<ActionStudio> _actions = null!;
     private SqliteConnection _raw = null!;
@@ -38,6 +39,7 @@ public class DurableWriteBenchmarks
         _folder = new TempFolder("writes");
         _host = await BenchHost.StartAsync(Path.Combine(_folder.Path, "data"), Synchronous);
         var studio = _host.Object<Business>(BenchHost.Ns);
+        _collection = studio.Collection<Startup>();
         _startups = new ThingRef<Startup>[64];
         for (int i = 0; i < _startups.Length; i++)
         {
@@ -79,6 +81,7 @@ public class DurableWriteBenchmarks
             await SyncVerb_1Caller();
             await SyncVerb_64Callers();
             await SyncVerb_64Callers_OneThing();
+            await CollectionUpdate_64Callers();
             await AsyncVerb_1Caller();
             await DoAction_1Caller();
         }
@@ -125,6 +128,14 @@ public class DurableWriteBenchmarks
     [Benchmark(OperationsPerInvoke = Ops)]
     public Task SyncVerb_64Callers_OneThing()
         => Bounded.Concurrent(64, Ops, (_, _) => _startups[0].Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1));
+
+    /// <summary>
+    /// The 64 callers of <see cref="SyncVerb_64Callers"/> replacing their things through the collection instead of calling
+    /// a verb: a plain update, which shares group commits as a verb does (benchmarks/README.md, write path round 17).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Ops)]
+    public Task CollectionUpdate_64Callers()
+        => Bounded.Concurrent(64, Ops, (caller, i) => _collection.Update("s" + caller, new Startup { Name = "Startup " + caller, Priority = i }));
 
     [Benchmark(OperationsPerInvoke = Ops)]
     public Task AsyncVerb_1Caller()

@@ -55,6 +55,7 @@ public static class QuickMode
         Row("Sync verb, FULL, 1 caller vs raw FULL", W(nameof(DurableWriteBenchmarks.SyncVerb_1Caller), Full), W(raw, Full), Goal.Info);
         Row("Sync verb, NORMAL, 64 callers vs raw NORMAL", W(nameof(DurableWriteBenchmarks.SyncVerb_64Callers), Normal), W(raw, Normal), Goal.Info);
         Row("Sync verb, FULL, 64 callers on one thing vs raw FULL", W(nameof(DurableWriteBenchmarks.SyncVerb_64Callers_OneThing), Full), W(raw, Full), Goal.Info);
+        Row("Collection update, FULL, 64 callers vs raw FULL", W(nameof(DurableWriteBenchmarks.CollectionUpdate_64Callers), Full), W(raw, Full), Goal.Info);
         foreach (var sync in new[] { Full, Normal })
         {
             Row($"Async verb (Do), {sync.ToUpperInvariant()}, 1 caller vs raw {sync.ToUpperInvariant()}", W(nameof(DurableWriteBenchmarks.AsyncVerb_1Caller), sync), W(raw, sync), Goal.Info);
