@@ -14,6 +14,11 @@ internal sealed class GroupedWork(Func<ObjectActivation, ValueTask> work, Object
     private readonly TaskCompletionSource _done = new();
     private Exception? _outcome;
     private int _inline;
+    private int _state; // Queued, then Started by the drain or Abandoned by the caller, whichever comes first
+
+    private const int Queued = 0;
+    private const int Started = 1;
+    private const int Abandoned = 2;
 
     public Func<ObjectActivation, ValueTask> Work { get; } = work;
 
@@ -29,6 +34,19 @@ internal sealed class GroupedWork(Func<ObjectActivation, ValueTask> work, Object
 
     /// <summary>Completes once the group's commit (and the dispatch of its events) is done.</summary>
     public Task Completion => _done.Task;
+
+    /// <summary>
+    /// Claims the member for the drain that is about to run it; false when its caller gave up first (see
+    /// <see cref="TryAbandon"/>), and then it must not run.
+    /// </summary>
+    public bool TryStart() => Interlocked.CompareExchange(ref _state, Started, Queued) == Queued;
+
+    /// <summary>
+    /// Gives the member up, for a caller that stops waiting or a drain that finds its token cancelled: true when it will
+    /// not run (or was given up before), false once a drain started it. A started member's write may be committed, so its
+    /// caller waits for the outcome instead of saying the call was cancelled.
+    /// </summary>
+    public bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Queued) != Started;
 
     /// <summary>
     /// Called by the caller that runs the group itself (<see cref="ObjectActivation.DrainHereAsync"/>) before it does: a

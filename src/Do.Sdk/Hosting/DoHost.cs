@@ -200,22 +200,31 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                 }
                 finally
                 {
-                    activation.Exit();
-                    if (!activation.IsActivated && activation.Users == 0 && activation.TryBeginClose())
-                    {
-                        // Activation failed (bad class, unreadable file): do not keep a dead entry around.
-                        Forget(activation);
-                    }
-                    else if (ActiveObjects > Options.MaxActiveObjects)
-                    {
-                        await EvictAsync().ConfigureAwait(false);
-                    }
+                    await ExitCallAsync(activation).ConfigureAwait(false);
                 }
             }
         }
         finally
         {
             ExitInflight();
+        }
+    }
+
+    /// <summary>
+    /// Ends a call's use of <paramref name="activation"/>: forgets it when it failed to activate (bad class, unreadable
+    /// file) and nobody else uses it, so no dead entry stays around; otherwise evicts idle objects above
+    /// <see cref="DoHostOptions.MaxActiveObjects"/>.
+    /// </summary>
+    private async ValueTask ExitCallAsync(ObjectActivation activation)
+    {
+        activation.Exit();
+        if (!activation.IsActivated && activation.Users == 0 && activation.TryBeginClose())
+        {
+            Forget(activation);
+        }
+        else if (ActiveObjects > Options.MaxActiveObjects)
+        {
+            await EvictAsync().ConfigureAwait(false);
         }
     }
 
@@ -268,17 +277,27 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
                         }
                     }
 
-                    // A caller that gives up stops waiting; its member is skipped when the group runs.
-                    await member.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    // A caller that gives up while its member is queued stops waiting, and the member is skipped when the
+                    // group runs. Once the member has run, its write may be committed: the caller hears how it ended.
+                    try
+                    {
+                        await member.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        if (member.TryAbandon())
+                        {
+                            throw;
+                        }
+
+                        await member.Completion.ConfigureAwait(false);
+                    }
+
                     return;
                 }
                 finally
                 {
-                    activation.Exit();
-                    if (ActiveObjects > Options.MaxActiveObjects)
-                    {
-                        await EvictAsync().ConfigureAwait(false);
-                    }
+                    await ExitCallAsync(activation).ConfigureAwait(false);
                 }
             }
         }

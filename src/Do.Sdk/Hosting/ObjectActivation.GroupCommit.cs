@@ -192,9 +192,9 @@ internal sealed partial class ObjectActivation
                     break;
                 }
 
-                if (member.CancellationToken.IsCancellationRequested)
+                if ((member.CancellationToken.IsCancellationRequested && member.TryAbandon()) || !member.TryStart())
                 {
-                    member.Error = new OperationCanceledException(member.CancellationToken);
+                    member.Error = new OperationCanceledException(member.CancellationToken); // its caller gave up: it runs nothing
                     continue;
                 }
 
@@ -206,7 +206,7 @@ internal sealed partial class ObjectActivation
 
                 // No savepoint (two statements and a sub-journal per member): almost every failure comes before the
                 // member writes (its verb refused, its thing is gone), and then the transaction is as it found it.
-                var changes = db.TotalChanges;
+                var changes = db.ChangeMark;
                 var mark = db.MemberMark;
                 try
                 {
@@ -217,7 +217,7 @@ internal sealed partial class ObjectActivation
                 catch (Exception e)
                 {
                     member.Error = e;
-                    if (db.TotalChanges == changes && db.TransactionOpen)
+                    if (db.ChangeMark == changes && db.TransactionOpen)
                     {
                         db.ForgetMember(mark);
                     }

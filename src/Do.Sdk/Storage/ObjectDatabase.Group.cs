@@ -78,8 +78,14 @@ internal sealed partial class ObjectDatabase
         RestoreRowIdFloors();
     }
 
-    /// <summary>Rows changed on this connection so far (SQLite's total count): equal before and after a member that wrote nothing.</summary>
+    /// <summary>Rows changed on this connection so far (SQLite's total count).</summary>
     internal int TotalChanges => SQLitePCL.raw.sqlite3_total_changes(Connection.Handle);
+
+    /// <summary>
+    /// Equal before and after a member that wrote nothing: the rows changed (<see cref="TotalChanges"/>) and the schema
+    /// statements a noun's DDL ran (<see cref="EnsureNounSchema"/>), which SQLite's count leaves out.
+    /// </summary>
+    internal long ChangeMark => TotalChanges + _schemaStatements;
 
     /// <summary>Whether a transaction is open on the connection; false once SQLite rolled it back by itself (e.g. SQLITE_FULL).</summary>
     internal bool TransactionOpen => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0;

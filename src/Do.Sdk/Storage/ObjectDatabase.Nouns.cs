@@ -95,6 +95,9 @@ internal sealed partial class ObjectDatabase
             Execution.EmitBuffer.Flush(this, actionId, now);
         });
 
+    /// <summary>Schema statements run by <see cref="EnsureNounSchema"/>, for <see cref="ChangeMark"/>.</summary>
+    private long _schemaStatements;
+
     /// <summary>The nouns whose schema this connection has brought up to date (<see cref="EnsureNoun"/>) and that no rollback has undone since.</summary>
     private readonly HashSet<NounInfo> _ensuredNouns = [];
 
@@ -143,6 +146,7 @@ internal sealed partial class ObjectDatabase
         {
             InTransaction(() =>
             {
+                _schemaStatements++; // counted before any of them runs: a failure half-way is a failure after writing
                 Execute($"DROP VIEW IF EXISTS \"{noun.Name}\"");
                 var key = id.ToString(CultureInfo.InvariantCulture);
                 foreach (var template in noun.SchemaSql)

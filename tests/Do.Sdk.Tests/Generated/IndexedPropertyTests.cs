@@ -68,6 +68,24 @@ public sealed class IndexedPropertyTests
         Assert.Equal(["alice", "bob", "carol"], Sql.Rows(path, """SELECT id FROM "Customer" ORDER BY id""").Select(r => (string)r[0]!));
     }
 
+    [Fact]
+    public async Task An_index_that_did_not_change_is_kept_when_the_nouns_schema_runs_again()
+    {
+        using var temp = new TempFolder();
+        var path = await WriteAsync(temp.Path, startups: 2);
+        Assert.Equal(3L, IndexEntries(path, "ix_Customer_Email")); // ANALYZE leaves the index's statistics in the file
+        Sql.Scalar(path, "UPDATE nouns SET schema_hash = 'older' WHERE name = 'Customer'"); // as when the view changes
+
+        await using (var host = await DoHost.StartAsync(o => o.DataPath = temp.Path))
+        {
+            await host.Object<Studio>(Ns).Customers.Create("carol", new Customer { Name = "Carol", Email = "carol@example.com" });
+        }
+
+        // Dropping the index would have dropped its statistics with it.
+        Assert.Equal(1L, Sql.Count(path, "sqlite_stat1", "idx = 'ix_Customer_Email'"));
+        Assert.NotEqual("older", (string)Sql.Scalar(path, "SELECT schema_hash FROM nouns WHERE name = 'Customer'")!);
+    }
+
     /// <summary>
     /// Two customers (bob's email changed once) and <paramref name="startups"/> startups with four versions each, in one
     /// object; returns its file once the host has closed it.

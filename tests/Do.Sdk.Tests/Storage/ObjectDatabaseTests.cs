@@ -35,6 +35,24 @@ public sealed class ObjectDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void A_noun_schema_that_fails_half_way_counts_as_a_write_so_a_group_rolls_it_back()
+    {
+        // SQLite's count of changed rows leaves DDL out. A group member that failed after its noun's view was created
+        // would look like one that wrote nothing, and the group would commit the half-made schema with the others.
+        var db = _test.Db;
+        var broken = new Do.Infrastructure.NounInfo("Broken", "Brokens", null, [], [], ["""CREATE VIEW IF NOT EXISTS "Broken" AS SELECT 1 AS one""", """CREATE INDEX "ix_Broken_X" ON no_such_table (x)"""]);
+        db.NounId("Broken");
+        db.BeginGroup();
+        var before = db.ChangeMark;
+
+        Assert.Throws<SqliteException>(() => db.EnsureNoun(broken));
+
+        Assert.NotEqual(before, db.ChangeMark);
+        db.RollbackGroup();
+        Assert.Null(db.Scalar("SELECT name FROM sqlite_master WHERE name = 'Broken'"));
+    }
+
+    [Fact]
     public void A_statement_is_prepared_once_whether_its_sql_is_a_constant_or_the_same_text_built_at_run_time()
     {
         const string Insert = "INSERT INTO meta (key, value) VALUES (?1, ?2)";
