@@ -61,10 +61,11 @@ public sealed partial class DoHostOptions
 
     /// <summary>
     /// Group commit (default on): synchronous verbs, creates, updates and deletes through a collection, and relating or
-    /// unrelating things, that queue for one object while it is busy share one transaction and one commit, and one failing verb does not fail the others (one that fails after writing makes the group roll back
-    /// and run the verbs before it again, each in a savepoint; see docs/concepts.md). Every caller is answered
-    /// only after that commit and the dispatch of its events, so an acknowledged verb is as durable as with one commit
-    /// per verb; under concurrency many verbs share one fsync.
+    /// unrelating things, that queue for one object while it is busy share one transaction and one commit, and one
+    /// failing call does not fail the others (one that fails after writing makes the group roll back and run the calls
+    /// before it again, each in a savepoint; see docs/concepts.md). Every caller is answered only after that commit and
+    /// the dispatch of its events, so an acknowledged write is as durable as with one commit per write; under
+    /// concurrency many writes share one fsync.
     /// </summary>
     public bool GroupCommit { get; set; } = true;
 

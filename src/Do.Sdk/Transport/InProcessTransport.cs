@@ -230,7 +230,9 @@ internal sealed partial class InProcessTransport(ObjectTarget target, string? ac
             Target,
             activation =>
             {
-                EmitBuffer.Begin(activation); // nothing a member before it in the group emitted goes with this write
+                // What was emitted before it (by a member before it in the group, or by the verb whose turn it runs in)
+                // is not this write's.
+                EmitBuffer.Begin(activation);
                 result = write(activation);
                 return ValueTask.CompletedTask;
             },
