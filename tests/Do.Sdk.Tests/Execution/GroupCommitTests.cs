@@ -54,7 +54,7 @@ public sealed class GroupCommitTests : IDisposable
         await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
         var obj = host.Object<Business>("https://group.example");
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
-        var release = HoldTurn(obj);
+        var release = await Turns.HoldAsync(obj);
         using var cancel = new CancellationTokenSource();
 
         var queued = obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
@@ -78,7 +78,7 @@ public sealed class GroupCommitTests : IDisposable
         await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
         var obj = host.Object<Business>("https://group.example");
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
-        var release = HoldTurn(obj);
+        var release = await Turns.HoldAsync(obj);
 
         var failing = obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
         {
@@ -110,7 +110,7 @@ public sealed class GroupCommitTests : IDisposable
         var ns = "https://group.example";
         var obj = host.Object<Business>(ns);
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
-        var release = HoldTurn(obj, () => host.ActivationOf(ObjectNamespace.Parse(ns))!.Database.Execute("""
+        var release = await Turns.HoldAsync(obj, () => host.ActivationOf(ObjectNamespace.Parse(ns))!.Database.Execute("""
             CREATE TEMP TRIGGER fail_thirteen AFTER INSERT ON main.things WHEN json_extract(new.data, '$.priority') = 13
             BEGIN SELECT RAISE(ABORT, 'the disk refused version 13'); END
             """));
@@ -145,7 +145,7 @@ public sealed class GroupCommitTests : IDisposable
         var plan = Enumerable.Range(1, 40).Select(p => (Priority: p, Outcome: random.Next(5) switch { 0 => "refuses", 1 => "disk", _ => "ok" })).ToList();
         // Versions whose priority is listed fail after their action row went in; the others may fail before writing.
         var refused = string.Join(", ", plan.Where(p => p.Outcome == "disk").Select(p => p.Priority).Append(-1));
-        var release = HoldTurn(obj, () => host.ActivationOf(ObjectNamespace.Parse(ns))!.Database.Execute($"""
+        var release = await Turns.HoldAsync(obj, () => host.ActivationOf(ObjectNamespace.Parse(ns))!.Database.Execute($"""
             CREATE TEMP TRIGGER fail_listed AFTER INSERT ON main.things WHEN json_extract(new.data, '$.priority') IN ({refused})
             BEGIN SELECT RAISE(ABORT, 'the disk refused'); END
             """));
@@ -186,7 +186,7 @@ public sealed class GroupCommitTests : IDisposable
         await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
         var obj = host.Object<Business>("https://group.example");
         await obj.Startups().Create("acme", new Startup { Name = "Acme" });
-        var release = HoldTurn(obj);
+        var release = await Turns.HoldAsync(obj);
         var runs = 0;
 
         var calls = Enumerable.Range(0, 6).Select(i => obj.Startup("acme").Invoke(Startup.PrioritizeVerb, null, (s, _) =>
@@ -286,9 +286,7 @@ public sealed class GroupCommitTests : IDisposable
     /// <summary>Runs two Prioritize calls as one group (priorities 1 and 2), so that the next group expects two callers.</summary>
     private static async Task GroupOfTwo(ObjectClient<Business> obj)
     {
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = HoldTurn(obj, held.SetResult);
-        await held.Task.WaitAsync(Wait.Guard); // the turn is taken: both calls queue behind it
+        var release = await Turns.HoldAsync(obj); // the turn is taken: both calls queue behind it
         var two = new[] { obj.Startup("acme").Prioritize(), obj.Startup("acme").Prioritize() };
         await release();
         await Task.WhenAll(two);
@@ -302,24 +300,4 @@ public sealed class GroupCommitTests : IDisposable
             ran?.TrySetResult();
             return ValueTask.CompletedTask;
         });
-
-    /// <summary>
-    /// Holds the object's turn (after running <paramref name="whileHeld"/> in it) until the returned function is called,
-    /// so that the calls made meanwhile queue up and run as one group.
-    /// </summary>
-    private static Func<Task> HoldTurn(ObjectClient<Business> obj, Action? whileHeld = null)
-    {
-        var release = new TaskCompletionSource();
-        var busy = obj.Run(async _ =>
-        {
-            whileHeld?.Invoke();
-            await release.Task;
-            return true;
-        });
-        return async () =>
-        {
-            release.SetResult();
-            await busy;
-        };
-    }
 }

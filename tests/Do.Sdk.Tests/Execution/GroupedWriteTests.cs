@@ -26,7 +26,7 @@ public sealed class GroupedWriteTests : IDisposable
         {
             var startups = obj.Startups();
             await startups.Create("old", new Startup { Name = "Old" });
-            var release = await HoldTurnAsync(obj);
+            var release = await Turns.HoldAsync(obj);
 
             var writes = new List<Task>
             {
@@ -62,7 +62,7 @@ public sealed class GroupedWriteTests : IDisposable
             await mall.Shoppers.Create("alice", new Shopper { Name = "Alice" });
             await mall.Shoppers.Create("bob", new Shopper { Name = "Bob" });
             await mall.Gadgets.Create("p1", new Gadget { Title = "Phone" });
-            var release = await HoldTurnAsync(mall);
+            var release = await Turns.HoldAsync(mall);
 
             var alice = mall.Shopper("alice").Relate("purchased", mall.Gadget("p1"));
             var ghost = mall.Shopper("ghost").Relate("purchased", mall.Gadget("p1"));
@@ -75,7 +75,7 @@ public sealed class GroupedWriteTests : IDisposable
             Assert.Contains("ghost", missing.Message, StringComparison.Ordinal);
             Assert.Equal([ns + "/alice", ns + "/bob"], (await mall.Gadget("p1").RelatedFrom<Shopper>("purchased")).Select(r => r.Id).Order());
 
-            release = await HoldTurnAsync(mall);
+            release = await Turns.HoldAsync(mall);
             var unrelated = new[] { mall.Shopper("alice").Unrelate("purchased", mall.Gadget("p1")), mall.Shopper("bob").Unrelate("purchased", mall.Gadget("p1")) };
             await release();
             var removed = await Task.WhenAll(unrelated).WaitAsync(Wait.Guard);
@@ -94,7 +94,7 @@ public sealed class GroupedWriteTests : IDisposable
         var groups = await GroupSizesOfAsync(SynchronousMode.Normal, async (_, obj) =>
         {
             var startups = obj.Startups();
-            var release = await HoldTurnAsync(obj);
+            var release = await Turns.HoldAsync(obj);
 
             var first = startups.Create("a", new Startup { Name = "A" });
             var duplicate = startups.Create("acme", new Startup { Name = "Acme again" });
@@ -120,7 +120,7 @@ public sealed class GroupedWriteTests : IDisposable
     {
         await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
         var obj = host.Object<Business>(Ns());
-        var release = await HoldTurnAsync(obj);
+        var release = await Turns.HoldAsync(obj);
         using var cancel = new CancellationTokenSource();
 
         var queued = obj.Startups().Create("acme", new Startup { Name = "Acme" }, cancel.Token);
@@ -138,7 +138,7 @@ public sealed class GroupedWriteTests : IDisposable
         // the caller's token there. The write is committed, so the caller must not be told that it was cancelled.
         await using var host = await DoHost.StartAsync(o => o.DataPath = _temp.Path);
         var obj = host.Object<CancelsOnCreate>(Ns());
-        var release = await HoldTurnAsync(obj);
+        var release = await Turns.HoldAsync(obj);
         using var cancel = new CancellationTokenSource();
         CancelsOnCreate.Token = cancel;
 
@@ -158,7 +158,7 @@ public sealed class GroupedWriteTests : IDisposable
         // The rollback took the index with it, so the next write of a customer must build it again.
         var groups = await GroupSizesOfAsync(SynchronousMode.Normal, async (host, obj) =>
         {
-            var release = await HoldTurnAsync(obj, () => host.ActivationOf(obj.Namespace)!.Database.Execute("""
+            var release = await Turns.HoldAsync(obj, () => host.ActivationOf(obj.Namespace)!.Database.Execute("""
                 CREATE TEMP TRIGGER refuse_c1 AFTER INSERT ON main.things WHEN new.id = 'c1'
                 BEGIN SELECT RAISE(ABORT, 'the disk refused c1'); END
                 """));
@@ -277,27 +277,4 @@ public sealed class GroupedWriteTests : IDisposable
     private static List<int> GroupSizes(List<Activity> spans, string ns)
         => [.. spans.Where(s => s.OperationName == "do.turn" && (string?)s.GetTagItem("do.namespace") == ns && s.GetTagItem("do.group_size") is not null)
             .Select(s => (int)s.GetTagItem("do.group_size")!)];
-
-    /// <summary>
-    /// Holds the object's turn (after running <paramref name="whileHeld"/> in it) until the returned function is called,
-    /// so that the writes made meanwhile queue up and run as one group.
-    /// </summary>
-    private static async Task<Func<Task>> HoldTurnAsync(ObjectClient obj, Action? whileHeld = null)
-    {
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource();
-        var busy = obj.Run(async _ =>
-        {
-            whileHeld?.Invoke();
-            held.SetResult();
-            await release.Task;
-            return true;
-        });
-        await held.Task.WaitAsync(Wait.Guard);
-        return async () =>
-        {
-            release.SetResult();
-            await busy;
-        };
-    }
 }
