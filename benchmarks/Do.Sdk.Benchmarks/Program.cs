@@ -8,6 +8,7 @@ using Do.Benchmarks.Support;
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --short --filter *Writes*   a short out-of-process job (3 iterations)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --fairness [runs] [s] [plain|pool] [ab]   per-object throughput spread (issue 19)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-profile [rounds] [writes]   write path: wall, CPU and bytes per write (issue 12)
+// dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --invocation-probe [rounds] [full|normal]   64 callers as BenchmarkDotNet invokes them, with group sizes (issue 12, round 18)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --activation-probe [do|raw] [rounds]   cold activation alone, for strace and perf (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --read-probe [versions]   reads that walk a thing's versions (issue 12, round 10)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --alloc-probe [writes]   what a sync verb allocates, by type (issue 12)
@@ -15,6 +16,12 @@ using Do.Benchmarks.Support;
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|stored|verb]   a sync verb against its own SQL run raw (issue 12)
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --search-profile [queries]   search latency, Stopwatch
 // dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --generator-profile [nouns] [rounds] [other Do.Sdk.Generators.dll ...]   generator cold runs, A/B
+if (args is ["--invocation-probe", ..])
+{
+    var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    return await InvocationProbe.Run(rounds, args.Length > 2 && args[2] == "normal" ? Do.SynchronousMode.Normal : Do.SynchronousMode.Full);
+}
+
 if (args is ["--memory-probe", var count])
 {
     return await MemoryProbe.RunChild(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));

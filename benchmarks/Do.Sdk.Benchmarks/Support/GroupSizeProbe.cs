@@ -36,5 +36,23 @@ public sealed class GroupSizeProbe : IDisposable
     public (long Groups, long Members, TimeSpan Committing) Take()
         => (Interlocked.Exchange(ref _groups, 0), Interlocked.Exchange(ref _members, 0), TimeSpan.FromTicks(Interlocked.Exchange(ref _commitTicks, 0)));
 
+    /// <summary>Calls <paramref name="onGroup"/> with the size of every group commit until the returned listener is disposed.</summary>
+    public static IDisposable ListenToSizes(Action<int> onGroup)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Do.Sdk" && instrument.Name == "do.commit.group_size")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<int>((_, size, _, _) => onGroup(size));
+        listener.Start();
+        return listener;
+    }
+
     public void Dispose() => _listener.Dispose();
 }
