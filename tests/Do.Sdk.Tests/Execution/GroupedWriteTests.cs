@@ -240,6 +240,40 @@ public sealed class GroupedWriteTests : IDisposable
             });
     }
 
+    [Fact]
+    public async Task Callers_started_by_a_thread_outside_the_pool_share_their_group_commits()
+    {
+        // As BenchmarkDotNet's engine (or a console program's Main) starts them: 64 Task.Run callers queued by a thread
+        // outside the pool, which then blocks until they are done. A group run on the first caller's own thread held that
+        // caller alone, call after call, while the others waited in the pool's queue (benchmarks/README.md, round 18).
+        const int callers = 64;
+        const int callsEach = 8;
+        const int invocations = 10;
+        var groups = await GroupSizesOfAsync(SynchronousMode.Normal, (_, obj) =>
+        {
+            var engine = new Thread(() =>
+            {
+                for (int i = 0; i < invocations; i++)
+                {
+                    var calls = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+                    {
+                        for (int call = 0; call < callsEach; call++)
+                        {
+                            await obj.Startup("acme").Prioritize();
+                        }
+                    }));
+                    Task.WhenAll(calls).WaitAsync(Wait.Guard).GetAwaiter().GetResult();
+                }
+            });
+            engine.Start();
+            return Task.Run(engine.Join).WaitAsync(Wait.Guard);
+        });
+
+        Assert.Equal(1 + (callers * callsEach * invocations), groups.Sum()); // the create of "acme", then the verbs
+        var alone = groups.Skip(1).Count(size => size == 1);
+        Assert.True(alone <= invocations, $"{alone} of {groups.Count - 1} groups held a single verb (sizes: {string.Join(", ", groups.Skip(1).Take(40))} …)");
+    }
+
     private static string Ns() => "https://writes.example/" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>
