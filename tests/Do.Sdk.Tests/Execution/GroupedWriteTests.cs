@@ -251,22 +251,33 @@ public sealed class GroupedWriteTests : IDisposable
         const int invocations = 10;
         var groups = await GroupSizesOfAsync(SynchronousMode.Normal, (_, obj) =>
         {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var engine = new Thread(() =>
             {
-                for (int i = 0; i < invocations; i++)
+                try
                 {
-                    var calls = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+                    for (int i = 0; i < invocations; i++)
                     {
-                        for (int call = 0; call < callsEach; call++)
+                        var calls = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
                         {
-                            await obj.Startup("acme").Prioritize();
-                        }
-                    }));
-                    Task.WhenAll(calls).WaitAsync(Wait.Guard).GetAwaiter().GetResult();
+                            for (int call = 0; call < callsEach; call++)
+                            {
+                                await obj.Startup("acme").Prioritize();
+                            }
+                        }));
+                        Task.WhenAll(calls).WaitAsync(Wait.Guard).GetAwaiter().GetResult();
+                    }
+
+                    done.SetResult();
                 }
-            });
+                catch (Exception e)
+                {
+                    done.SetException(e);
+                }
+            })
+            { IsBackground = true };
             engine.Start();
-            return Task.Run(engine.Join).WaitAsync(Wait.Guard);
+            return done.Task.WaitAsync(Wait.Guard);
         });
 
         Assert.Equal(1 + (callers * callsEach * invocations), groups.Sum()); // the create of "acme", then the verbs
