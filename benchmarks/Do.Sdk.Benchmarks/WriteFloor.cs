@@ -6,10 +6,11 @@ using Microsoft.Data.Sqlite;
 namespace Do.Benchmarks;
 
 /// <summary>
-/// The floor under a sync verb: the SQL a verb runs (its action and version INSERTs between BEGIN IMMEDIATE and COMMIT;
-/// the action carries the event), prepared once and run directly on a copy of a real object file, next to raw 1 row/tx and the verb itself.
+/// The floor under a sync verb: the SQL a verb runs (its version INSERT, which carries the action and the event, and the
+/// tip's upsert, between BEGIN IMMEDIATE and COMMIT), prepared once and run directly on a real object file, next to raw
+/// 1 row/tx and the verb itself.
 /// What the verb costs above this floor is the runtime's; what the floor costs above raw is the schema's.
-/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|stored|verb]</code>
+/// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --write-floor [rounds] [writes] [raw|floor|verb]</code>
 /// </summary>
 public static class WriteFloor
 {
@@ -35,14 +36,13 @@ public static class WriteFloor
         var phases = new (string Name, Func<Task> Run)[]
         {
             ("raw 1 row/tx NORMAL", () => { raw.Insert(ops); return Task.CompletedTask; }),
-            ("verb SQL floor NORMAL (2 INSERTs/tx, event derived)", () => { floor.Write(ops); return Task.CompletedTask; }),
-            ("  same with a stored event row, as before schema 12 (3 INSERTs/tx)", () => { floor.Write(ops, storedEvent: true); return Task.CompletedTask; }),
+            ("verb SQL floor NORMAL (version row with its action and event, tip upsert)", () => { floor.Write(ops); return Task.CompletedTask; }),
             ("sync verb 1 caller NORMAL", () => Bounded.Loop(ops, _ => startup.Invoke(Startup.PrioritizeVerb, """{"by":1}""", BenchVerbs.Prioritize1))),
         };
         if (only is not null)
         {
             // One phase alone, e.g. under perf: raw, floor or verb.
-            phases = [phases[only switch { "raw" => 0, "floor" => 1, "stored" => 2, "verb" => 3, _ => throw new ArgumentException($"Unknown phase \"{only}\"; expected raw, floor, stored or verb.", nameof(only)) }]];
+            phases = [phases[only switch { "raw" => 0, "floor" => 1, "verb" => 2, _ => throw new ArgumentException($"Unknown phase \"{only}\"; expected raw, floor or verb.", nameof(only)) }]];
         }
 
         var wall = phases.Select(_ => new List<double>()).ToArray();
@@ -80,85 +80,70 @@ public static class WriteFloor
         return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
     }
 
-    /// <summary>The statements of a sync verb, with the runtime's SQL and its parameters' shapes.</summary>
+    /// <summary>
+    /// The statements of a sync verb (schema 16: the version row carries its action and derived event, then the thing's
+    /// tip moves), with the runtime's own SQL text (<see cref="ThingStore.InsertVersionSql"/>, <see cref="ThingStore.MoveTipSql"/>)
+    /// bound the way <c>ThingStore.Append</c> binds it, between BEGIN IMMEDIATE and COMMIT.
+    /// </summary>
     private sealed class Floor : IDisposable
     {
         private readonly SqliteConnection _connection;
         private readonly SqliteCommand _begin;
-        private readonly SqliteCommand _action;
-        private readonly SqliteCommand _version;
-        private readonly SqliteCommand _event;
+        private readonly RawStatement _version;
+        private readonly RawStatement _tip;
         private readonly SqliteCommand _commit;
+        private readonly long _noun;
         private long _before;
+        private ChainLinks _links;
 
         public Floor(SqliteConnection connection)
         {
             _connection = connection;
             _begin = BenchHost.Prepare(connection, "BEGIN IMMEDIATE");
-            _action = BenchHost.Prepare(connection, $"""
-                INSERT INTO actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at, event, dispatched_at)
-                VALUES ({ObjectDatabase.NextSequenceNamed}, $verb, $actor, $target, $noun, $branch, $input, $output, $before, $after, $durability, 'completed', 1, $now, $now, $now, $event, $now)
-                """, "$noun", "$branch", "$before", "$after", "$now");
-            _action.Parameters.Add(new SqliteParameter("$floor", DBNull.Value));
-            _action.Parameters.Add(new SqliteParameter("$event", "Startup.prioritized"));
-            _action.Parameters.Add(new SqliteParameter("$verb", "prioritize"));
-            _action.Parameters.Add(new SqliteParameter("$actor", "system"));
-            _action.Parameters.Add(new SqliteParameter("$target", "s0"));
-            _action.Parameters.Add(new SqliteParameter("$input", """{"by":1}"""));
-            _action.Parameters.Add(new SqliteParameter("$output", DBNull.Value));
-            _action.Parameters.Add(new SqliteParameter("$durability", "do"));
-            _version = BenchHost.Prepare(connection, "INSERT INTO things (branch, noun, id, data, deleted, action) VALUES ($branch, $noun, $id, $data, $deleted, $action)", "$branch", "$noun", "$deleted", "$action");
-            _version.Parameters.Add(new SqliteParameter("$id", "s0"));
-            _version.Parameters.Add(new SqliteParameter("$data", State));
-            _event = BenchHost.Prepare(connection, $"""
-                INSERT INTO stored_events (sequence, type, source, noun, thing, version, action, data, created_at, dispatched_at)
-                VALUES ({ObjectDatabase.NextSequenceNamed}, $type, $source, $noun, $thing, $version, $action, $data, $now, $dispatched)
-                """, "$noun", "$version", "$action", "$now");
-            _event.Parameters.Add(new SqliteParameter("$type", "Startup.prioritized"));
-            _event.Parameters.Add(new SqliteParameter("$source", BenchHost.Ns + "/s0"));
-            _event.Parameters.Add(new SqliteParameter("$thing", "s0"));
-            _event.Parameters.Add(new SqliteParameter("$data", DBNull.Value));
-            _event.Parameters.Add(new SqliteParameter("$dispatched", 1L));
-            _event.Parameters.Add(new SqliteParameter("$floor", DBNull.Value));
             _commit = BenchHost.Prepare(connection, "COMMIT");
-            using var noun = connection.CreateCommand();
-            noun.CommandText = "SELECT noun, version FROM things ORDER BY version DESC LIMIT 1";
-            using var reader = noun.ExecuteReader();
-            reader.Read();
-            _action.Parameters["$noun"].Value = _version.Parameters["$noun"].Value = _event.Parameters["$noun"].Value = reader.GetInt64(0);
-            _before = reader.GetInt64(1);
+            using (var last = connection.CreateCommand())
+            {
+                last.CommandText = "SELECT noun, version, depth, skip16, skip256, skip4096, skip65536 FROM things ORDER BY version DESC LIMIT 1";
+                using var reader = last.ExecuteReader();
+                if (!reader.Read())
+                {
+                    throw new InvalidOperationException("The seed file holds no version to write after.");
+                }
+
+                _noun = reader.GetInt64(0);
+                _before = reader.GetInt64(1);
+                long? Link(int column) => reader.IsDBNull(column) ? null : reader.GetInt64(column);
+                _links = new ChainLinks(reader.GetInt64(2), Link(3), Link(4), Link(5), Link(6));
+            }
+
+            _version = new RawStatement(connection, ThingStore.InsertVersionSql);
+            _tip = new RawStatement(connection, ThingStore.MoveTipSql);
         }
 
-        public void Write(int count, bool storedEvent = false)
+        public void Write(int count)
         {
             for (int i = 0; i < count; i++)
             {
                 var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                var links = _links.Next(_before);
                 _begin.ExecuteNonQuery();
-                _action.Parameters["$branch"].Value = 1L;
-                _action.Parameters["$before"].Value = _before;
-                _action.Parameters["$now"].Value = now;
-                _action.Parameters["$after"].Value = _before + 1;
-                _action.ExecuteNonQuery();
-                var actionId = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
-
-                _version.Parameters["$branch"].Value = 1L;
-                _version.Parameters["$deleted"].Value = 0L;
-                _version.Parameters["$action"].Value = actionId;
-                _version.ExecuteNonQuery();
-                _before = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
-                if (storedEvent)
-                {
-                    _event.Parameters["$version"].Value = _before;
-                    _event.Parameters["$action"].Value = actionId;
-                    _event.Parameters["$now"].Value = now;
-                    _event.ExecuteNonQuery();
-                }
-
+                _version.BindNull(1).Bind(2, ObjectSchema.MainBranch).Bind(3, _noun).Bind(4, "s0").Bind(5, State).Bind(6, 0L).BindNull(7)
+                    .Bind(8, _before).Bind(9, links.Depth).Bind(10, links.Skip16).Bind(11, links.Skip256).Bind(12, links.Skip4096).Bind(13, links.Skip65536)
+                    .Bind(14, "prioritize").BindNull(15).Bind(16, """{"by":1}""").BindNull(17).Bind(18, _before).BindNull(19).Bind(20, now)
+                    .Bind(21, "Startup.prioritized").Bind(22, _before + 1).Bind(23, now)
+                    .Execute();
+                _tip.Bind(1, _noun).Bind(2, "s0").Bind(3, ObjectSchema.MainBranch).Bind(4, _before + 1).Execute();
                 _commit.ExecuteNonQuery();
+                _before++;
+                _links = links;
             }
         }
 
-        public void Dispose() => _connection.Dispose();
+        public void Dispose()
+        {
+            _version.Dispose();
+            _tip.Dispose();
+            _connection.Dispose();
+        }
     }
 }

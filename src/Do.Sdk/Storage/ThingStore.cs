@@ -276,6 +276,22 @@ internal sealed partial class ThingStore
     }
 
     /// <summary>
+    /// The one INSERT into things of every write (<see cref="Append"/>), bound by position: ?1 the sequence floor, ?2–?6
+    /// branch, noun, id, data, deleted, ?7 a durable action's id (null when the action is folded into the row), ?8–?13 the
+    /// chain links, ?14–?21 and ?23 the folded action and its derived event, ?22 the next id when the writer knows it.
+    /// The benchmarks' write floor (<c>--write-floor</c>) runs this text directly.
+    /// </summary>
+    internal const string InsertVersionSql = $"""
+        INSERT INTO things (version, branch, noun, id, data, deleted, action, prev, depth, skip16, skip256, skip4096, skip65536,
+                            verb, actor, input, output, before_version, durability, at, event, dispatched_at)
+        VALUES (coalesce(?22, {ObjectDatabase.NextSequence}), ?2, ?3, ?4, ?5, ?6, coalesce(?7, coalesce(?22, {ObjectDatabase.NextSequence})),
+                ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?23)
+        """;
+
+    /// <summary>Moves a thing's tip on a branch to a new version (?1 noun, ?2 id, ?3 branch, ?4 version), after <see cref="InsertVersionSql"/>.</summary>
+    internal const string MoveTipSql = "INSERT INTO tip (noun, id, branch, version) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (noun, id, branch) DO UPDATE SET version = excluded.version WHERE excluded.version > tip.version";
+
+    /// <summary>
     /// Appends the version of one write, with its action and event. A write with an action of its own (every sync verb,
     /// a delete, a merge or fork) folds that action into the version row (schema 16): one row, whose id is the version,
     /// the action's id and its event's sequence. A durable action's completion names its stored action
@@ -300,12 +316,7 @@ internal sealed partial class ThingStore
         // the only INSERT into things; a trigger did this until migration 15).
         var prev = Predecessor(nounId, id, branch, before);
         var links = NextLinks(prev);
-        var insert = _db.Statement($"""
-            INSERT INTO things (version, branch, noun, id, data, deleted, action, prev, depth, skip16, skip256, skip4096, skip65536,
-                                verb, actor, input, output, before_version, durability, at, event, dispatched_at)
-            VALUES (coalesce(?22, {ObjectDatabase.NextSequence}), ?2, ?3, ?4, ?5, ?6, coalesce(?7, coalesce(?22, {ObjectDatabase.NextSequence})),
-                    ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?23)
-            """)
+        var insert = _db.Statement(InsertVersionSql)
             .Bind(1, _db.SequenceFloor).Bind(2, branch).Bind(3, nounId).Bind(4, id).Bind(5, json).Bind(6, json is null ? 1 : 0).Bind(7, existingActionId)
             .Bind(8, prev).Bind(9, links.Depth).Bind(10, links.Skip16).Bind(11, links.Skip256).Bind(12, links.Skip4096).Bind(13, links.Skip65536);
         if (folded)
@@ -334,7 +345,7 @@ internal sealed partial class ThingStore
 
         var version = _db.SequenceWritten(_db.LastInsertRowId);
         var actionId = existingActionId ?? version;
-        _db.Statement("INSERT INTO tip (noun, id, branch, version) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (noun, id, branch) DO UPDATE SET version = excluded.version WHERE excluded.version > tip.version")
+        _db.Statement(MoveTipSql)
             .Bind(1, nounId).Bind(2, id).Bind(3, branch).Bind(4, version).Execute();
         RememberLinks(version, links);
         var written = new ThingRecord(version, noun, id, json, json is null);
