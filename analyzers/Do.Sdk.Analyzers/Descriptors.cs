@@ -42,7 +42,7 @@ public static class Descriptors
         "{0} and {1} are both '{2}'; {3}",
         Design,
         DiagnosticSeverity.Error,
-        "A noun's name becomes the name of its SQL view and of its typed ref (ctx.Startup(\"acme\")); its plural becomes its collection (ctx.Startups). Two nouns with the same name or plural, compared ignoring case, share a view and declare the same accessor twice. A verb's event name becomes an event (Startup.prioritized) and a handler (ctx.On.Startup.Prioritized); two verbs of one noun with one event, or a verb whose event is a noun's built-in created, updated or deleted event, cannot be told apart.");
+        "A noun's name becomes the name of its SQL view and of its typed ref (ctx.Startup(\"acme\")); its plural becomes its collection (ctx.Startups). Two nouns with the same name or plural, compared ignoring case, share a view and declare the same accessor twice. An [Indexed] property's SQLite index is named ix_{Noun}_{Property}; when two such names meet, ignoring case, the second property silently has no index. A verb's event name becomes an event (Startup.prioritized) and a handler (ctx.On.Startup.Prioritized); two verbs of one noun with one event, or a verb whose event is a noun's built-in created, updated or deleted event, cannot be told apart.");
 
     public static readonly DiagnosticDescriptor InvalidCronExpression = Create(
         DiagnosticIds.InvalidCronExpression,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using Do.Sdk.Generators.Model;
 using Do.Sdk.Generators.Naming;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,8 +11,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Do.Sdk.Analyzers;
 
 /// <summary>
-/// DO0004: two [Noun]s share a name or a plural (ignoring case), or two verbs of one noun or durable object raise
-/// the same event, or a noun's verb raises one of its built-in events. Names, plurals and events are computed with
+/// DO0004: two [Noun]s share a name or a plural (ignoring case), or two [Indexed] properties share an SQLite index name
+/// (<c>ix_{Noun}_{Property}</c>, ignoring case), or two verbs of one noun or durable object raise the same event, or a
+/// noun's verb raises one of its built-in events. Names, plurals and events are computed with
 /// the generator's own rules (<see cref="English"/>, <see cref="Identifiers"/>, linked from the generator project).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -19,6 +21,7 @@ public sealed class DuplicateNameAnalyzer : DiagnosticAnalyzer
 {
     private const string NounAdvice = "a noun's name and plural name its SQL view and its ctx accessors, so they must differ ignoring case; rename one class or set [Noun(Plural = ...)]";
     private const string VerbAdvice = "every verb needs its own event; rename one method or set [Verb(Event = ...)]";
+    private const string IndexAdvice = "each [Indexed] property needs an SQLite index of its own, named ix_{Noun}_{Property} and compared ignoring case, or one of them silently has none; rename one property or noun";
     private const string BuiltInAdvice = "a verb's event must differ from the events every noun has; rename the method or set [Verb(Event = ...)]";
 
     // The members of every generated {Noun}Events struct, with what they stand for.
@@ -84,6 +87,41 @@ public sealed class DuplicateNameAnalyzer : DiagnosticAnalyzer
                 $"the {collision.OtherRole} of noun '{Display(other.Type)}'",
                 collision.Name,
                 NounAdvice));
+        }
+
+        AnalyzeIndexes(context, self, nouns);
+    }
+
+    /// <summary>
+    /// Each [Indexed] property of the noun against every other one of the project's, its own noun's included. Nouns whose
+    /// names collide are reported above and skipped here: all their indexes would collide too.
+    /// </summary>
+    private static void AnalyzeIndexes(SymbolAnalysisContext context, NounNames self, ImmutableArray<NounNames> nouns)
+    {
+        foreach (var (property, index) in self.Indexes)
+        {
+            foreach (var other in nouns)
+            {
+                bool sameNoun = SymbolEqualityComparer.Default.Equals(other.Type, self.Type);
+                if (!sameNoun && NounNames.Same(self.Name, other.Name))
+                {
+                    continue;
+                }
+
+                foreach (var (otherProperty, otherIndex) in other.Indexes)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(property, otherProperty) && NounNames.Same(index, otherIndex))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.DuplicateName,
+                            property.Locations.IsEmpty ? Location.None : property.Locations[0],
+                            $"The index of [Indexed] property '{self.Type.Name}.{property.Name}'",
+                            $"the index of [Indexed] property '{other.Type.Name}.{otherProperty.Name}'",
+                            index,
+                            IndexAdvice));
+                    }
+                }
+            }
         }
     }
 
@@ -181,9 +219,12 @@ public sealed class DuplicateNameAnalyzer : DiagnosticAnalyzer
         return noun.Locations.IsEmpty ? Location.None : noun.Locations[0];
     }
 
-    private sealed class NounNames(INamedTypeSymbol type, string name, string plural, bool pluralIsDeclared)
+    private sealed class NounNames(INamedTypeSymbol type, string name, string plural, bool pluralIsDeclared, ImmutableArray<(IPropertySymbol Property, string Index)> indexes)
     {
         public INamedTypeSymbol Type { get; } = type;
+
+        /// <summary>The noun's [Indexed] properties (its own and inherited) with the names of their indexes, as the generator emits them.</summary>
+        public ImmutableArray<(IPropertySymbol Property, string Index)> Indexes { get; } = indexes;
 
         public string Name { get; } = name;
 
@@ -207,7 +248,27 @@ public sealed class DuplicateNameAnalyzer : DiagnosticAnalyzer
             }
 
             bool isDeclared = !string.IsNullOrWhiteSpace(declared);
-            return new NounNames(type, type.Name, isDeclared ? Identifiers.Sanitize(declared!) : English.Pluralize(type.Name), isDeclared);
+            return new NounNames(type, type.Name, isDeclared ? Identifiers.Sanitize(declared!) : English.Pluralize(type.Name), isDeclared, IndexesOf(type));
+        }
+
+        /// <summary>The serialized properties marked [Indexed], with the index name <c>NounEmitter.IndexSql</c> gives them.</summary>
+        private static ImmutableArray<(IPropertySymbol Property, string Index)> IndexesOf(INamedTypeSymbol type)
+        {
+            if (TypeSupport.GetObjectShape(type, out var members, out _) == ObjectConstruction.Unsupported)
+            {
+                return ImmutableArray<(IPropertySymbol, string)>.Empty;
+            }
+
+            var indexes = ImmutableArray.CreateBuilder<(IPropertySymbol, string)>();
+            foreach (var member in members)
+            {
+                if (TypeSupport.HasAttribute(member.Property, TypeSupport.IndexedAttributeName))
+                {
+                    indexes.Add((member.Property, $"ix_{type.Name}_{member.Property.Name}"));
+                }
+            }
+
+            return indexes.ToImmutable();
         }
 
         /// <summary>The first name this noun shares with <paramref name="other"/>, ignoring case: name first, then plural.</summary>
@@ -233,7 +294,8 @@ public sealed class DuplicateNameAnalyzer : DiagnosticAnalyzer
 
         private string PluralRole => PluralIsDeclared ? "declared plural" : "plural";
 
-        private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        /// <summary>Whether two names are one to SQLite, which compares identifiers ignoring case.</summary>
+        public static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
     }
 
     private sealed class Collision(string name, string ownRole, string otherRole)

@@ -7,6 +7,7 @@ public sealed class DuplicateNameAnalyzerTests
 {
     private const string NounAdvice = "a noun's name and plural name its SQL view and its ctx accessors, so they must differ ignoring case; rename one class or set [Noun(Plural = ...)]";
     private const string VerbAdvice = "every verb needs its own event; rename one method or set [Verb(Event = ...)]";
+    private const string IndexAdvice = "each [Indexed] property needs an SQLite index of its own, named ix_{Noun}_{Property} and compared ignoring case, or one of them silently has none; rename one property or noun";
     private const string BuiltInAdvice = "a verb's event must differ from the events every noun has; rename the method or set [Verb(Event = ...)]";
 
     [Fact]
@@ -199,6 +200,78 @@ public sealed class DuplicateNameAnalyzerTests
 
         await Verify.VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task Indexed_properties_whose_index_names_meet_are_reported_on_both()
+    {
+        // ix_Order_Line_Sku twice: the second noun's CREATE INDEX IF NOT EXISTS would find the first's index.
+        const string source = """
+            using Do;
+
+            [Noun] public partial class Order { [Indexed] public string {|#0:Line_Sku|} { get; set; } = ""; }
+            [Noun] public partial class Order_Line { [Indexed] public string {|#1:Sku|} { get; set; } = ""; }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Index(0, "Order.Line_Sku", "Order_Line.Sku", "ix_Order_Line_Sku"),
+            Index(1, "Order_Line.Sku", "Order.Line_Sku", "ix_Order_Line_Sku"));
+    }
+
+    [Fact]
+    public async Task Index_names_compare_ignoring_case_within_one_noun()
+    {
+        const string source = """
+            using Do;
+
+            [Noun]
+            public partial class Customer
+            {
+                [Indexed] public string {|#0:Id|} { get; set; } = "";
+                [Indexed] public string {|#1:ID|} { get; set; } = "";
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Index(0, "Customer.Id", "Customer.ID", "ix_Customer_Id"),
+            Index(1, "Customer.ID", "Customer.Id", "ix_Customer_ID"));
+    }
+
+    [Fact]
+    public async Task Distinct_index_names_and_unindexed_properties_are_not_reported()
+    {
+        const string source = """
+            using Do;
+
+            [Noun] public partial class Customer { [Indexed] public string Email { get; set; } = ""; }
+            [Noun] public partial class Lead { [Indexed] public string Email { get; set; } = ""; }           // ix_Lead_Email
+            [Noun] public partial class Order { [Indexed] public string Line_Sku { get; set; } = ""; }
+            [Noun] public partial class Order_Line { public string Sku { get; set; } = ""; }                 // not indexed
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Nouns_reported_for_their_names_are_not_reported_again_for_their_indexes()
+    {
+        const string source = """
+            using Do;
+
+            namespace Shop { [Noun] public partial class {|#0:Customer|} { [Indexed] public string Email { get; set; } = ""; } }
+            namespace Crm { [Noun] public partial class {|#1:Customer|} { [Indexed] public string Email { get; set; } = ""; } }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Noun(0, "The name of noun 'Shop.Customer'", "the name of noun 'Crm.Customer'", "Customer"),
+            Noun(1, "The name of noun 'Crm.Customer'", "the name of noun 'Shop.Customer'", "Customer"));
+    }
+
+    private static DiagnosticResult Index(int location, string property, string other, string index) =>
+        Verify.Diagnostic(Descriptors.DuplicateName).WithLocation(location)
+            .WithArguments($"The index of [Indexed] property '{property}'", $"the index of [Indexed] property '{other}'", index, IndexAdvice);
 
     private static DiagnosticResult Noun(int location, string subject, string other, string name) =>
         Verify.Diagnostic(Descriptors.DuplicateName).WithLocation(location).WithArguments(subject, other, name, NounAdvice);
