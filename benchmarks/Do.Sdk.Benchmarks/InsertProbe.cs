@@ -9,8 +9,10 @@ namespace Do.Benchmarks;
 
 /// <summary>
 /// What each statement of a group commit's member costs on the writer, and what each part of the schema adds to it: a
-/// sync verb's statements (SAVEPOINT, the action INSERT, the version INSERT and its <c>tip</c> trigger, RELEASE),
-/// prepared once and run through SQLite's own API in groups of 64 per transaction under NORMAL, on a copy of a real
+/// sync verb's statements since schema 16 (the version INSERT, which carries the action and the derived event, then the
+/// UPSERT that moves the thing's <c>tip</c>), with the runtime's own SQL text (<see cref="ThingStore.InsertVersionSql"/>,
+/// <see cref="ThingStore.MoveTipSql"/>), prepared once and run through SQLite's own API in groups of 64 members per
+/// transaction under NORMAL (64 things, one write each per group, like the 64-caller write profile), on a copy of a real
 /// object file, each timed with a <see cref="Stopwatch"/>. Variants switch one thing off at a time, alternated round by
 /// round; the medians are per member. Not BenchmarkDotNet: the point is the split, one thread, no callers.
 /// <code>dotnet run -c Release --project benchmarks/Do.Sdk.Benchmarks -- --insert-probe [rounds] [groups per round]</code>
@@ -20,18 +22,15 @@ public static class InsertProbe
     private const int GroupSize = 64;
     private const string State = """{"name":"Startup 12","priority":7,"tags":["a","b"]}""";
 
-    private sealed record Variant(string Name, bool ForeignKeys = true, bool Trigger = true, bool NextSequence = true, bool Savepoints = true, bool Utf8 = false, bool Coalesce = false);
+    private sealed record Variant(string Name, bool ForeignKeys = true, bool KnownSequence = true, bool Utf8 = false, bool Tip = true);
 
     private static readonly Variant[] Variants =
     [
         new("as the runtime runs it"),
         new("foreign keys off", ForeignKeys: false),
-        new("tip by its own UPSERT, no trigger", Trigger: false),
-        new("action id from memory, no max() subqueries", NextSequence: false),
-        new("action id from memory in coalesce(?15, max() subqueries)", Coalesce: true),
-        new("no savepoints", Savepoints: false),
+        new("next id from the max() seeks (as a connection's first write)", KnownSequence: false),
         new("strings bound as UTF-8", Utf8: true),
-        new("all of the above", ForeignKeys: false, Trigger: false, NextSequence: false, Savepoints: false, Utf8: true),
+        new("no tip UPSERT (what the tip costs)", Tip: false),
     ];
 
     public static async Task<int> Run(int rounds, int groups)
@@ -70,12 +69,12 @@ public static class InsertProbe
         }
 
         Console.WriteLine();
-        Console.WriteLine("| Variant (µs per member, median) | savepoint | action | version + tip | release | all |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Variant (µs per member, median) | version INSERT | tip UPSERT | all |");
+        Console.WriteLine("|---|---:|---:|---:|");
         for (int v = 0; v < Variants.Length; v++)
         {
             double Median(int part) => times[v].Select(t => t[part]).Order().ElementAt(times[v].Count / 2);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Variants[v].Name} | {Median(0):0.00} | {Median(1):0.00} | {Median(2):0.00} | {Median(3):0.00} | {Median(4):0.00} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Variants[v].Name} | {Median(0):0.00} | {Median(1):0.00} | {Median(2):0.00} |"));
         }
 
         return 0;
@@ -86,116 +85,101 @@ public static class InsertProbe
         using var connection = BenchHost.OpenRaw(path, SynchronousMode.Normal);
         var db = connection.Handle!;
         Exec(db, variant.ForeignKeys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
-        if (!variant.Trigger)
-        {
-            Exec(db, "DROP TRIGGER things_tip");
-        }
 
-        long noun, version, sequence;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT (SELECT noun FROM things LIMIT 1), (SELECT max(version) FROM things), max((SELECT max(id) FROM actions), coalesce((SELECT max(sequence) FROM stored_events), 0))";
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            (noun, version, sequence) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-        }
-
+        // Each thing's HEAD and its place in its chain, as ThingStore keeps them in memory.
         var ids = Enumerable.Range(0, GroupSize).Select(i => string.Create(CultureInfo.InvariantCulture, $"s{i}")).ToArray();
         var heads = new long[GroupSize];
-        using var begin = Prepare(db, "BEGIN IMMEDIATE");
-        using var commit = Prepare(db, "COMMIT");
-        using var savepoint = Prepare(db, "SAVEPOINT member");
-        using var release = Prepare(db, "RELEASE member");
-        using var action = Prepare(db, $"""
-            INSERT INTO actions (id, verb, actor, target, noun, branch, input, output, before_version, after_version, durability, status, attempts, created_at, updated_at, completed_at, event, dispatched_at)
-            VALUES ({(variant.Coalesce ? "coalesce(?15, " + ObjectDatabase.NextSequence + ")" : variant.NextSequence ? ObjectDatabase.NextSequence : "?1")}, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'completed', 1, ?12, ?12, ?12, ?13, ?14)
-            """);
-        using var thing = Prepare(db, "INSERT INTO things (version, branch, noun, id, data, deleted, action, prev, depth, skip16, skip256, skip4096, skip65536) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-        using var tip = Prepare(db, "INSERT INTO tip (noun, id, branch, version) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (noun, id, branch) DO UPDATE SET version = excluded.version WHERE excluded.version > tip.version");
-        var sums = new long[5];
+        var links = new ChainLinks[GroupSize];
+        long noun = 0, sequence = 0;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT t.noun, t.id, t.version, t.depth, t.skip16, t.skip256, t.skip4096, t.skip65536 FROM tip AS p JOIN things AS t ON t.version = p.version WHERE p.branch = 1";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var m = Array.IndexOf(ids, reader.GetString(1));
+                if (m < 0)
+                {
+                    continue;
+                }
+
+                long? Link(int column) => reader.IsDBNull(column) ? null : reader.GetInt64(column);
+                noun = reader.GetInt64(0);
+                heads[m] = reader.GetInt64(2);
+                links[m] = new ChainLinks(reader.GetInt64(3), Link(4), Link(5), Link(6), Link(7));
+                sequence = Math.Max(sequence, heads[m]);
+            }
+        }
+
+        if (heads.Any(h => h == 0))
+        {
+            throw new InvalidOperationException("The seed file lacks one of the 64 things the probe writes.");
+        }
+
         var utf8State = System.Text.Encoding.UTF8.GetBytes(State);
         var utf8Ids = ids.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+        using var begin = Prepare(db, "BEGIN IMMEDIATE");
+        using var commit = Prepare(db, "COMMIT");
+        using var version = Prepare(db, ThingStore.InsertVersionSql);
+        using var tip = Prepare(db, ThingStore.MoveTipSql);
+        var sums = new long[3];
         for (int g = 0; g < groups; g++)
         {
             Step(db, begin);
             for (int m = 0; m < GroupSize; m++)
             {
                 var t0 = Stopwatch.GetTimestamp();
-                if (variant.Savepoints && m > 0)
-                {
-                    Step(db, savepoint);
-                }
-
-                var t1 = Stopwatch.GetTimestamp();
                 var now = 1_764_000_000_000 + g;
-                sequence++;
-                if (variant.Coalesce)
+                var next = links[m].Next(heads[m]);
+                raw.sqlite3_bind_null(version, 1);
+                raw.sqlite3_bind_int64(version, 2, ObjectSchema.MainBranch);
+                raw.sqlite3_bind_int64(version, 3, noun);
+                BindText(version, 4, ids[m], utf8Ids[m], variant.Utf8);
+                BindText(version, 5, State, utf8State, variant.Utf8);
+                raw.sqlite3_bind_int64(version, 6, 0);
+                raw.sqlite3_bind_null(version, 7);
+                raw.sqlite3_bind_int64(version, 8, heads[m]);
+                raw.sqlite3_bind_int64(version, 9, next.Depth);
+                BindLink(version, 10, next.Skip16);
+                BindLink(version, 11, next.Skip256);
+                BindLink(version, 12, next.Skip4096);
+                BindLink(version, 13, next.Skip65536);
+                BindText(version, 14, "prioritize", null, variant.Utf8);
+                raw.sqlite3_bind_null(version, 15);
+                BindText(version, 16, """{"by":1}""", null, variant.Utf8);
+                raw.sqlite3_bind_null(version, 17);
+                raw.sqlite3_bind_int64(version, 18, heads[m]);
+                raw.sqlite3_bind_null(version, 19);
+                raw.sqlite3_bind_int64(version, 20, now);
+                BindText(version, 21, "Startup.prioritized", null, variant.Utf8);
+                if (variant.KnownSequence)
                 {
-                    raw.sqlite3_bind_null(action, 1);
-                    raw.sqlite3_bind_int64(action, 15, sequence);
-                }
-                else if (variant.NextSequence)
-                {
-                    raw.sqlite3_bind_null(action, 1);
+                    raw.sqlite3_bind_int64(version, 22, sequence + 1);
                 }
                 else
                 {
-                    raw.sqlite3_bind_int64(action, 1, sequence);
+                    raw.sqlite3_bind_null(version, 22);
                 }
 
-                BindText(action, 2, "prioritize", null, variant.Utf8);
-                raw.sqlite3_bind_null(action, 3);
-                BindText(action, 4, ids[m], utf8Ids[m], variant.Utf8);
-                raw.sqlite3_bind_int64(action, 5, noun);
-                raw.sqlite3_bind_int64(action, 6, 1);
-                BindText(action, 7, """{"by":1}""", null, variant.Utf8);
-                raw.sqlite3_bind_null(action, 8);
-                raw.sqlite3_bind_int64(action, 9, heads[m]);
-                raw.sqlite3_bind_int64(action, 10, version + 1);
-                BindText(action, 11, "do", null, variant.Utf8);
-                raw.sqlite3_bind_int64(action, 12, now);
-                BindText(action, 13, "Startup.prioritized", null, variant.Utf8);
-                raw.sqlite3_bind_int64(action, 14, now);
-                Step(db, action);
-                var actionId = raw.sqlite3_last_insert_rowid(db);
-                var t2 = Stopwatch.GetTimestamp();
-                raw.sqlite3_bind_null(thing, 1);
-                raw.sqlite3_bind_int64(thing, 2, 1);
-                raw.sqlite3_bind_int64(thing, 3, noun);
-                BindText(thing, 4, ids[m], utf8Ids[m], variant.Utf8);
-                BindText(thing, 5, State, utf8State, variant.Utf8);
-                raw.sqlite3_bind_int64(thing, 6, 0);
-                raw.sqlite3_bind_int64(thing, 7, actionId);
-                raw.sqlite3_bind_int64(thing, 8, heads[m]);
-                raw.sqlite3_bind_int64(thing, 9, g);
-                raw.sqlite3_bind_null(thing, 10);
-                raw.sqlite3_bind_null(thing, 11);
-                raw.sqlite3_bind_null(thing, 12);
-                raw.sqlite3_bind_null(thing, 13);
-                Step(db, thing);
-                version = raw.sqlite3_last_insert_rowid(db);
-                heads[m] = version;
-                if (!variant.Trigger)
+                raw.sqlite3_bind_int64(version, 23, now);
+                Step(db, version);
+                sequence = raw.sqlite3_last_insert_rowid(db);
+                var t1 = Stopwatch.GetTimestamp();
+                if (variant.Tip)
                 {
                     raw.sqlite3_bind_int64(tip, 1, noun);
                     BindText(tip, 2, ids[m], utf8Ids[m], variant.Utf8);
-                    raw.sqlite3_bind_int64(tip, 3, 1);
-                    raw.sqlite3_bind_int64(tip, 4, version);
+                    raw.sqlite3_bind_int64(tip, 3, ObjectSchema.MainBranch);
+                    raw.sqlite3_bind_int64(tip, 4, sequence);
                     Step(db, tip);
                 }
 
-                var t3 = Stopwatch.GetTimestamp();
-                if (variant.Savepoints && m > 0)
-                {
-                    Step(db, release);
-                }
-
-                var t4 = Stopwatch.GetTimestamp();
+                var t2 = Stopwatch.GetTimestamp();
+                heads[m] = sequence;
+                links[m] = next;
                 sums[0] += t1 - t0;
                 sums[1] += t2 - t1;
-                sums[2] += t3 - t2;
-                sums[3] += t4 - t3;
-                sums[4] += t4 - t0;
+                sums[2] += t2 - t0;
             }
 
             Step(db, commit);
@@ -203,6 +187,18 @@ public static class InsertProbe
 
         var members = (double)groups * GroupSize;
         return sums.Select(s => s * 1e6 / Stopwatch.Frequency / members).ToArray();
+    }
+
+    private static void BindLink(sqlite3_stmt statement, int index, long? value)
+    {
+        if (value is long link)
+        {
+            raw.sqlite3_bind_int64(statement, index, link);
+        }
+        else
+        {
+            raw.sqlite3_bind_null(statement, index);
+        }
     }
 
     private static void BindText(sqlite3_stmt statement, int index, string value, byte[]? utf8, bool asUtf8)
