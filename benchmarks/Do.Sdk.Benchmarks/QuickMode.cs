@@ -89,7 +89,8 @@ public static class QuickMode
             var kb = memory.ManagedKbPerObject > memory.WorkingSetKbPerObject ? memory.ManagedKbPerObject : memory.WorkingSetKbPerObject;
             var met = double.IsNaN(kb) || kb > 250 ? "not met" : memory.Active < memory.Requested ? Invariant($"KB **met**; only {memory.Active:N0} could be active") : "**met**";
             var note = memory.Error is null ? "" : $" — stopped: {memory.Error}";
-            rows.Add(Invariant($"| **Memory per active object, {memory.Requested:N0} objects** | {memory.ManagedKbPerObject:0.0} KB managed, {memory.WorkingSetKbPerObject:0.0} KB working set, {memory.FdsPerObject:0.0} fds ({memory.Active:N0} active, fd limit {memory.FdLimit:N0}){note} | — | — | ≤ 250 KB | {met} |"));
+            var sqlite = memory.Sqlite is { } s ? Invariant($"; SQLite per connection: page cache {s.PageCacheKb:0.0} KB, schema {s.SchemaKb:0.0} KB, statements {s.StatementsKb:0.0} KB, its heap {s.HeapKbPerObject:0.0} KB per object") : "";
+            rows.Add(Invariant($"| **Memory per active object, {memory.Requested:N0} objects** | {memory.ManagedKbPerObject:0.0} KB managed, {memory.WorkingSetKbPerObject:0.0} KB working set, {memory.FdsPerObject:0.0} fds ({memory.Active:N0} active, fd limit {memory.FdLimit:N0}){sqlite}{note} | — | — | ≤ 250 KB | {met} |"));
         }
 
         Case H(string method) => new(nameof(HttpVerbBenchmarks), method, null, null);

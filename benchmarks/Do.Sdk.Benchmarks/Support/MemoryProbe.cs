@@ -1,20 +1,29 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SQLitePCL;
 
 namespace Do.Benchmarks.Support;
 
 /// <summary>
 /// Memory per active object: a child process (so nothing else the suite did is in its heap) activates
 /// <c>count</c> existing objects with a first read each and reports the managed heap (GC.GetTotalMemory after a full
-/// collection), working set and open file descriptor deltas per object. When the process runs out of file
+/// collection), working set and open file descriptor deltas per object, and what SQLite holds per connection
+/// (<c>sqlite3_db_status</c>: page cache, parsed schema, prepared statements) and in all. When the process runs out of file
 /// descriptors first, it reports how many objects it got to and the error.
 /// </summary>
 public static class MemoryProbe
 {
     private const string Marker = "MEMORY-PROBE ";
 
-    public sealed record Result(int Requested, int Active, double ManagedKbPerObject, double WorkingSetKbPerObject, double FdsPerObject, double ActivationSeconds, long FdLimit, string? Error);
+    public sealed record Result(int Requested, int Active, double ManagedKbPerObject, double WorkingSetKbPerObject, double FdsPerObject, double ActivationSeconds, long FdLimit, string? Error)
+    {
+        /// <summary>SQLite's own memory per active object: its page cache, parsed schema and prepared statements, and all SQLite allocated.</summary>
+        public SqliteMemory? Sqlite { get; init; }
+    }
+
+    /// <summary>Means per connection, in KB (<c>sqlite3_db_status</c>), and SQLite's whole heap divided by the active objects.</summary>
+    public sealed record SqliteMemory(double PageCacheKb, double SchemaKb, double StatementsKb, double HeapKbPerObject);
 
     /// <summary>Runs the probe for <paramref name="count"/> objects in a child process.</summary>
     public static Result Measure(int count)
@@ -102,10 +111,33 @@ public static class MemoryProbe
             (fds1 - fds0) / (double)per,
             seconds,
             limit,
-            error);
+            error)
+        {
+            Sqlite = SqliteUse(host, per),
+        };
         Console.WriteLine(Marker + JsonSerializer.Serialize(result));
         GC.KeepAlive(host);
         return 0;
+    }
+
+    private static SqliteMemory SqliteUse(DoHost host, int objects)
+    {
+        long cache = 0, schema = 0, statements = 0;
+        int connections = 0;
+        foreach (var activation in host.Activations)
+        {
+            var db = activation.Database.Connection.Handle!;
+            cache += Status(db, raw.SQLITE_DBSTATUS_CACHE_USED);
+            schema += Status(db, raw.SQLITE_DBSTATUS_SCHEMA_USED);
+            statements += Status(db, raw.SQLITE_DBSTATUS_STMT_USED);
+            connections++;
+        }
+
+        _ = raw.sqlite3_status(raw.SQLITE_STATUS_MEMORY_USED, out var heap, out _, 0);
+        double Kb(long bytes) => bytes / 1024.0 / Math.Max(connections, 1);
+        return new SqliteMemory(Kb(cache), Kb(schema), Kb(statements), heap / 1024.0 / objects);
+
+        static long Status(sqlite3 db, int what) => raw.sqlite3_db_status(db, what, out var current, out _, 0) == raw.SQLITE_OK ? current : 0;
     }
 
     private static (long Managed, long WorkingSet, int Fds) Sample()

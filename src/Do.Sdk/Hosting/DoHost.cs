@@ -150,6 +150,9 @@ public sealed partial class DoHost : IAsyncDisposable, IDisposable
     /// <summary>Every object the host has created, ordered by namespace.</summary>
     public IReadOnlyList<CatalogEntry> Catalog() => _catalog.List();
 
+    /// <summary>The objects active now, for diagnostics (the benchmarks' memory probe reads their connections).</summary>
+    internal IEnumerable<ObjectActivation> Activations => _activations.Values;
+
     /// <summary>True when the object is active (its database open).</summary>
     public bool IsActive(string ns) => _activations.ContainsKey(ObjectNamespace.Parse(ns).Value);
 
