@@ -251,7 +251,7 @@ public sealed class DuplicateNameAnalyzer : DiagnosticAnalyzer
             return new NounNames(type, type.Name, isDeclared ? Identifiers.Sanitize(declared!) : English.Pluralize(type.Name), isDeclared, IndexesOf(type));
         }
 
-        /// <summary>The serialized properties marked [Indexed], with the index name <c>NounEmitter.IndexSql</c> gives them.</summary>
+        /// <summary>The serialized properties marked [Indexed], with the index name the generator gives them (<see cref="TypeSupport.IndexName"/>).</summary>
         private static ImmutableArray<(IPropertySymbol Property, string Index)> IndexesOf(INamedTypeSymbol type)
         {
             if (TypeSupport.GetObjectShape(type, out var members, out _) == ObjectConstruction.Unsupported)
@@ -264,7 +264,7 @@ public sealed class DuplicateNameAnalyzer : DiagnosticAnalyzer
             {
                 if (TypeSupport.HasAttribute(member.Property, TypeSupport.IndexedAttributeName))
                 {
-                    indexes.Add((member.Property, $"ix_{type.Name}_{member.Property.Name}"));
+                    indexes.Add((member.Property, TypeSupport.IndexName(type.Name, member.Property.Name)));
                 }
             }
 

@@ -93,7 +93,7 @@ public static class InsertProbe
         long noun = 0, sequence = 0;
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT t.noun, t.id, t.version, t.depth, t.skip16, t.skip256, t.skip4096, t.skip65536 FROM tip AS p JOIN things AS t ON t.version = p.version WHERE p.branch = 1";
+            command.CommandText = $"SELECT t.noun, t.id, t.version, {ThingStore.LinkColumns} FROM tip AS p JOIN things AS t ON t.version = p.version WHERE p.branch = 1";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -103,10 +103,9 @@ public static class InsertProbe
                     continue;
                 }
 
-                long? Link(int column) => reader.IsDBNull(column) ? null : reader.GetInt64(column);
                 noun = reader.GetInt64(0);
                 heads[m] = reader.GetInt64(2);
-                links[m] = new ChainLinks(reader.GetInt64(3), Link(4), Link(5), Link(6), Link(7));
+                links[m] = ThingStore.ReadLinks(reader, 3);
                 sequence = Math.Max(sequence, heads[m]);
             }
         }

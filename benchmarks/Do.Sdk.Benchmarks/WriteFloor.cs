@@ -103,7 +103,7 @@ public static class WriteFloor
             _commit = BenchHost.Prepare(connection, "COMMIT");
             using (var last = connection.CreateCommand())
             {
-                last.CommandText = "SELECT noun, version, depth, skip16, skip256, skip4096, skip65536 FROM things ORDER BY version DESC LIMIT 1";
+                last.CommandText = $"SELECT t.noun, t.version, {ThingStore.LinkColumns} FROM things AS t ORDER BY t.version DESC LIMIT 1";
                 using var reader = last.ExecuteReader();
                 if (!reader.Read())
                 {
@@ -112,8 +112,7 @@ public static class WriteFloor
 
                 _noun = reader.GetInt64(0);
                 _before = reader.GetInt64(1);
-                long? Link(int column) => reader.IsDBNull(column) ? null : reader.GetInt64(column);
-                _links = new ChainLinks(reader.GetInt64(2), Link(3), Link(4), Link(5), Link(6));
+                _links = ThingStore.ReadLinks(reader, 2);
             }
 
             _version = new RawStatement(connection, ThingStore.InsertVersionSql);

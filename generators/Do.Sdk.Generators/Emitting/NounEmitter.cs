@@ -147,5 +147,5 @@ internal static class NounEmitter
     public static IEnumerable<string> IndexSql(NounModel noun)
         => noun.Shape.Properties
             .Where(p => p.Indexed)
-            .Select(p => $"CREATE INDEX IF NOT EXISTS \"ix_{noun.Noun}_{p.Name}\" ON things (noun, json_extract(data, '$.{p.JsonName}')) WHERE noun = $noun");
+            .Select(p => $"CREATE INDEX IF NOT EXISTS \"{TypeSupport.IndexName(noun.Noun, p.Name)}\" ON things (noun, json_extract(data, '$.{p.JsonName}')) WHERE noun = $noun");
 }

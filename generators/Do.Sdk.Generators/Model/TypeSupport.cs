@@ -112,6 +112,9 @@ internal static class TypeSupport
     public const string NounAttributeName = "Do.NounAttribute";
     public const string VerbAttributeName = "Do.VerbAttribute";
     public const string IndexedAttributeName = "Do.IndexedAttribute";
+
+    /// <summary>The SQLite index of an <c>[Indexed]</c> property (NounEmitter.IndexSql); analyzer DO0004 compares these names.</summary>
+    public static string IndexName(string noun, string property) => "ix_" + noun + "_" + property;
     public const string DurableObjectName = "Do.DurableObject";
     public const string ContextName = "Do.Context";
 

@@ -23,7 +23,7 @@ internal sealed partial class ThingStore
     private const string OneThing = "p.noun = $noun AND p.id = $id";
 
     // The link columns that ChainLinks mirrors.
-    private const string LinkColumns = "t.depth, t.skip16, t.skip256, t.skip4096, t.skip65536";
+    internal const string LinkColumns = "t.depth, t.skip16, t.skip256, t.skip4096, t.skip65536";
 
     // A HEAD read's columns: the version's data, then its links, which ReadOne remembers for the next append.
     private const string HeadColumns = "t.version, t.data, t.deleted, " + LinkColumns;
@@ -191,7 +191,7 @@ internal sealed partial class ThingStore
         _links[version] = links;
     }
 
-    private static ChainLinks ReadLinks(SqliteDataReader reader, int first)
+    internal static ChainLinks ReadLinks(SqliteDataReader reader, int first)
         => new(
             reader.IsDBNull(first) ? 0 : reader.GetInt64(first),
             reader.IsDBNull(first + 1) ? null : reader.GetInt64(first + 1),

@@ -279,7 +279,7 @@ internal sealed partial class ThingStore
     /// The one INSERT into things of every write (<see cref="Append"/>), bound by position: ?1 the sequence floor, ?2–?6
     /// branch, noun, id, data, deleted, ?7 a durable action's id (null when the action is folded into the row), ?8–?13 the
     /// chain links, ?14–?21 and ?23 the folded action and its derived event, ?22 the next id when the writer knows it.
-    /// The benchmarks' write floor (<c>--write-floor</c>) runs this text directly.
+    /// The benchmarks' <c>--write-floor</c> and <c>--insert-probe</c> run this text directly.
     /// </summary>
     internal const string InsertVersionSql = $"""
         INSERT INTO things (version, branch, noun, id, data, deleted, action, prev, depth, skip16, skip256, skip4096, skip65536,
