@@ -198,6 +198,7 @@ public sealed class VersionChainTests : IDisposable
     private void AssertReadsMatchTheLog(string view, params int[] deep)
     {
         var live = new List<string>();
+        var heads = new List<string>();
         foreach (var id in Ids)
         {
             var visible = VisibleVersions(id);
@@ -212,10 +213,19 @@ public sealed class VersionChainTests : IDisposable
             if (visible.Count > 0 && !visible[0].Deleted)
             {
                 live.Add(id);
+                heads.Add($"{id}@v{visible[0].Version}");
             }
         }
 
         Assert.Equal(live, Db.Things.List(Noun).Select(t => t.Id));
+        if (Db.Branches.DetachedAt is null)
+        {
+            // The heads view, for people reading the file, walks the same chains in SQL (a read-only view at a version
+            // shows its branch's head there, so only branches are compared).
+            heads.Sort(StringComparer.Ordinal);
+            var listed = Db.Scalar($"SELECT group_concat(id || '@v' || version, ' ') FROM (SELECT * FROM heads WHERE noun = '{Noun}' ORDER BY id)") as string;
+            Assert.Equal(string.Join(' ', heads), listed ?? "");
+        }
     }
 
     /// <summary>The versions of a thing visible in the checked-out view, newest first, from the raw log alone.</summary>
