@@ -33,7 +33,7 @@ public sealed partial class DoHostOptions
 
     /// <summary>
     /// At most this many objects stay active; beyond it the least recently used idle ones are deactivated. Default
-    /// 4,096. Each active object keeps its database open: about 200 KB of memory and three file descriptors (the file,
+    /// 4,096. Each active object keeps its database open: about 220–260 KB of memory and three file descriptors (the file,
     /// its WAL and its shared-memory index), so raise the process's descriptor limit before raising this.
     /// </summary>
     public int MaxActiveObjects { get; set; } = 4_096;
