@@ -281,8 +281,11 @@ public sealed class GroupedWriteTests : IDisposable
         });
 
         Assert.Equal(1 + (callers * callsEach * invocations), groups.Sum()); // the create of "acme", then the verbs
+        // Without the fix, 1,281–1,514 of the 5,120 verbs were committed alone. With it, a few groups of one still come
+        // when the pool is slow to start a thread (at the end of an invocation, or mid-run: 11 in one CI run), so the
+        // bound is 2% of the verbs, not a count per invocation.
         var alone = groups.Skip(1).Count(size => size == 1);
-        Assert.True(alone <= invocations, $"{alone} of {groups.Count - 1} groups held a single verb (sizes: {string.Join(", ", groups.Skip(1).Take(40))} …)");
+        Assert.True(alone * 50 <= callers * callsEach * invocations, $"{alone} of {groups.Count - 1} groups held a single verb (sizes: {string.Join(", ", groups.Skip(1).Take(40))} …)");
     }
 
     private static string Ns() => "https://writes.example/" + Guid.NewGuid().ToString("N")[..8];
